@@ -1,0 +1,27 @@
+import type { Finding, RawFinding } from '../model/finding.ts';
+import { consequencesMessages } from './consequences.ts';
+import { exposureMessages } from './exposure.ts';
+import { roleMessages } from './role.ts';
+
+/** A message template: renders prose from a finding's values. Numbers come from values, never from prose. */
+export type Template = (v: Record<string, unknown>) => string;
+
+const catalog: Record<string, Template> = {
+  ...exposureMessages,
+  ...roleMessages,
+  ...consequencesMessages,
+};
+
+export function hasMessage(code: string): boolean {
+  return code in catalog;
+}
+
+export function renderMessage(code: string, values: Record<string, unknown> = {}): string {
+  const t = catalog[code];
+  if (!t) throw new Error(`no message for finding code ${code}`);
+  return t(values);
+}
+
+export function render(f: RawFinding): Finding {
+  return { ...f, message: renderMessage(f.code, f.values) };
+}

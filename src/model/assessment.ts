@@ -1,0 +1,113 @@
+import type { IsoDate } from './dates.ts';
+import type { Finding } from './finding.ts';
+import type { Term } from './terms.ts';
+
+/** The assessment contract (shared spec: CASE.md, "Output: an assessment"). Extensions are marked. */
+export const OFFENDER_FUNCTIONS = [
+  'importer_high_level_supplier',
+  'organizer_leader',
+  'grower_manufacturer',
+  'wholesaler',
+  'manager_supervisor',
+  'street_level_dealer',
+  'broker',
+  'courier',
+  'mule',
+  'employee_worker',
+  'user_possession_only',
+  'social_supplier',
+] as const;
+export type OffenderFunction = (typeof OFFENDER_FUNCTIONS)[number];
+
+export interface RoleResult {
+  function: OffenderFunction;
+  reasons: string[];
+  citations: string[];
+  /** extension: the facts that decided the function, and those deliberately not used */
+  decided_by?: string[];
+  ignored?: string[];
+}
+
+export type Strength = 'weak' | 'moderate' | 'strong';
+export interface IndiciumVerdict {
+  indicium: string;
+  strength: Strength;
+  reasons: string[];
+  citations: string[];
+}
+
+export type Recommendation = 'decline' | 'treat_as_possession' | 'divert' | 'prosecute_own_conduct' | 'prosecute';
+export interface ScreenResult {
+  policy: string;
+  recommendation: Recommendation;
+  rules: { code: string; message: string; citations: string[] }[];
+}
+
+export interface Explained {
+  reasons: string[];
+  citations: string[];
+}
+
+export interface Consequences {
+  immigration: (Explained & { applies: boolean; aggravated_felony: boolean | null; mandatory_detention: boolean | null }) | null;
+  benefits: (Explained & { snap_tanf_ban: boolean | null }) | null;
+  good_samaritan: (Explained & { protected: boolean | null }) | null;
+  cost: { usd: number; person_years: number; rate_usd_per_year: number; citations: string[] } | null;
+  [extension: string]: unknown;
+}
+
+export interface StatutoryRange {
+  minimum_months: Term;
+  maximum_months: Term;
+  citations: string[];
+  /** extension: the offense and penalty row applied, e.g. "21 U.S.C. 841(b)(1)(B)" and "one_prior" */
+  offense?: string;
+  tier?: string;
+  row?: string;
+  minimum_days?: number;
+}
+
+export interface Guidelines {
+  offense_level: number;
+  criminal_history_points: number;
+  criminal_history_category: string;
+  table_range_months: [Term, Term];
+  range_months: [Term, Term];
+  /** extension: the drug-count range plus consecutive 924(c) terms (USSG 2K2.4) */
+  total_range_months?: [Term, Term];
+  /** extension: each step of the offense-level computation, with its citation */
+  steps?: { code: string; levels: number; level_after: number; citation: string }[];
+  citations?: string[];
+}
+
+export interface Exposure {
+  statutory: StatutoryRange;
+  firearms: { consecutive_minimum_months: Term; citations: string[]; counts_months?: Term[] };
+  safety_valve: { eligible: boolean | null; reasons: string[]; citations: string[] };
+  mandatory_minimum_months: Term;
+  guidelines: Guidelines | null;
+}
+
+export interface Assessment {
+  case_id: string | null;
+  jurisdiction: string;
+  dates: {
+    offense: IsoDate;
+    sentencing: IsoDate;
+    evaluation: IsoDate;
+    statute_law: IsoDate;
+    guidelines_manual: IsoDate | null;
+    /** extension */
+    conviction?: IsoDate;
+  };
+  scenario: string;
+  stamp: { engine: string; law_data: string; [k: string]: unknown };
+  role: RoleResult | null;
+  exposure: Exposure | null;
+  indicia: IndiciumVerdict[];
+  screen: ScreenResult | null;
+  consequences: Consequences | null;
+  findings: Finding[];
+  /** extension: the charge the current system would bring */
+  charges?: { statute: string; description: string; citations: string[] }[];
+}

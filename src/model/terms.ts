@@ -1,0 +1,29 @@
+/** A prison term in months, or life imprisonment. */
+export type Term = number | 'life';
+
+export const LIFE = 'life' as const;
+
+export function termGte(a: Term, b: Term): boolean {
+  if (a === 'life') return true;
+  if (b === 'life') return false;
+  return a >= b;
+}
+
+export function maxTerm(a: Term, b: Term): Term {
+  return termGte(a, b) ? a : b;
+}
+
+export function minTerm(a: Term, b: Term): Term {
+  return termGte(a, b) ? b : a;
+}
+
+/** Sum of consecutive terms; any life term makes the total life. */
+export function addTerms(a: Term, b: Term): Term {
+  return a === 'life' || b === 'life' ? 'life' : a + b;
+}
+
+export function termLabel(t: Term): string {
+  if (t === 'life') return 'life';
+  if (t % 12 === 0 && t >= 12) return `${t / 12} years (${t} months)`;
+  return `${t} months`;
+}
