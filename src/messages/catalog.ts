@@ -1,7 +1,9 @@
 import type { Finding, RawFinding } from '../model/finding.ts';
 import { consequencesMessages } from './consequences.ts';
 import { exposureMessages } from './exposure.ts';
+import { indiciaMessages } from './indicia.ts';
 import { roleMessages } from './role.ts';
+import { screenMessages } from './screen.ts';
 
 /** A message template: renders prose from a finding's values. Numbers come from values, never from prose. */
 export type Template = (v: Record<string, unknown>) => string;
@@ -9,6 +11,8 @@ export type Template = (v: Record<string, unknown>) => string;
 const catalog: Record<string, Template> = {
   ...exposureMessages,
   ...roleMessages,
+  ...indiciaMessages,
+  ...screenMessages,
   ...consequencesMessages,
 };
 

@@ -1,0 +1,3 @@
+import type { Template } from './catalog.ts';
+
+export const indiciaMessages: Record<string, Template> = {};

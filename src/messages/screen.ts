@@ -1,0 +1,3 @@
+import type { Template } from './catalog.ts';
+
+export const screenMessages: Record<string, Template> = {};
