@@ -57,8 +57,9 @@ export interface Consequences {
 }
 
 export interface StatutoryRange {
-  minimum_months: Term;
-  maximum_months: Term;
+  /** null where no engine covers the jurisdiction yet (state cases): see `findings` */
+  minimum_months: Term | null;
+  maximum_months: Term | null;
   citations: string[];
   /** extension: the offense and penalty row applied, e.g. "21 U.S.C. 841(b)(1)(B)" and "one_prior" */
   offense?: string;
@@ -84,7 +85,7 @@ export interface Exposure {
   statutory: StatutoryRange;
   firearms: { consecutive_minimum_months: Term; citations: string[]; counts_months?: Term[] };
   safety_valve: { eligible: boolean | null; reasons: string[]; citations: string[] };
-  mandatory_minimum_months: Term;
+  mandatory_minimum_months: Term | null;
   guidelines: Guidelines | null;
 }
 

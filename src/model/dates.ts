@@ -44,6 +44,13 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return format(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 }
 
+/** Days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  const [y1, m1, d1] = parts(from);
+  const [y2, m2, d2] = parts(to);
+  return Math.round((Date.UTC(y2, m2 - 1, d2) - Date.UTC(y1, m1 - 1, d1)) / 86_400_000);
+}
+
 /** Whole calendar months from `from` to `to` (the anniversary rule: Jan 15 -> Mar 14 is 1 month). */
 export function monthsBetween(from: IsoDate, to: IsoDate): number {
   const [y1, m1, d1] = parts(from);

@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { type CaseProblem, parseCase, type Case } from '../model/case.ts';
+
+/** Exit codes shared by every command. */
+export const EXIT = { ok: 0, internal: 1, invalid: 2 } as const;
+
+export class InvalidInput extends Error {
+  constructor(
+    message: string,
+    readonly problems: CaseProblem[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** Reads and validates a case file (or "-" for standard input); every problem is listed. */
+export function readCaseFile(path: string): Case {
+  let text: string;
+  try {
+    text = readFileSync(path === '-' ? 0 : path, 'utf8');
+  } catch (e) {
+    throw new InvalidInput(`cannot read ${path}: ${(e as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new InvalidInput(`${path} is not valid JSON: ${(e as Error).message}`);
+  }
+  const r = parseCase(json);
+  if (!r.ok) throw new InvalidInput(`${path} is not a valid case`, r.problems);
+  return r.case;
+}
+
+export function reportError(e: unknown): number {
+  if (e instanceof InvalidInput) {
+    process.stderr.write(`error: ${e.message}\n`);
+    for (const p of e.problems) process.stderr.write(`  ${p.path}: ${p.message}\n`);
+    return EXIT.invalid;
+  }
+  process.stderr.write(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  return EXIT.internal;
+}

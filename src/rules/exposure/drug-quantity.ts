@@ -1,0 +1,102 @@
+import type { LawSnapshot } from '../../law/book.ts';
+import type { Drug } from '../../model/case.ts';
+import type { Trace } from './common.ts';
+import { SUBSTANCE_NAMES } from './substances.ts';
+
+type Bands = { level: number | null; min: number }[];
+
+export interface QuantityLevel {
+  level: number | null;
+  /** 'table' for one substance read on its own row, 'converted' for converted drug weight */
+  method: 'table' | 'converted';
+  /** the amount read on the table (grams of the substance, or grams of converted drug weight) */
+  amount: number;
+  law: string;
+}
+
+function bandLevel(bands: Bands, amount: number): number | null {
+  let level: number | null = null;
+  for (const b of bands) if (amount >= b.min) level = b.level;
+  return level;
+}
+
+/** Grams of marihuana per plant come from the Manual (note E); plants have no other weight in the contract. */
+function gramsOf(d: Drug, law: LawSnapshot, trace: Trace): number {
+  if (d.substance !== 'marijuana_plants') return d.grams ?? 0;
+  const perPlant = trace.use(law.get<number>('us_fed.ussg.marihuana_plant_equivalent_g')).value;
+  return (d.count ?? 0) * perPlant;
+}
+
+function tableLevel(key: string, grams: number, law: LawSnapshot, trace: Trace): { level: number | null; law: string } {
+  const r = trace.use(law.get<Bands>(`us_fed.ussg.dqt.${key}`));
+  return { level: bandLevel(r.value, grams), law: r.law };
+}
+
+/** One substance: its own row; for methamphetamine and PCP the greater of the mixture and actual levels (note B). */
+function singleSubstance(drugs: Drug[], law: LawSnapshot, trace: Trace): QuantityLevel | null {
+  const first = drugs[0];
+  if (!first) return null;
+  const names = SUBSTANCE_NAMES[first.substance];
+  if (!names.table) return null;
+  const grams = drugs.reduce((s, d) => s + gramsOf(d, law, trace), 0);
+  const mixture = tableLevel(names.table, grams, law, trace);
+  let best: QuantityLevel = { level: mixture.level, method: 'table', amount: grams, law: mixture.law };
+  if (names.tableActual && drugs.every((d) => d.purity !== undefined)) {
+    const actualGrams = drugs.reduce((s, d) => s + (d.grams ?? 0) * (d.purity ?? 0), 0);
+    const actual = tableLevel(names.tableActual, actualGrams, law, trace);
+    if (actual.level !== null && (best.level === null || actual.level > best.level)) {
+      trace.add('guidelines.quantity.actual_greater', 'info', [actual.law], { actual_grams: actualGrams, level: actual.level });
+      best = { level: actual.level, method: 'table', amount: actualGrams, law: actual.law };
+    }
+  }
+  return best;
+}
+
+/** Several substances, or one without its own row: add converted drug weights and read the marihuana rows. */
+function convertedWeight(drugs: Drug[], law: LawSnapshot, trace: Trace): QuantityLevel {
+  let total = 0;
+  let unknown = false;
+  for (const d of drugs) {
+    const names = SUBSTANCE_NAMES[d.substance];
+    if (!names.cdw || !law.has(`us_fed.ussg.cdw.${names.cdw}`)) {
+      unknown = true;
+      trace.add('guidelines.quantity.no_conversion', 'warning', ['USSG 2D1.1 comment. (n.8(D))'], { substance: d.substance });
+      continue;
+    }
+    const ratio = trace.use(law.get<number | null>(`us_fed.ussg.cdw.${names.cdw}`));
+    if (ratio.value === null) {
+      unknown = true;
+      continue;
+    }
+    let grams = gramsOf(d, law, trace) * ratio.value;
+    if (names.tableActual && d.purity !== undefined && law.has(`us_fed.ussg.cdw.${names.tableActual}`)) {
+      const actualRatio = trace.use(law.get<number | null>(`us_fed.ussg.cdw.${names.tableActual}`)).value;
+      if (actualRatio !== null) grams = Math.max(grams, (d.grams ?? 0) * d.purity * actualRatio);
+    }
+    if (d.substance === 'oxycodone' || d.substance === 'hydrocodone')
+      trace.add('guidelines.quantity.actual_weight_assumed', 'info', ['USSG 2D1.1(c), note (B)'], { substance: d.substance });
+    total += grams;
+  }
+  const table = tableLevel('marihuana', total, law, trace);
+  let level = unknown ? null : table.level;
+  const floorId = 'us_fed.ussg.dqt.converted_minimum_level';
+  if (level !== null && law.has(floorId)) {
+    const floor = trace.use(law.get<{ level: number; substances: string[] }>(floorId));
+    if (level < floor.value.level && drugs.some((d) => floor.value.substances.includes(SUBSTANCE_NAMES[d.substance].cdw ?? ''))) {
+      trace.add('guidelines.quantity.minimum_level', 'info', [floor.law], { level: floor.value.level });
+      level = floor.value.level;
+    }
+  }
+  trace.add('guidelines.quantity.converted_weight', 'info', [table.law], { grams: Math.round(total * 1000) / 1000 });
+  return { level, method: 'converted', amount: total, law: table.law };
+}
+
+/** USSG 2D1.1(c): the base offense level for the quantity. */
+export function drugQuantityLevel(drugs: Drug[], law: LawSnapshot, trace: Trace): QuantityLevel {
+  const kinds = new Set(drugs.map((d) => d.substance));
+  if (kinds.size === 1) {
+    const single = singleSubstance(drugs, law, trace);
+    if (single) return single;
+  }
+  return convertedWeight(drugs, law, trace);
+}

@@ -1,0 +1,116 @@
+import { LawGapError } from '../../law/errors.ts';
+import type { Exposure, RoleResult } from '../../model/assessment.ts';
+import type { IsoDate } from '../../model/dates.ts';
+import type { RawFinding } from '../../model/finding.ts';
+import { addTerms, type Term, termGte } from '../../model/terms.ts';
+import type { RuleInput } from '../context.ts';
+import { type ChargeResult, chargeOf } from './charge.ts';
+import { Trace } from './common.ts';
+import { firearms924c } from './firearms-924c.ts';
+import { type GuidelineResult, guidelinesUnder, manualEdition } from './guidelines.ts';
+import { safetyValve } from './safety-valve.ts';
+import { statutoryRange } from './statutory.ts';
+
+export interface ExposureResult {
+  exposure: Exposure;
+  charge: ChargeResult;
+  manual: IsoDate | null;
+  findings: RawFinding[];
+}
+
+/** Lower ranges first: compares the bottom of two ranges, then the top (ex post facto check of 1B1.11(b)(1)). */
+function harsher(a: [Term, Term], b: [Term, Term]): boolean {
+  if (a[0] !== b[0]) return termGte(a[0], b[0]);
+  return a[1] !== b[1] && termGte(a[1], b[1]);
+}
+
+/**
+ * USSG 1B1.11: the Manual in force at sentencing, unless it gives a harsher range than the Manual in
+ * force on the offense date (ex post facto); one Manual is applied as a whole.
+ */
+function chooseManual(input: RuleInput, run: (manual: IsoDate) => GuidelineResult, trace: Trace): { manual: IsoDate | null; result: GuidelineResult | null } {
+  const atSentencing = manualEdition(input.law, input.dates.sentencing);
+  const atOffense = manualEdition(input.law, input.dates.offense);
+  if (!atOffense || !atSentencing) {
+    trace.add('guidelines.not_applicable_before_guidelines', 'info', ['Sentencing Reform Act of 1984; USSG 1B1.11'], { offense: input.dates.offense });
+    return { manual: null, result: null };
+  }
+  const sentencing = run(atSentencing);
+  if (atOffense === atSentencing) return { manual: atSentencing, result: sentencing };
+  const offense = run(atOffense);
+  const s = sentencing.guidelines?.range_months;
+  const o = offense.guidelines?.range_months;
+  if (s && o && harsher(s, o) && (s[0] !== o[0] || s[1] !== o[1])) {
+    trace.add('guidelines.manual.offense_date_edition', 'info', ['USSG 1B1.11(b)(1)', 'Peugh v. United States, 569 U.S. 530 (2013)'], { sentencing: atSentencing, offense: atOffense });
+    return { manual: atOffense, result: offense };
+  }
+  trace.add('guidelines.manual.sentencing_date_edition', 'info', ['USSG 1B1.11(a)'], { manual: atSentencing });
+  return { manual: atSentencing, result: sentencing };
+}
+
+/** Federal sentencing exposure: charge, statutory range, 924(c), safety valve, mandatory minimum, guideline range. */
+export function federalExposure(input: RuleInput, role: RoleResult | null): ExposureResult {
+  const trace = new Trace();
+  const charge = chargeOf(input);
+  const statutory = statutoryRange(input, charge);
+  const firearms = firearms924c(input);
+  // The safety valve reads criminal-history points as the guidelines determine them (3553(f)(1)).
+  const sentencingManual = manualEdition(input.law, input.dates.sentencing);
+  const pointsTrace = new Trace();
+  const history = sentencingManual
+    ? guidelinesUnder(sentencingManual, { input, charge, statutory, firearms, safetyValve: { eligible: false, failed: [], missing: [], citations: [], trace: pointsTrace }, role }).history
+    : { points: input.case.history?.criminal_history_points ?? 0, category: 'I', perPrior: [], overridden: true, citations: [] };
+  const sv = safetyValve(input, charge, history, statutory.min);
+
+  let guidelines: GuidelineResult | null = null;
+  let manual: IsoDate | null = null;
+  try {
+    const chosen = chooseManual(input, (m) => guidelinesUnder(m, { input, charge, statutory, firearms, safetyValve: sv, role }), trace);
+    guidelines = chosen.result;
+    manual = chosen.manual;
+  } catch (e) {
+    if (!(e instanceof LawGapError)) throw e;
+    trace.add('law.gap', 'critical', ['USSG 1B1.11'], { parameter: e.parameter, date: e.date });
+  }
+
+  // Mandatory prison terms: the drug minimum unless the safety valve or a 3553(e) motion removes it, plus 924(c).
+  const assistance = input.case.cooperation?.substantial_assistance === true;
+  let drugMinimum: Term = statutory.min;
+  if (sv.eligible === true) drugMinimum = 0;
+  let total = addTerms(drugMinimum, firearms.total);
+  if (assistance && termGte(total, 1)) {
+    const e = trace.use(input.law.applicable<boolean>('us_fed.usc18_3553e.below_minimum_on_motion', input.dates));
+    if (e.value) {
+      trace.add('exposure.substantial_assistance', 'info', [e.law], { minimum: total });
+      total = 0;
+    }
+  }
+  if (termGte(total, 1)) trace.add('exposure.mandatory_minimum.triggered', 'critical', statutory.citations, { months: total });
+  if (statutory.bestCaseMin !== undefined)
+    trace.add('exposure.mandatory_minimum.best_case', 'warning', statutory.citations, { months: addTerms(sv.eligible === true ? 0 : statutory.bestCaseMin, firearms.total) });
+
+  const exposure: Exposure = {
+    statutory: {
+      minimum_months: statutory.min,
+      maximum_months: statutory.max,
+      citations: statutory.citations,
+      offense: statutory.offense,
+      row: statutory.row,
+      ...(statutory.tier ? { tier: statutory.tier } : {}),
+      ...(statutory.minDays ? { minimum_days: statutory.minDays } : {}),
+    },
+    firearms: { consecutive_minimum_months: firearms.total, citations: firearms.citations, counts_months: firearms.counts },
+    safety_valve: { eligible: sv.eligible, reasons: [...sv.failed, ...sv.missing.map((m) => `needs ${m}`)], citations: sv.citations },
+    mandatory_minimum_months: total,
+    guidelines: guidelines?.guidelines ?? null,
+  };
+  const findings = [
+    ...charge.trace.findings,
+    ...statutory.trace.findings,
+    ...firearms.trace.findings,
+    ...sv.trace.findings,
+    ...(guidelines?.trace.findings ?? []),
+    ...trace.findings,
+  ];
+  return { exposure, charge, manual, findings };
+}

@@ -1,0 +1,177 @@
+import { LawDataError } from '../../law/errors.ts';
+import { OFFENDER_FUNCTIONS, type OffenderFunction, type RoleResult } from '../../model/assessment.ts';
+import type { Activity, Case, Drug } from '../../model/case.ts';
+import { finding, type RawFinding } from '../../model/finding.ts';
+import type { RuleInput } from '../context.ts';
+import { formatGrams, LawReader } from './read-law.ts';
+
+/**
+ * Role in the supply chain: the U.S. Sentencing Commission's offender functions (plus the report's
+ * user_possession_only and social_supplier), decided from what the person did - activities, compensation,
+ * profit share, people supervised and the quantity they themselves handled per transaction - never from the
+ * network quantity attributed to them. Criteria and precedence are data (law/policy/dpa-2019/offender-functions.yaml),
+ * read at the evaluation date: the report's framework is a lens applied today to past conduct.
+ */
+const P = 'policy.dpa_2019.role';
+
+interface Criterion {
+  activities_any?: Activity[];
+  transaction_grams_at_least?: string;
+  possessed_grams_at_least?: string;
+  people_supervised_at_least?: number;
+  profit_share?: boolean;
+  compensation_in?: string[];
+  compensation_not_in?: string[];
+}
+interface FunctionDef {
+  definition: string;
+  any_of: Criterion[];
+}
+
+/** Drugs the person possessed or transacted themselves (never the attributed network quantity). */
+export function ownDrugs(c: Case): Drug[] {
+  return c.conduct.drugs.filter((d) => d.basis !== 'attributed');
+}
+export function attributedDrugs(c: Case): Drug[] {
+  return c.conduct.drugs.filter((d) => d.basis === 'attributed');
+}
+
+function largestOwn(c: Case): Drug | undefined {
+  let best: Drug | undefined;
+  for (const d of ownDrugs(c)) if (d.grams !== undefined && (!best || d.grams > (best.grams ?? 0))) best = d;
+  return best;
+}
+
+/** The facts that satisfy a criterion, or undefined when it does not hold. */
+function test(cr: Criterion, c: Case, read: LawReader): string[] | undefined {
+  const facts: string[] = [];
+  if (cr.activities_any) {
+    const hit = cr.activities_any.filter((a) => c.conduct.activities.includes(a));
+    if (hit.length === 0) return undefined;
+    facts.push(`activity: ${hit.join(', ')}`);
+  }
+  for (const key of ['transaction_grams_at_least', 'possessed_grams_at_least'] as const) {
+    const id = cr[key];
+    if (!id) continue;
+    const line = read.get<number>(id);
+    const big = largestOwn(c);
+    if (line.value === null || !big?.grams || big.grams < line.value) return undefined;
+    const what = key === 'transaction_grams_at_least' ? 'own quantity per transaction' : 'own quantity held';
+    facts.push(`${what}: ${formatGrams(big.grams)} of ${big.substance}, at or above ${formatGrams(line.value)} (${line.law})`);
+  }
+  if (cr.people_supervised_at_least !== undefined) {
+    const n = c.conduct.people_supervised ?? 0;
+    if (n < cr.people_supervised_at_least) return undefined;
+    facts.push(`people supervised: ${n}`);
+  }
+  if (cr.profit_share !== undefined) {
+    if ((c.conduct.profit_share ?? false) !== cr.profit_share) return undefined;
+    facts.push(cr.profit_share ? 'shares in the profits' : 'no share in the profits');
+  }
+  const comp = c.conduct.compensation;
+  if (cr.compensation_in) {
+    if (comp === undefined || !cr.compensation_in.includes(comp)) return undefined;
+    facts.push(`compensation: ${comp}`);
+  }
+  if (cr.compensation_not_in) {
+    if (comp !== undefined && cr.compensation_not_in.includes(comp)) return undefined;
+    facts.push(`compensation: ${comp ?? 'not stated'}`);
+  }
+  return facts;
+}
+
+function checkPrecedence(precedence: readonly string[], id: string): void {
+  const missing = OFFENDER_FUNCTIONS.filter((f) => !precedence.includes(f));
+  const unknown = precedence.filter((f) => !(OFFENDER_FUNCTIONS as readonly string[]).includes(f));
+  const twice = precedence.filter((f, i) => precedence.indexOf(f) !== i);
+  if (missing.length || unknown.length || twice.length)
+    throw new LawDataError(
+      `precedence must list every function exactly once (missing: ${missing.join(', ') || 'none'}; unknown: ${unknown.join(', ') || 'none'}; repeated: ${twice.join(', ') || 'none'})`,
+      id,
+    );
+}
+
+export function classifyRole(input: RuleInput): { role: RoleResult; findings: RawFinding[] } {
+  const c = input.case;
+  const read = new LawReader(input.law, input.dates.evaluation, 'role');
+  const findings: RawFinding[] = [];
+
+  const precedence = read.get<OffenderFunction[]>(`${P}.precedence`);
+  checkPrecedence(precedence.value, precedence.id);
+
+  // Every function whose criteria the facts meet, with the facts that met them.
+  const matched = new Map<OffenderFunction, { facts: string[]; def: FunctionDef; law: string; title: string }>();
+  const usedQuantity = new Set<OffenderFunction>();
+  for (const fn of OFFENDER_FUNCTIONS) {
+    const r = read.get<FunctionDef>(`${P}.function.${fn}`);
+    const title = input.law.params.get(r.id)?.title ?? fn;
+    for (const cr of r.value.any_of) {
+      const facts = test(cr, c, read);
+      if (!facts) continue;
+      matched.set(fn, { facts, def: r.value, law: r.law, title });
+      if (cr.transaction_grams_at_least || cr.possessed_grams_at_least) usedQuantity.add(fn);
+      break;
+    }
+  }
+
+  const reasons: string[] = [];
+  const decided_by: string[] = [];
+  const ignored: string[] = [];
+  const citations: string[] = [];
+  let chosen = precedence.value.find((f) => matched.has(f));
+  if (chosen) {
+    const m = matched.get(chosen);
+    if (m) {
+      reasons.push(`${m.title}: ${m.def.definition} (${m.law}).`);
+      decided_by.push(...m.facts);
+      citations.push(m.law);
+    }
+    const others = precedence.value.filter((f) => f !== chosen && matched.has(f));
+    if (others.length) {
+      reasons.push(
+        `The facts also fit ${others.join(', ')}; the most culpable function is assigned, in the order the policy declares (${precedence.law}).`,
+      );
+      citations.push(precedence.law);
+      findings.push(finding('role.outranked', 'info', [precedence.law], { function: chosen, others: others.join(', ') }));
+    }
+  } else {
+    const def = read.get<OffenderFunction>(`${P}.default_function`);
+    chosen = def.value;
+    const r = read.get<FunctionDef>(`${P}.function.${chosen}`);
+    const title = input.law.params.get(r.id)?.title ?? chosen;
+    reasons.push(`No activity is evidence of a supply function, so the person is treated as ${title}: ${r.value.definition} (${def.law}).`);
+    decided_by.push(`activities: ${c.conduct.activities.join(', ')}`);
+    citations.push(def.law, r.law);
+    findings.push(finding('role.default_function', 'info', [def.law], { function: chosen, activities: c.conduct.activities.join(', ') }));
+  }
+
+  // Facts deliberately not used.
+  const peripheral = read.get<Activity[]>(`${P}.no_function_activities`);
+  const inert = c.conduct.activities.filter((a) => peripheral.value.includes(a) && a !== 'possessed');
+  if (inert.length) ignored.push(`${inert.join(', ')}: evidence of no supply function (${peripheral.law})`);
+  for (const d of attributedDrugs(c)) {
+    const amount = d.grams !== undefined ? formatGrams(d.grams) : `${d.count ?? 0} plants`;
+    ignored.push(`the attributed network quantity of ${amount} of ${d.substance} was not used: a role follows what the person did, not what the network handled`);
+    findings.push(
+      finding('role.ignored.attributed_quantity', 'info', [precedence.law], { substance: d.substance, grams: d.grams ?? null, amount }),
+    );
+  }
+  const big = largestOwn(c);
+  if (big?.grams !== undefined && !usedQuantity.has(chosen)) {
+    const line = read.get<number>(`${P}.line.wholesale_transaction_grams`);
+    if (line.value !== null && big.grams >= line.value) {
+      const amount = formatGrams(big.grams);
+      ignored.push(`the ${amount} of ${big.substance} the person handled did not raise the function: weight does not show a role without selling or ownership`);
+      findings.push(finding('role.ignored.own_quantity', 'info', [line.law], { function: chosen, substance: big.substance, grams: big.grams, amount }));
+    }
+  }
+
+  findings.unshift(
+    finding(`role.function.${chosen}`, 'info', citations, { function: chosen, decided_by: decided_by.join('; ') }),
+  );
+  findings.push(...read.findings);
+  return {
+    role: { function: chosen, reasons, citations: [...new Set(citations)], decided_by, ignored },
+    findings,
+  };
+}
