@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { type CaseProblem, parseCase, type Case } from '../model/case.ts';
+import { type Case, type CaseProblem, parseCase } from '../model/case.ts';
 
 /** Exit codes shared by every command. */
 export const EXIT = { ok: 0, internal: 1, invalid: 2 } as const;

@@ -29,7 +29,11 @@ program
   .command('assess')
   .description('assess one case: charge, statutory range, firearms, safety valve, guidelines, findings')
   .argument('<file>', 'case file (JSON, contract v1), or - for standard input')
-  .option('--as-of <date>', 'the same conduct committed and sentenced on this date (YYYY-MM-DD)', isoDateOption)
+  .option(
+    '--as-of <date>',
+    'the same conduct committed and sentenced on this date (YYYY-MM-DD)',
+    isoDateOption,
+  )
   .option('--json', 'print the assessment contract as JSON')
   .action((file: string, opts: { asOf?: string; json?: boolean }) => {
     try {
@@ -49,11 +53,15 @@ program
   .action((name: string) => {
     const schema = SCHEMAS[name as keyof typeof SCHEMAS];
     if (!schema) {
-      process.stderr.write(`error: unknown schema "${name}" (expected one of: ${Object.keys(SCHEMAS).join(', ')})\n`);
+      process.stderr.write(
+        `error: unknown schema "${name}" (expected one of: ${Object.keys(SCHEMAS).join(', ')})\n`,
+      );
       process.exitCode = EXIT.invalid;
       return;
     }
-    process.stdout.write(`${JSON.stringify(z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' }), null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify(z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' }), null, 2)}\n`,
+    );
   });
 
 await program.parseAsync(process.argv);

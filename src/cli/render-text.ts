@@ -10,11 +10,15 @@ export function renderAssessment(a: Assessment): string {
   const section = (title: string) => out.push('', title.toUpperCase());
   const byPrefix = (prefix: string): Finding[] => a.findings.filter((f) => f.code.startsWith(prefix));
 
-  out.push(`Proportion assessment${a.case_id ? ` of ${a.case_id}` : ''} (${a.jurisdiction}), scenario ${a.scenario}`);
+  out.push(
+    `Proportion assessment${a.case_id ? ` of ${a.case_id}` : ''} (${a.jurisdiction}), scenario ${a.scenario}`,
+  );
   out.push(`Engine ${a.stamp.engine}, law data ${String(a.stamp.law_data).slice(0, 19)}...`);
   section('Dates applied');
   line(`Offense ${a.dates.offense}; sentencing ${a.dates.sentencing}; evaluated ${a.dates.evaluation}.`);
-  line(`Statutes as of ${a.dates.statute_law}; Guidelines Manual ${a.dates.guidelines_manual ?? 'not applicable'}.`);
+  line(
+    `Statutes as of ${a.dates.statute_law}; Guidelines Manual ${a.dates.guidelines_manual ?? 'not applicable'}.`,
+  );
   for (const f of [...byPrefix('dates.'), ...byPrefix('law.')]) line(f.message, f.citations);
 
   if (a.role) {
@@ -25,7 +29,8 @@ export function renderAssessment(a: Assessment): string {
   }
   if (a.indicia.length || byPrefix('indicia.').length) {
     section('Indicia of sale');
-    for (const v of a.indicia) line(`${v.indicium.replaceAll('_', ' ')}: ${v.strength}. ${v.reasons.join(' ')}`, v.citations);
+    for (const v of a.indicia)
+      line(`${v.indicium.replaceAll('_', ' ')}: ${v.strength}. ${v.reasons.join(' ')}`, v.citations);
     for (const f of byPrefix('indicia.')) line(f.message, f.citations);
   }
   section('Charge under current practice');
@@ -37,21 +42,48 @@ export function renderAssessment(a: Assessment): string {
     section('Sentencing exposure');
     const s = e.statutory;
     if (s.minimum_months !== null && s.maximum_months !== null)
-      line(`Statutory range: ${range([s.minimum_months, s.maximum_months])}${s.offense ? ` under ${s.offense}` : ''}.`, s.citations);
-    for (const f of byPrefix('exposure.statutory').concat(byPrefix('exposure.priors'))) if (f.code !== 'exposure.statutory.range') line(f.message, f.citations);
-    if (e.firearms.consecutive_minimum_months !== 0) line(`Firearm (924(c)) terms, consecutive: ${term(e.firearms.consecutive_minimum_months)}.`, e.firearms.citations);
+      line(
+        `Statutory range: ${range([s.minimum_months, s.maximum_months])}${s.offense ? ` under ${s.offense}` : ''}.`,
+        s.citations,
+      );
+    for (const f of byPrefix('exposure.statutory').concat(byPrefix('exposure.priors')))
+      if (f.code !== 'exposure.statutory.range') line(f.message, f.citations);
+    if (e.firearms.consecutive_minimum_months !== 0)
+      line(
+        `Firearm (924(c)) terms, consecutive: ${term(e.firearms.consecutive_minimum_months)}.`,
+        e.firearms.citations,
+      );
     for (const f of byPrefix('exposure.firearms')) line(f.message, f.citations);
-    const sv = e.safety_valve.eligible === null ? 'undetermined' : e.safety_valve.eligible ? 'eligible' : 'not eligible';
+    const sv =
+      e.safety_valve.eligible === null
+        ? 'undetermined'
+        : e.safety_valve.eligible
+          ? 'eligible'
+          : 'not eligible';
     line(`Safety valve: ${sv}.`, e.safety_valve.citations);
     for (const f of byPrefix('exposure.safety_valve')) line(f.message, f.citations);
-    if (e.mandatory_minimum_months !== null) line(`Mandatory minimum, all counts: ${term(e.mandatory_minimum_months)}.`);
-    for (const f of byPrefix('exposure.mandatory_minimum.best').concat(byPrefix('exposure.substantial'), byPrefix('exposure.state'))) line(f.message, f.citations);
+    if (e.mandatory_minimum_months !== null)
+      line(`Mandatory minimum, all counts: ${term(e.mandatory_minimum_months)}.`);
+    for (const f of byPrefix('exposure.mandatory_minimum.best').concat(
+      byPrefix('exposure.substantial'),
+      byPrefix('exposure.state'),
+    ))
+      line(f.message, f.citations);
     const g = e.guidelines;
     if (g) {
       section('Sentencing Guidelines (advisory since 2005)');
-      for (const step of g.steps ?? []) line(`${step.code.replace('guidelines.', '').replaceAll('_', ' ')}: ${step.levels > 0 && step.code !== 'guidelines.base_offense_level' ? '+' : ''}${step.levels} -> level ${step.level_after}`, [step.citation]);
-      line(`Total offense level ${g.offense_level}; criminal history ${g.criminal_history_points} point(s), category ${g.criminal_history_category}.`);
-      line(`Sentencing Table range: ${range(g.table_range_months)}; after the statutory limits: ${range(g.range_months)}.`, g.citations ?? []);
+      for (const step of g.steps ?? [])
+        line(
+          `${step.code.replace('guidelines.', '').replaceAll('_', ' ')}: ${step.levels > 0 && step.code !== 'guidelines.base_offense_level' ? '+' : ''}${step.levels} -> level ${step.level_after}`,
+          [step.citation],
+        );
+      line(
+        `Total offense level ${g.offense_level}; criminal history ${g.criminal_history_points} point(s), category ${g.criminal_history_category}.`,
+      );
+      line(
+        `Sentencing Table range: ${range(g.table_range_months)}; after the statutory limits: ${range(g.range_months)}.`,
+        g.citations ?? [],
+      );
       if (g.total_range_months) line(`With the consecutive firearm terms: ${range(g.total_range_months)}.`);
     }
     for (const f of byPrefix('guidelines.')) line(f.message, f.citations);
@@ -69,7 +101,11 @@ export function renderAssessment(a: Assessment): string {
       const x = v as { reasons?: string[]; citations?: string[] };
       for (const r of x.reasons ?? []) line(`${name.replaceAll('_', ' ')}: ${r}`, x.citations ?? []);
     }
-    if (c.cost) line(`Cost of the prison term: $${c.cost.usd.toLocaleString('en-US')} (${c.cost.person_years} person-years at $${c.cost.rate_usd_per_year.toLocaleString('en-US')} a year).`, c.cost.citations);
+    if (c.cost)
+      line(
+        `Cost of the prison term: $${c.cost.usd.toLocaleString('en-US')} (${c.cost.person_years} person-years at $${c.cost.rate_usd_per_year.toLocaleString('en-US')} a year).`,
+        c.cost.citations,
+      );
     for (const f of byPrefix('consequences.')) line(f.message, f.citations);
   }
   out.push('');

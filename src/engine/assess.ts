@@ -1,12 +1,19 @@
 import type { LawBook } from '../law/book.ts';
+import { LawGapError } from '../law/errors.ts';
 import { defaultLawBook } from '../law/loader.ts';
 import { render } from '../messages/catalog.ts';
 import type { Assessment, Exposure } from '../model/assessment.ts';
 import type { Case } from '../model/case.ts';
 import type { IsoDate } from '../model/dates.ts';
-import { finding, type Finding, type RawFinding } from '../model/finding.ts';
+import { type Finding, finding, type RawFinding } from '../model/finding.ts';
+import { assessConsequences } from '../rules/consequences/index.ts';
 import type { RuleInput } from '../rules/context.ts';
+import { chargeOf } from '../rules/exposure/charge.ts';
 import { federalExposure } from '../rules/exposure/index.ts';
+import { reviewIndicia } from '../rules/indicia/review.ts';
+import { classifyRole } from '../rules/role/classify.ts';
+import { roleExposureMismatch } from '../rules/role/mismatch.ts';
+import { applyScreen } from '../rules/screen/screen.ts';
 import { chooseDates, shiftPriors } from './dates.ts';
 import { ENGINE_VERSION } from './stamp.ts';
 
@@ -22,11 +29,12 @@ export interface AssessOptions {
 
 const FEDERAL = 'US-FED';
 
-function stateExposure(): Exposure {
+/** Exposure that no engine computed (a state case, or a date the law data does not cover). */
+function unavailableExposure(reason = 'not computed: see findings'): Exposure {
   return {
     statutory: { minimum_months: null, maximum_months: null, citations: [] },
     firearms: { consecutive_minimum_months: 0, citations: [] },
-    safety_valve: { eligible: null, reasons: ['the federal safety valve does not apply to a state case'], citations: [] },
+    safety_valve: { eligible: null, reasons: [reason], citations: [] },
     mandatory_minimum_months: null,
     guidelines: null,
   };
@@ -45,6 +53,11 @@ function renderAll(raw: RawFinding[]): Finding[] {
   return out;
 }
 
+/** Whether the conduct is charged as possession or as distribution under current practice (any jurisdiction). */
+function conductKind(input: RuleInput): 'possession' | 'distribution' {
+  return chargeOf(input).offense === 'usc21_844' ? 'possession' : 'distribution';
+}
+
 /** Assesses one validated case under the law in force for its dates (or the "as of" date). */
 export function assess(input: Case, options: AssessOptions): Assessment {
   const law = options.law ?? defaultLawBook();
@@ -53,20 +66,44 @@ export function assess(input: Case, options: AssessOptions): Assessment {
   const ruleInput: RuleInput = { case: c, law, dates };
   const raw: RawFinding[] = [...dateFindings];
 
-  const role = null;
+  const classified = classifyRole(ruleInput);
+  const role = classified.role;
+  raw.push(...classified.findings);
+  const review = reviewIndicia(ruleInput);
+  raw.push(...review.findings);
   let exposure: Exposure;
   let manual: IsoDate | null = null;
   let charges: Assessment['charges'];
   if (c.jurisdiction === FEDERAL) {
-    const fed = federalExposure(ruleInput, role);
-    exposure = fed.exposure;
-    manual = fed.manual;
-    raw.push(...fed.findings);
-    charges = [{ statute: fed.charge.statute, description: fed.exposure.statutory.offense ?? fed.charge.statute, citations: [fed.charge.statute] }];
+    try {
+      const fed = federalExposure(ruleInput, role);
+      exposure = fed.exposure;
+      manual = fed.manual;
+      raw.push(...fed.findings);
+      charges = [
+        {
+          statute: fed.charge.statute,
+          description: fed.exposure.statutory.offense ?? fed.charge.statute,
+          citations: [fed.charge.statute],
+        },
+      ];
+    } catch (e) {
+      // A date the law data does not cover is a coded refusal the user sees, never a guess.
+      if (!(e instanceof LawGapError)) throw e;
+      exposure = unavailableExposure();
+      raw.push(finding('law.gap', 'critical', [], { parameter: e.parameter, date: e.date }));
+    }
   } else {
-    exposure = stateExposure();
+    exposure = unavailableExposure('the federal safety valve does not apply to a state case');
     raw.push(finding('exposure.state_engine_not_available', 'info', [], { jurisdiction: c.jurisdiction }));
   }
+
+  const withResults = { ...ruleInput, role, exposure };
+  raw.push(...roleExposureMismatch(withResults));
+  const screened = applyScreen(withResults, review);
+  raw.push(...screened.findings);
+  const consequences = assessConsequences(withResults, conductKind(ruleInput));
+  raw.push(...consequences.findings);
 
   return {
     case_id: c.id ?? null,
@@ -83,9 +120,9 @@ export function assess(input: Case, options: AssessOptions): Assessment {
     stamp: { engine: ENGINE_VERSION, law_data: law.hash },
     role,
     exposure,
-    indicia: [],
-    screen: null,
-    consequences: null,
+    indicia: review.verdicts,
+    screen: screened.screen,
+    consequences: consequences.consequences,
     findings: renderAll(raw),
     ...(charges ? { charges } : {}),
   };

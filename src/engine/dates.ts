@@ -8,14 +8,19 @@ import type { AppliedDates } from '../rules/context.ts';
  * sentencing date), or, for an "as of" question, the same conduct committed, convicted and sentenced
  * on that day.
  */
-export function chooseDates(c: Case, evaluation: IsoDate, asOf?: IsoDate): { dates: AppliedDates; findings: RawFinding[] } {
+export function chooseDates(
+  c: Case,
+  evaluation: IsoDate,
+  asOf?: IsoDate,
+): { dates: AppliedDates; findings: RawFinding[] } {
   const findings: RawFinding[] = [];
   if (asOf) {
     findings.push(finding('dates.as_of', 'info', [], { as_of: asOf, offense: c.offense_date }));
     return { dates: { offense: asOf, conviction: asOf, sentencing: asOf, evaluation }, findings };
   }
   const sentencing = c.sentencing_date ?? c.offense_date;
-  if (!c.sentencing_date) findings.push(finding('dates.sentencing_defaulted', 'info', [], { date: sentencing }));
+  if (!c.sentencing_date)
+    findings.push(finding('dates.sentencing_defaulted', 'info', [], { date: sentencing }));
   const conviction = c.conviction_date ?? sentencing;
   return { dates: { offense: c.offense_date, conviction, sentencing, evaluation }, findings };
 }

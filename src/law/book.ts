@@ -45,6 +45,7 @@ export class LawSnapshot {
   constructor(
     readonly date: IsoDate,
     params: ReadonlyMap<string, Parameter>,
+    private readonly log?: Set<string>,
   ) {
     for (const [id, p] of params) {
       const v = p.values.find((x) => covers(x, date));
@@ -55,6 +56,7 @@ export class LawSnapshot {
     return this.values.has(id);
   }
   get<T = unknown>(id: string): Resolved<T> {
+    this.log?.add(id);
     const r = this.values.get(id);
     if (!r) throw new LawGapError(id, this.date);
     return r as Resolved<T>;
@@ -67,6 +69,8 @@ export class LawSnapshot {
 /** All law parameters with their dated histories. Immutable; a reform produces a new book (src/law/patch.ts). */
 export class LawBook {
   private readonly snapshots = new Map<IsoDate, LawSnapshot>();
+  /** When set (before any read), records every parameter id a rule reads: tests use it to find unread law. */
+  readLog: Set<string> | undefined;
   constructor(
     readonly params: ReadonlyMap<string, Parameter>,
     readonly sources: Readonly<Record<string, { title: string; kind: string; url: string }>>,
@@ -81,7 +85,7 @@ export class LawBook {
     let s = this.snapshots.get(date);
     if (!s) {
       if (this.snapshots.size > 4096) this.snapshots.clear(); // bound memory in long bulk runs
-      s = new LawSnapshot(date, this.params);
+      s = new LawSnapshot(date, this.params, this.readLog);
       this.snapshots.set(date, s);
     }
     return s;
@@ -93,6 +97,7 @@ export class LawBook {
    * Later values without a reach (harsher changes) never apply to earlier conduct (ex post facto).
    */
   applicable<T = unknown>(id: string, dates: CaseDates): Resolved<T> {
+    this.readLog?.add(id);
     const p = this.params.get(id);
     if (!p) throw new LawGapError(id, dates.offense);
     const base = p.values.find((x) => covers(x, dates.offense));

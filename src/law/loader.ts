@@ -42,11 +42,17 @@ export function checkIntervals(id: string, p: Parameter, path: string): void {
   for (let i = 0; i < p.values.length; i++) {
     const v = p.values[i];
     if (!v) continue;
-    if (v.to !== undefined && v.to <= v.from) throw new LawDataError(`${id}: interval ${v.from}..${v.to} is empty or reversed`, path);
+    if (v.to !== undefined && v.to <= v.from)
+      throw new LawDataError(`${id}: interval ${v.from}..${v.to} is empty or reversed`, path);
     const next = p.values[i + 1];
     if (!next) continue;
-    if (v.to === undefined) throw new LawDataError(`${id}: an open-ended value from ${v.from} is followed by another value`, path);
-    if (next.from !== v.to) throw new LawDataError(`${id}: intervals must be contiguous (${v.to} is followed by ${next.from})`, path);
+    if (v.to === undefined)
+      throw new LawDataError(`${id}: an open-ended value from ${v.from} is followed by another value`, path);
+    if (next.from !== v.to)
+      throw new LawDataError(
+        `${id}: intervals must be contiguous (${v.to} is followed by ${next.from})`,
+        path,
+      );
   }
 }
 

@@ -34,7 +34,10 @@ export type Parameter = z.infer<typeof parameter>;
 export const lawFile = z.strictObject({
   unit: z.string().min(1),
   title: z.string().min(1),
-  parameters: z.record(z.string().regex(/^[a-z][a-z0-9_]*(\.[A-Za-z0-9_]+)+$/, 'dotted lower-case id'), parameter),
+  parameters: z.record(
+    z.string().regex(/^[a-z][a-z0-9_]*(\.[A-Za-z0-9_]+)+$/, 'dotted lower-case id'),
+    parameter,
+  ),
 });
 export type LawFile = z.infer<typeof lawFile>;
 

@@ -12,55 +12,89 @@ const SV_FAILED: Record<string, string> = {
 };
 
 export const exposureMessages: Record<string, Template> = {
-  'dates.as_of': (v) => `Hypothetical: the same conduct committed, convicted and sentenced on ${v.as_of} (the record keeps its timing relative to the conduct).`,
+  'dates.as_of': (v) =>
+    `Hypothetical: the same conduct committed, convicted and sentenced on ${v.as_of} (the record keeps its timing relative to the conduct).`,
   'dates.sentencing_defaulted': (v) => `No sentencing date given: the offense date ${v.date} is used.`,
-  'law.value_unverified': (v) => `The law data has no verified value for ${v.parameter} from ${v.from}${v.note ? ` (${v.note})` : ''}; the result shown is a bound, not a verified answer.`,
-  'law.low_confidence': (v) => `Low-confidence law value used: ${v.parameter} from ${v.from}${v.note ? ` (${v.note})` : ''}.`,
-  'law.later_law_reaches_case': (v) => `A later law (in force from ${v.from}) reaches this case although the conduct came first: ${v.parameter}.`,
-  'law.gap': (v) => `The law data has no value of ${v.parameter} for ${v.date}; this part cannot be computed.`,
+  'law.value_unverified': (v) =>
+    `The law data has no verified value for ${v.parameter} from ${v.from}${v.note ? ` (${v.note})` : ''}; the result shown is a bound, not a verified answer.`,
+  'law.low_confidence': (v) =>
+    `Low-confidence law value used: ${v.parameter} from ${v.from}${v.note ? ` (${v.note})` : ''}.`,
+  'law.later_law_reaches_case': (v) =>
+    `A later law (in force from ${v.from}) reaches this case although the conduct came first: ${v.parameter}.`,
+  'law.gap': (v) =>
+    `The law data has no value of ${v.parameter} for ${v.date}; this part cannot be computed.`,
   'charge.conspiracy.network_quantity': (v) =>
     `Charged as a conspiracy (21 U.S.C. 846) with the network's attributed quantity${v.own_conduct ? '' : ', although the person did not themselves distribute'}: the current practice the report criticises.`,
-  'charge.distribution.own_conduct': (v) => `Charged with distribution or possession with intent to distribute (21 U.S.C. 841) for: ${list(v.activities)}.`,
-  'charge.conspiracy.facilitation': (v) => `Charged as a conspiracy or as aiding and abetting for helping others (${list(v.activities)}), with the principals' penalties.`,
+  'charge.distribution.own_conduct': (v) =>
+    `Charged with distribution or possession with intent to distribute (21 U.S.C. 841) for: ${list(v.activities)}.`,
+  'charge.conspiracy.facilitation': (v) =>
+    `Charged as a conspiracy or as aiding and abetting for helping others (${list(v.activities)}), with the principals' penalties.`,
   'charge.possession_only': () => 'Only possession: charged as simple possession (21 U.S.C. 844).',
-  'exposure.statutory.ice_purity_assumed': (v) => `"Ice" without a stated purity is counted at the defined minimum purity of ${num(v.purity)}.`,
+  'exposure.statutory.ice_purity_assumed': (v) =>
+    `"Ice" without a stated purity is counted at the defined minimum purity of ${num(v.purity)}.`,
   'exposure.statutory.threshold_reached': (v) =>
     `${num(v.amount)} ${v.unit} of ${v.substance} reaches the 841(b)(1)(${v.tier}) trigger of ${num(v.threshold)} ${v.unit}.`,
-  'exposure.statutory.range': (v) => `Statutory range under ${v.offense} (${String(v.row).replaceAll('_', ' ')}): ${range([v.min, v.max])}.`,
-  'exposure.statutory.undetermined': (v) => `The ${v.row} penalty of 841(b)(1)(${v.tier}) is not verified for these dates; the base row is shown as a lower bound.`,
+  'exposure.statutory.range': (v) =>
+    `Statutory range under ${v.offense} (${String(v.row).replaceAll('_', ' ')}): ${range([v.min, v.max])}.`,
+  'exposure.statutory.undetermined': (v) =>
+    `The ${v.row} penalty of 841(b)(1)(${v.tier}) is not verified for these dates; the base row is shown as a lower bound.`,
   'exposure.statutory.crack_possession_minimum': (v) =>
     `Possessing more than ${num(v.threshold)} g of cocaine base (${num(v.grams)} g) carried a mandatory minimum even as simple possession (repealed by the Fair Sentencing Act).`,
   'exposure.statutory.crack_repeat_threshold_unverified': (v) =>
     `With a prior conviction the crack-possession minimum applied at lower amounts that are not in the knowledge base (${num(v.grams)} g here).`,
   'exposure.priors.information_851_assumed': (v) =>
     `Assumes the prosecutor files an 851 information for ${v.priors} qualifying prior(s) (${String(v.predicate).replaceAll('_', ' ')}): a choice, not a requirement.`,
-  'exposure.priors.no_information_filed': (v) => `No 851 information filed: ${v.priors} prior(s) do not raise the penalty.`,
+  'exposure.priors.no_information_filed': (v) =>
+    `No 851 information filed: ${v.priors} prior(s) do not raise the penalty.`,
   'exposure.priors.undetermined': (v) =>
     `${v.known} prior(s) certainly qualify and ${v.possible} may; the worst case is shown. Facts that would settle it: ${list(v.missing)}.`,
-  'exposure.priors.not_valid': (v) => `The prior of ${v.date} is no longer valid (expunged, vacated or reduced) and does not count.`,
-  'exposure.firearms.counts': (v) => `${v.counts} count(s) under 18 U.S.C. 924(c) (firearm ${v.weapon}): consecutive terms of ${list((v.terms as unknown[]).map(term))}, ${term(v.total)} in all.`,
-  'exposure.firearms.every_count_charged': (v) => `Assumes every one of the ${v.counts} 924(c) count(s) is charged and results in conviction.`,
-  'exposure.firearms.stacked': (v) => `The ${v.counts} counts are "stacked": later counts in the same case count as second or subsequent convictions.`,
-  'exposure.firearms.not_stacked': (v) => `The ${v.counts} counts are not stacked: the longer term needs a prior 924(c) conviction that had become final.`,
-  'exposure.firearms.undetermined': () => 'The 924(c) term for later counts is not verified for these dates; the first-count term is shown as a lower bound.',
+  'exposure.priors.not_valid': (v) =>
+    `The prior of ${v.date} is no longer valid (expunged, vacated or reduced) and does not count.`,
+  'exposure.firearms.counts': (v) =>
+    `${v.counts} count(s) under 18 U.S.C. 924(c) (firearm ${v.weapon}): consecutive terms of ${list((v.terms as unknown[]).map(term))}, ${term(v.total)} in all.`,
+  'exposure.firearms.every_count_charged': (v) =>
+    `Assumes every one of the ${v.counts} 924(c) count(s) is charged and results in conviction.`,
+  'exposure.firearms.stacked': (v) =>
+    `The ${v.counts} counts are "stacked": later counts in the same case count as second or subsequent convictions.`,
+  'exposure.firearms.not_stacked': (v) =>
+    `The ${v.counts} counts are not stacked: the longer term needs a prior 924(c) conviction that had become final.`,
+  'exposure.firearms.undetermined': () =>
+    'The 924(c) term for later counts is not verified for these dates; the first-count term is shown as a lower bound.',
   'exposure.safety_valve.not_yet_enacted': () => 'The safety valve did not exist on these dates.',
-  'exposure.safety_valve.too_many_points': (v) => `${v.countable} countable criminal-history points (more than ${v.max}).`,
-  'exposure.safety_valve.three_point_prior': () => 'A prior 3-point offense disqualifies on its own (Pulsifer).',
-  'exposure.safety_valve.two_point_violent_prior': () => 'A prior 2-point violent offense disqualifies on its own (Pulsifer).',
-  ...Object.fromEntries(Object.entries(SV_FAILED).map(([k, text]) => [`exposure.safety_valve.failed.${k}`, () => `Safety valve unavailable: ${text}.`])),
-  'exposure.safety_valve.eligible': (v) => `Meets all five safety-valve criteria: the ${term(v.minimum)} drug minimum does not apply.`,
+  'exposure.safety_valve.too_many_points': (v) =>
+    `${v.countable} countable criminal-history points (more than ${v.max}).`,
+  'exposure.safety_valve.three_point_prior': () =>
+    'A prior 3-point offense disqualifies on its own (Pulsifer).',
+  'exposure.safety_valve.two_point_violent_prior': () =>
+    'A prior 2-point violent offense disqualifies on its own (Pulsifer).',
+  ...Object.fromEntries(
+    Object.entries(SV_FAILED).map(([k, text]) => [
+      `exposure.safety_valve.failed.${k}`,
+      () => `Safety valve unavailable: ${text}.`,
+    ]),
+  ),
+  'exposure.safety_valve.eligible': (v) =>
+    `Meets all five safety-valve criteria: the ${term(v.minimum)} drug minimum does not apply.`,
   'exposure.safety_valve.undetermined': (v) =>
     `The safety valve (relief from the ${term(v.minimum)} drug minimum) depends on: ${list(v.missing)}. The minimum is shown as if it does not apply.`,
-  'exposure.substantial_assistance': (v) => `A government motion for substantial assistance lets the court go below the ${term(v.minimum)} minimum.`,
+  'exposure.substantial_assistance': (v) =>
+    `A government motion for substantial assistance lets the court go below the ${term(v.minimum)} minimum.`,
   'exposure.mandatory_minimum.triggered': (v) => `Mandatory minimum prison term: ${term(v.months)}.`,
-  'exposure.mandatory_minimum.best_case': (v) => `If the undetermined facts go the person's way, the mandatory minimum is ${term(v.months)}.`,
-  'exposure.state_engine_not_available': (v) => `No sentencing engine for ${v.jurisdiction} yet: statutory range and guidelines are not computed.`,
-  'guidelines.not_applicable_before_guidelines': (v) => `The Sentencing Guidelines did not apply to offenses before November 1, 1987 (offense ${v.offense}).`,
-  'guidelines.manual.sentencing_date_edition': (v) => `Guidelines Manual of ${v.manual} (in force at sentencing) applied as a whole.`,
+  'exposure.mandatory_minimum.best_case': (v) =>
+    `If the undetermined facts go the person's way, the mandatory minimum is ${term(v.months)}.`,
+  'exposure.state_engine_not_available': (v) =>
+    `No sentencing engine for ${v.jurisdiction} yet: statutory range and guidelines are not computed.`,
+  'guidelines.not_applicable_before_guidelines': (v) =>
+    `The Sentencing Guidelines did not apply to offenses before November 1, 1987 (offense ${v.offense}).`,
+  'guidelines.manual.sentencing_date_edition': (v) =>
+    `Guidelines Manual of ${v.manual} (in force at sentencing) applied as a whole.`,
   'guidelines.manual.offense_date_edition': (v) =>
     `The ${v.sentencing} Manual would give a higher range than the ${v.offense} Manual in force at the offense, so the earlier Manual applies (ex post facto).`,
+  'guidelines.manual.offense_edition_unavailable': (v) =>
+    `The ${v.offense} Manual in force at the offense is not fully in the knowledge base (${v.parameter}), so the ex post facto comparison could not be made; the Manual at sentencing is used.`,
   'guidelines.base_offense_level': (v) => `Base offense level ${v.level_after}.`,
-  'guidelines.mitigating_role_cap': (v) => `Mitigating-role cap on the quantity level: ${num(v.levels)} levels.`,
+  'guidelines.mitigating_role_cap': (v) =>
+    `Mitigating-role cap on the quantity level: ${num(v.levels)} levels.`,
   'guidelines.weapon': (v) => `Dangerous weapon possessed: +${v.levels}.`,
   'guidelines.violence': (v) => `Violence or a credible threat: +${v.levels}.`,
   'guidelines.safety_valve': (v) => `Meets the safety-valve criteria: ${v.levels}.`,
@@ -71,26 +105,44 @@ export const exposureMessages: Record<string, Template> = {
   'guidelines.zero_point_offender': (v) => `Zero-point offender: ${v.levels}.`,
   'guidelines.career_offender': (v) =>
     `Career offender: ${v.priors} prior felony drug-trafficking or violent convictions; level ${v.level} from the statutory maximum of ${term(v.statutory_max)}, category VI.`,
-  'guidelines.career_offender.age_assumed': (v) => `Birth year unknown: the person is assumed to have been at least ${v.min_age} at the offense.`,
-  'guidelines.career_offender.924c_table_not_covered': () => 'The career-offender table for 924(c) cases (4B1.1(c)) is not computed.',
-  'guidelines.weapon.covered_by_924c': () => 'No weapon increase on the drug count: the 924(c) count covers the same firearm.',
+  'guidelines.career_offender.age_assumed': (v) =>
+    `Birth year unknown: the person is assumed to have been at least ${v.min_age} at the offense.`,
+  'guidelines.career_offender.924c_table_not_covered': () =>
+    'The career-offender table for 924(c) cases (4B1.1(c)) is not computed.',
+  'guidelines.weapon.covered_by_924c': () =>
+    'No weapon increase on the drug count: the 924(c) count covers the same firearm.',
   'guidelines.weapon.nearby': () =>
     'A weapon merely nearby (in the home or car) still adds two levels unless it is clearly improbable it was connected with the offense: the report criticises this proxy.',
-  'guidelines.acceptance.third_level_assumed': () => 'The third acceptance level assumes the government moves for it (timely plea).',
+  'guidelines.acceptance.third_level_assumed': () =>
+    'The third acceptance level assumes the government moves for it (timely plea).',
   'guidelines.mitigating_role.discretionary': (v) =>
     `As a ${String(v.function).replaceAll('_', ' ')}, a ${v.kind} role reduction (${v.levels}) may be argued, but this Manual leaves it to the judge; it is not applied.`,
-  'guidelines.safety_valve_floor': (v) => (v.level ? `Safety-valve floor: offense level at least ${v.level}.` : `Safety-valve floor: range at least ${range(v.range)}.`),
-  'guidelines.bounded_by_statute': (v) => `The statutory range bounds the guideline range: ${range(v.from)} becomes ${range(v.to)}.`,
-  'guidelines.criminal_history.prior_not_counted': (v) => `Prior #${Number(v.index) + 1} is not counted (no longer valid).`,
-  'guidelines.criminal_history.prior_too_old': (v) => `Prior of ${v.date} is outside the look-back period and scores no points.`,
-  'guidelines.criminal_history.sentence_unknown': (v) => `Prior #${Number(v.index) + 1} has no sentence length: scored ${v.points} point(s), the lowest possible.`,
-  'guidelines.criminal_history.status_points': (v) => `Offense committed under a criminal justice sentence: +${v.points} point(s).`,
-  'guidelines.criminal_history.recency_points': (v) => `Offense soon after release from a prior prison term: +${v.points} point(s).`,
-  'guidelines.criminal_history.override': (v) => `Criminal-history points given in the case (${v.override}) are used instead of the computed ${v.computed}.`,
-  'guidelines.quantity.actual_greater': (v) => `The pure (actual) amount, ${num(v.actual_grams)} g, gives the higher level ${v.level}.`,
+  'guidelines.safety_valve_floor': (v) =>
+    v.level
+      ? `Safety-valve floor: offense level at least ${v.level}.`
+      : `Safety-valve floor: range at least ${range(v.range)}.`,
+  'guidelines.bounded_by_statute': (v) =>
+    `The statutory range bounds the guideline range: ${range(v.from)} becomes ${range(v.to)}.`,
+  'guidelines.criminal_history.prior_not_counted': (v) =>
+    `Prior #${Number(v.index) + 1} is not counted (no longer valid).`,
+  'guidelines.criminal_history.prior_too_old': (v) =>
+    `Prior of ${v.date} is outside the look-back period and scores no points.`,
+  'guidelines.criminal_history.sentence_unknown': (v) =>
+    `Prior #${Number(v.index) + 1} has no sentence length: scored ${v.points} point(s), the lowest possible.`,
+  'guidelines.criminal_history.status_points': (v) =>
+    `Offense committed under a criminal justice sentence: +${v.points} point(s).`,
+  'guidelines.criminal_history.recency_points': (v) =>
+    `Offense soon after release from a prior prison term: +${v.points} point(s).`,
+  'guidelines.criminal_history.override': (v) =>
+    `Criminal-history points given in the case (${v.override}) are used instead of the computed ${v.computed}.`,
+  'guidelines.quantity.actual_greater': (v) =>
+    `The pure (actual) amount, ${num(v.actual_grams)} g, gives the higher level ${v.level}.`,
   'guidelines.quantity.no_conversion': (v) => `No conversion ratio for ${v.substance} in the knowledge base.`,
-  'guidelines.quantity.actual_weight_assumed': (v) => `The grams of ${v.substance} are taken as the weight of the drug itself, not of the pills.`,
-  'guidelines.quantity.minimum_level': (v) => `Converted drug weight including these drugs is not placed below level ${v.level}.`,
+  'guidelines.quantity.actual_weight_assumed': (v) =>
+    `The grams of ${v.substance} are taken as the weight of the drug itself, not of the pills.`,
+  'guidelines.quantity.minimum_level': (v) =>
+    `Converted drug weight including these drugs is not placed below level ${v.level}.`,
   'guidelines.quantity.converted_weight': (v) => `Converted drug weight: ${num(v.grams)} g.`,
-  'guidelines.quantity.undetermined': (v) => `The Drug Quantity Table level for ${num(v.amount)} g is not in the knowledge base for this Manual; the guideline range is not computed.`,
+  'guidelines.quantity.undetermined': (v) =>
+    `The Drug Quantity Table level for ${num(v.amount)} g is not in the knowledge base for this Manual; the guideline range is not computed.`,
 };

@@ -1,3 +1,75 @@
+import type { Strength } from '../model/assessment.ts';
+import { INDICIA } from '../model/case.ts';
 import type { Template } from './catalog.ts';
 
-export const indiciaMessages: Record<string, Template> = {};
+/** A law file's note, without its closing full stop (the message adds one). */
+const noteOf = (note: unknown): string => String(note || 'see the law file').replace(/[.\s]+$/, '');
+
+const NAME: Record<(typeof INDICIA)[number], string> = {
+  quantity: 'the quantity',
+  separate_packaging: 'separate packaging',
+  scale: 'a scale',
+  cash: 'cash',
+  firearm: 'a firearm',
+  ledger: 'a ledger',
+  phone_records: 'phone records',
+  hand_motions: '"hand motions"',
+  observed_sale: 'an observed sale',
+  controlled_buy: 'a controlled buy',
+  informant_statement: "an informant's statement",
+  co_defendant_testimony: "a co-defendant's testimony",
+  constructive_possession: 'constructive possession',
+  joint_possession: 'joint possession',
+  empty_prescription_bottle: 'an empty prescription bottle',
+  admission: 'an admission',
+};
+const STRENGTHS: Strength[] = ['weak', 'moderate', 'strong'];
+
+function detail(i: string, v: Record<string, unknown>): string {
+  if (i === 'cash' && typeof v.cash_usd === 'number') return ` (${v.cash_usd.toLocaleString('en-US')} USD)`;
+  if (i === 'quantity' && v.within_personal_use === true) return ' (within a realistic personal-use amount)';
+  if (i === 'quantity' && v.within_personal_use === false) return ' (above a realistic personal-use amount)';
+  return '';
+}
+
+const verdictMessages = Object.fromEntries(
+  INDICIA.flatMap((i) =>
+    STRENGTHS.map((s): [string, Template] => [
+      `indicia.${s}.${i}`,
+      (v) => `As evidence of sale, ${NAME[i]}${detail(i, v)} is ${s}.`,
+    ]),
+  ),
+);
+
+const n = (v: unknown) => (v === null || v === undefined ? 'unknown' : String(v));
+
+export const indiciaMessages: Record<string, Template> = {
+  ...verdictMessages,
+  'indicia.personal_use.within': (v) =>
+    `${n(v.amount)} of ${n(v.substance)} is within a realistic personal-use amount (${n(v.personal_use_amount)}).`,
+  'indicia.personal_use.above': (v) =>
+    `${n(v.amount)} of ${n(v.substance)} is above a realistic personal-use amount (${n(v.personal_use_amount)}), ${n(v.multiple)} times it; quantity alone still does not show a sale.`,
+  'indicia.personal_use.unknown': (v) =>
+    `No cited personal-use amount for ${n(v.substance)} can be compared with ${n(v.amount)}; the knowledge base does not say what a personal-use amount is here.`,
+  'indicia.presumption_of_sale.reached': (v) =>
+    `${n(v.amount)} of ${n(v.substance)} reaches ${n(v.jurisdiction)}'s presumption-of-sale threshold of ${n(v.threshold)}${v.within_personal_use === true ? ', although it is within a realistic personal-use amount' : ''}.`,
+  'indicia.presumption_of_sale.not_reached': (v) =>
+    `${n(v.amount)} of ${n(v.substance)} is below ${n(v.jurisdiction)}'s presumption-of-sale threshold of ${n(v.threshold)}.`,
+  'indicia.presumption_of_sale.not_comparable': (v) =>
+    `${n(v.jurisdiction)}'s presumption-of-sale threshold for ${n(v.substance)} (${n(v.threshold)}) is in a measure the case does not give (${n(v.amount)}).`,
+  'indicia.presumption_of_sale.not_known_for_date': (v) =>
+    `${n(v.jurisdiction)}'s presumption-of-sale threshold for ${n(v.substance)} is not in the knowledge base for ${n(v.date)}.`,
+  'indicia.presumption_of_sale.not_in_knowledge_base': (v) =>
+    `Presumption-of-sale thresholds for ${n(v.jurisdiction)}: not in the knowledge base.`,
+  'indicia.ignored.attributed_quantity': (v) =>
+    `The attributed network quantity of ${n(v.amount)} of ${n(v.substance)} was not weighed as the person's own quantity.`,
+  'indicia.none_relied_on': () => 'The case lists no indicia of sale.',
+  'indicia.conclusion.clear_evidence_of_sale': (v) =>
+    `The indicia are clear, objective evidence of selling (${n(v.strong)} strong, ${n(v.moderate)} moderate, ${n(v.weak)} weak).`,
+  'indicia.conclusion.treat_as_possession': (v) =>
+    `The indicia are not clear, objective evidence of selling for financial gain (${n(v.strong)} strong, ${n(v.moderate)} moderate, ${n(v.weak)} weak): treat the case as possession for personal use.`,
+  'indicia.data.low_confidence': (v) =>
+    `The value of ${n(v.parameter)} (${n(v.law)}) is low-confidence: ${noteOf(v.note)}.`,
+  'indicia.data.unverified': (v) =>
+    `The value of ${n(v.parameter)} is not sourced in the knowledge base and was not used.`,
+};

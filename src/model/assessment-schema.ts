@@ -32,7 +32,11 @@ export const assessmentSchema = z.looseObject({
   role: z.looseObject({ function: z.enum(OFFENDER_FUNCTIONS), ...explained }).nullable(),
   exposure: z
     .looseObject({
-      statutory: z.looseObject({ minimum_months: term.nullable(), maximum_months: term.nullable(), citations }),
+      statutory: z.looseObject({
+        minimum_months: term.nullable(),
+        maximum_months: term.nullable(),
+        citations,
+      }),
       firearms: z.looseObject({ consecutive_minimum_months: term, citations }),
       safety_valve: z.looseObject({ eligible: z.boolean().nullable(), ...explained }),
       mandatory_minimum_months: term.nullable(),
@@ -47,23 +51,41 @@ export const assessmentSchema = z.looseObject({
         .nullable(),
     })
     .nullable(),
-  indicia: z.array(z.looseObject({ indicium: z.string(), strength: z.enum(['weak', 'moderate', 'strong']), ...explained })),
+  indicia: z.array(
+    z.looseObject({ indicium: z.string(), strength: z.enum(['weak', 'moderate', 'strong']), ...explained }),
+  ),
   screen: z
     .looseObject({
       policy: z.string(),
-      recommendation: z.enum(['decline', 'treat_as_possession', 'divert', 'prosecute_own_conduct', 'prosecute']),
+      recommendation: z.enum([
+        'decline',
+        'treat_as_possession',
+        'divert',
+        'prosecute_own_conduct',
+        'prosecute',
+      ]),
       rules: z.array(z.looseObject({ code: z.string(), message: z.string(), citations })),
     })
     .nullable(),
   consequences: z
     .looseObject({
       immigration: z
-        .looseObject({ applies: z.boolean(), aggravated_felony: z.boolean().nullable(), mandatory_detention: z.boolean().nullable(), ...explained })
+        .looseObject({
+          applies: z.boolean().nullable(),
+          aggravated_felony: z.boolean().nullable(),
+          mandatory_detention: z.boolean().nullable(),
+          ...explained,
+        })
         .nullable(),
       benefits: z.looseObject({ snap_tanf_ban: z.boolean().nullable(), ...explained }).nullable(),
       good_samaritan: z.looseObject({ protected: z.boolean().nullable(), ...explained }).nullable(),
       cost: z
-        .looseObject({ usd: z.number().nonnegative(), person_years: z.number().nonnegative(), rate_usd_per_year: z.number().nonnegative(), citations })
+        .looseObject({
+          usd: z.number().nonnegative(),
+          person_years: z.number().nonnegative(),
+          rate_usd_per_year: z.number().nonnegative(),
+          citations,
+        })
         .nullable(),
     })
     .nullable(),

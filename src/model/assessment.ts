@@ -36,7 +36,12 @@ export interface IndiciumVerdict {
   citations: string[];
 }
 
-export type Recommendation = 'decline' | 'treat_as_possession' | 'divert' | 'prosecute_own_conduct' | 'prosecute';
+export type Recommendation =
+  | 'decline'
+  | 'treat_as_possession'
+  | 'divert'
+  | 'prosecute_own_conduct'
+  | 'prosecute';
 export interface ScreenResult {
   policy: string;
   recommendation: Recommendation;
@@ -49,10 +54,22 @@ export interface Explained {
 }
 
 export interface Consequences {
-  immigration: (Explained & { applies: boolean; aggravated_felony: boolean | null; mandatory_detention: boolean | null }) | null;
+  immigration:
+    | (Explained & {
+        applies: boolean | null;
+        aggravated_felony: boolean | null;
+        mandatory_detention: boolean | null;
+      })
+    | null;
   benefits: (Explained & { snap_tanf_ban: boolean | null }) | null;
   good_samaritan: (Explained & { protected: boolean | null }) | null;
-  cost: { usd: number; person_years: number; rate_usd_per_year: number; citations: string[] } | null;
+  cost: {
+    usd: number;
+    person_years: number;
+    rate_usd_per_year: number;
+    citations: string[];
+    basis?: string;
+  } | null;
   [extension: string]: unknown;
 }
 

@@ -37,6 +37,8 @@ export const SUBSTANCES = [
   'ice',
   'fentanyl',
   'fentanyl_analogue',
+  /** extension: fentanyl-related substances, a class scheduled by the HALT Fentanyl Act (2025) */
+  'fentanyl_related_substance',
   'marijuana',
   'marijuana_plants',
   'hashish',
@@ -100,7 +102,11 @@ export const drugSchema = z.strictObject({
   substance: z.enum(SUBSTANCES),
   grams: z.number().positive('must be greater than 0').finite().optional(),
   basis: z.enum(DRUG_BASES),
-  purity: z.number().gt(0, 'must be greater than 0').lte(1, 'must be at most 1 (a fraction, not a percentage)').optional(),
+  purity: z
+    .number()
+    .gt(0, 'must be greater than 0')
+    .lte(1, 'must be at most 1 (a fraction, not a percentage)')
+    .optional(),
   count: z.number().int('must be a whole number').positive('must be greater than 0').optional(),
   dosage_units: z.number().int('must be a whole number').positive('must be greater than 0').optional(),
 });
@@ -188,13 +194,25 @@ export const caseSchema = z
     if (c.conviction_date && c.conviction_date < c.offense_date)
       ctx.addIssue({ code: 'custom', path: ['conviction_date'], message: 'must not be before offense_date' });
     if (c.conviction_date && c.conviction_date > sentencing)
-      ctx.addIssue({ code: 'custom', path: ['conviction_date'], message: 'must not be after sentencing_date' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['conviction_date'],
+        message: 'must not be after sentencing_date',
+      });
     c.conduct.drugs.forEach((d, i) => {
       if (d.substance === 'marijuana_plants') {
         if (d.count === undefined)
-          ctx.addIssue({ code: 'custom', path: ['conduct', 'drugs', i, 'count'], message: 'marijuana_plants needs a plant count' });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['conduct', 'drugs', i, 'count'],
+            message: 'marijuana_plants needs a plant count',
+          });
       } else if (d.grams === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['conduct', 'drugs', i, 'grams'], message: 'is required (grams > 0)' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['conduct', 'drugs', i, 'grams'],
+          message: 'is required (grams > 0)',
+        });
       }
     });
     const counts = c.conduct.firearm_counts ?? 0;
@@ -207,10 +225,22 @@ export const caseSchema = z
       });
     c.history?.priors?.forEach((p, i) => {
       if (p.date > c.offense_date)
-        ctx.addIssue({ code: 'custom', path: ['history', 'priors', i, 'date'], message: 'a prior conviction must come before offense_date' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['history', 'priors', i, 'date'],
+          message: 'a prior conviction must come before offense_date',
+        });
       if (p.release_date && p.release_date < p.date)
-        ctx.addIssue({ code: 'custom', path: ['history', 'priors', i, 'release_date'], message: 'must not be before the prior date' });
-      if (p.served_months !== undefined && p.sentence_months !== undefined && p.served_months > p.sentence_months)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['history', 'priors', i, 'release_date'],
+          message: 'must not be before the prior date',
+        });
+      if (
+        p.served_months !== undefined &&
+        p.sentence_months !== undefined &&
+        p.served_months > p.sentence_months
+      )
         ctx.addIssue({
           code: 'custom',
           path: ['history', 'priors', i, 'served_months'],

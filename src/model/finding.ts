@@ -19,5 +19,7 @@ export function finding(
   citations: readonly string[],
   values?: Record<string, unknown>,
 ): RawFinding {
-  return values ? { code, severity, citations: [...citations], values } : { code, severity, citations: [...citations] };
+  return values
+    ? { code, severity, citations: [...citations], values }
+    : { code, severity, citations: [...citations] };
 }

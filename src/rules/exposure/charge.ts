@@ -35,7 +35,9 @@ const STATUTE: Record<Offense, string> = {
 export function chargeOf(input: RuleInput): ChargeResult {
   const c: Case = input.case;
   const trace = new Trace();
-  const classes = trace.use(input.law.applicable<ActivityClasses>('us_fed.charging.activity_classes', input.dates));
+  const classes = trace.use(
+    input.law.applicable<ActivityClasses>('us_fed.charging.activity_classes', input.dates),
+  );
   const acts = c.conduct.activities;
   const has = (group: keyof ActivityClasses) => acts.some((a) => classes.value[group].includes(a));
   const attributed = c.conduct.drugs.some((d) => d.basis === 'attributed');
@@ -61,6 +63,7 @@ export function chargeOf(input: RuleInput): ChargeResult {
     offense = 'usc21_844';
     trace.add('charge.possession_only', 'info', ['21 U.S.C. 844(a)']);
   }
-  const drugs = offense === 'usc21_846' ? c.conduct.drugs : c.conduct.drugs.filter((d) => d.basis !== 'attributed');
+  const drugs =
+    offense === 'usc21_846' ? c.conduct.drugs : c.conduct.drugs.filter((d) => d.basis !== 'attributed');
   return { offense, statute: STATUTE[offense], drugs, attributed, trace };
 }

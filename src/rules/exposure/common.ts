@@ -15,15 +15,29 @@ export class Trace {
   use<T>(r: Resolved<T>): Resolved<T> {
     this.cite(r);
     if (r.value === null) {
-      this.add('law.value_unverified', 'warning', [r.law], { parameter: r.id, from: r.from, note: r.note ?? '' });
+      this.add('law.value_unverified', 'warning', [r.law], {
+        parameter: r.id,
+        from: r.from,
+        note: r.note ?? '',
+      });
     } else if (r.confidence === 'low') {
-      this.add('law.low_confidence', 'warning', [r.law], { parameter: r.id, from: r.from, note: r.note ?? '' });
+      this.add('law.low_confidence', 'warning', [r.law], {
+        parameter: r.id,
+        from: r.from,
+        note: r.note ?? '',
+      });
     }
-    if (r.reachedBy) this.add('law.later_law_reaches_case', 'info', [r.reachedBy, r.law], { parameter: r.id, from: r.from });
+    if (r.reachedBy)
+      this.add('law.later_law_reaches_case', 'info', [r.reachedBy, r.law], { parameter: r.id, from: r.from });
     return r;
   }
 
-  add(code: string, severity: 'info' | 'warning' | 'critical', citations: readonly string[], values?: Record<string, unknown>): void {
+  add(
+    code: string,
+    severity: 'info' | 'warning' | 'critical',
+    citations: readonly string[],
+    values?: Record<string, unknown>,
+  ): void {
     // The same law value read twice is reported once.
     const key = `${code}|${JSON.stringify(values ?? {})}`;
     if (this.seen.has(key)) return;

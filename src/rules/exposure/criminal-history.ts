@@ -1,6 +1,6 @@
 import type { LawSnapshot } from '../../law/book.ts';
-import { addMonths, addYears } from '../../model/dates.ts';
 import type { Case } from '../../model/case.ts';
+import { addMonths, addYears } from '../../model/dates.ts';
 import type { Trace } from './common.ts';
 
 interface PointRules {
@@ -47,7 +47,12 @@ export function criminalHistory(c: Case, offense: string, law: LawSnapshot, trac
   let recencyRelease = false;
   (c.history?.priors ?? []).forEach((p, index) => {
     if (p.still_valid === false) {
-      trace.add('guidelines.criminal_history.prior_not_counted', 'info', ['USSG 4A1.2 comment. (n.6, n.10)', 'USSG 4A1.2(j)'], { index });
+      trace.add(
+        'guidelines.criminal_history.prior_not_counted',
+        'info',
+        ['USSG 4A1.2 comment. (n.6, n.10)', 'USSG 4A1.2(j)'],
+        { index },
+      );
       return;
     }
     const sentence = p.sentence_months;
@@ -55,10 +60,14 @@ export function criminalHistory(c: Case, offense: string, law: LawSnapshot, trac
     const isA = sentence !== undefined && sentence > r.a_more_than_months;
     const isB = !isA && sentence !== undefined && sentence >= r.b_at_least_months;
     const inWindow = isA
-      ? addYears(p.date, r.a_lookback_years) >= offense || (p.release_date !== undefined && addYears(p.release_date, r.a_lookback_years) >= offense)
+      ? addYears(p.date, r.a_lookback_years) >= offense ||
+        (p.release_date !== undefined && addYears(p.release_date, r.a_lookback_years) >= offense)
       : addYears(p.date, r.other_lookback_years) >= offense;
     if (!inWindow) {
-      trace.add('guidelines.criminal_history.prior_too_old', 'info', ['USSG 4A1.2(e)'], { index, date: p.date });
+      trace.add('guidelines.criminal_history.prior_too_old', 'info', ['USSG 4A1.2(e)'], {
+        index,
+        date: p.date,
+      });
       return;
     }
     let points = isA ? r.a_points : isB ? r.b_points : r.c_points;
@@ -66,8 +75,10 @@ export function criminalHistory(c: Case, offense: string, law: LawSnapshot, trac
       points = Math.min(points, r.c_max_total - cPoints);
       cPoints += points;
     }
-    if (uncertain) trace.add('guidelines.criminal_history.sentence_unknown', 'warning', ['USSG 4A1.1'], { index, points });
-    if ((isA || isB) && p.release_date && addMonths(p.release_date, r.recency_within_months) > offense) recencyRelease = true;
+    if (uncertain)
+      trace.add('guidelines.criminal_history.sentence_unknown', 'warning', ['USSG 4A1.1'], { index, points });
+    if ((isA || isB) && p.release_date && addMonths(p.release_date, r.recency_within_months) > offense)
+      recencyRelease = true;
     total += points;
     perPrior.push({ index, points, kind: p.kind, uncertain });
   });

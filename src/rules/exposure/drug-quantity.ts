@@ -27,7 +27,12 @@ function gramsOf(d: Drug, law: LawSnapshot, trace: Trace): number {
   return (d.count ?? 0) * perPlant;
 }
 
-function tableLevel(key: string, grams: number, law: LawSnapshot, trace: Trace): { level: number | null; law: string } {
+function tableLevel(
+  key: string,
+  grams: number,
+  law: LawSnapshot,
+  trace: Trace,
+): { level: number | null; law: string } {
   const r = trace.use(law.get<Bands>(`us_fed.ussg.dqt.${key}`));
   return { level: bandLevel(r.value, grams), law: r.law };
 }
@@ -45,7 +50,10 @@ function singleSubstance(drugs: Drug[], law: LawSnapshot, trace: Trace): Quantit
     const actualGrams = drugs.reduce((s, d) => s + (d.grams ?? 0) * (d.purity ?? 0), 0);
     const actual = tableLevel(names.tableActual, actualGrams, law, trace);
     if (actual.level !== null && (best.level === null || actual.level > best.level)) {
-      trace.add('guidelines.quantity.actual_greater', 'info', [actual.law], { actual_grams: actualGrams, level: actual.level });
+      trace.add('guidelines.quantity.actual_greater', 'info', [actual.law], {
+        actual_grams: actualGrams,
+        level: actual.level,
+      });
       best = { level: actual.level, method: 'table', amount: actualGrams, law: actual.law };
     }
   }
@@ -60,7 +68,9 @@ function convertedWeight(drugs: Drug[], law: LawSnapshot, trace: Trace): Quantit
     const names = SUBSTANCE_NAMES[d.substance];
     if (!names.cdw || !law.has(`us_fed.ussg.cdw.${names.cdw}`)) {
       unknown = true;
-      trace.add('guidelines.quantity.no_conversion', 'warning', ['USSG 2D1.1 comment. (n.8(D))'], { substance: d.substance });
+      trace.add('guidelines.quantity.no_conversion', 'warning', ['USSG 2D1.1 comment. (n.8(D))'], {
+        substance: d.substance,
+      });
       continue;
     }
     const ratio = trace.use(law.get<number | null>(`us_fed.ussg.cdw.${names.cdw}`));
@@ -74,7 +84,9 @@ function convertedWeight(drugs: Drug[], law: LawSnapshot, trace: Trace): Quantit
       if (actualRatio !== null) grams = Math.max(grams, (d.grams ?? 0) * d.purity * actualRatio);
     }
     if (d.substance === 'oxycodone' || d.substance === 'hydrocodone')
-      trace.add('guidelines.quantity.actual_weight_assumed', 'info', ['USSG 2D1.1(c), note (B)'], { substance: d.substance });
+      trace.add('guidelines.quantity.actual_weight_assumed', 'info', ['USSG 2D1.1(c), note (B)'], {
+        substance: d.substance,
+      });
     total += grams;
   }
   const table = tableLevel('marihuana', total, law, trace);
@@ -82,12 +94,17 @@ function convertedWeight(drugs: Drug[], law: LawSnapshot, trace: Trace): Quantit
   const floorId = 'us_fed.ussg.dqt.converted_minimum_level';
   if (level !== null && law.has(floorId)) {
     const floor = trace.use(law.get<{ level: number; substances: string[] }>(floorId));
-    if (level < floor.value.level && drugs.some((d) => floor.value.substances.includes(SUBSTANCE_NAMES[d.substance].cdw ?? ''))) {
+    if (
+      level < floor.value.level &&
+      drugs.some((d) => floor.value.substances.includes(SUBSTANCE_NAMES[d.substance].cdw ?? ''))
+    ) {
       trace.add('guidelines.quantity.minimum_level', 'info', [floor.law], { level: floor.value.level });
       level = floor.value.level;
     }
   }
-  trace.add('guidelines.quantity.converted_weight', 'info', [table.law], { grams: Math.round(total * 1000) / 1000 });
+  trace.add('guidelines.quantity.converted_weight', 'info', [table.law], {
+    grams: Math.round(total * 1000) / 1000,
+  });
   return { level, method: 'converted', amount: total, law: table.law };
 }
 

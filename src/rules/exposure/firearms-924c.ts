@@ -18,11 +18,18 @@ export function firearms924c(input: RuleInput): FirearmsResult {
   const trace = new Trace();
   const n = input.case.conduct.firearm_counts ?? 0;
   const weapon = input.case.conduct.weapon ?? 'none';
-  if (n === 0 || weapon === 'none' || weapon === 'nearby') return { counts: [], total: 0, citations: [], trace };
-  const first = trace.use(input.law.applicable<number | null>(`us_fed.usc18_924c.first_term.${weapon}`, input.dates));
-  const later = trace.use(input.law.applicable<number | 'life' | null>('us_fed.usc18_924c.subsequent_term', input.dates));
+  if (n === 0 || weapon === 'none' || weapon === 'nearby')
+    return { counts: [], total: 0, citations: [], trace };
+  const first = trace.use(
+    input.law.applicable<number | null>(`us_fed.usc18_924c.first_term.${weapon}`, input.dates),
+  );
+  const later = trace.use(
+    input.law.applicable<number | 'life' | null>('us_fed.usc18_924c.subsequent_term', input.dates),
+  );
   const stacking = trace.use(input.law.applicable<boolean | null>('us_fed.usc18_924c.stacking', input.dates));
-  const prior924c = (input.case.history?.priors ?? []).some((p) => p.section_924c === true && p.still_valid !== false);
+  const prior924c = (input.case.history?.priors ?? []).some(
+    (p) => p.section_924c === true && p.still_valid !== false,
+  );
   const counts: Term[] = [];
   let undetermined = false;
   for (let i = 0; i < n; i++) {
@@ -35,10 +42,17 @@ export function firearms924c(input: RuleInput): FirearmsResult {
     } else counts.push(term);
   }
   const total = counts.reduce<Term>((s, t) => addTerms(s, t), 0);
-  trace.add('exposure.firearms.counts', 'critical', [first.law, ...(n > 1 ? [stacking.law] : [])], { counts: n, weapon, terms: counts, total });
+  trace.add('exposure.firearms.counts', 'critical', [first.law, ...(n > 1 ? [stacking.law] : [])], {
+    counts: n,
+    weapon,
+    terms: counts,
+    total,
+  });
   trace.add('exposure.firearms.every_count_charged', 'info', ['18 U.S.C. 924(c)(1)(D)'], { counts: n });
-  if (n > 1 && stacking.value === true) trace.add('exposure.firearms.stacked', 'critical', [stacking.law], { counts: n });
-  if (n > 1 && stacking.value === false && !prior924c) trace.add('exposure.firearms.not_stacked', 'info', [stacking.law], { counts: n });
+  if (n > 1 && stacking.value === true)
+    trace.add('exposure.firearms.stacked', 'critical', [stacking.law], { counts: n });
+  if (n > 1 && stacking.value === false && !prior924c)
+    trace.add('exposure.firearms.not_stacked', 'info', [stacking.law], { counts: n });
   if (undetermined) trace.add('exposure.firearms.undetermined', 'warning', [later.law], { counts: n });
   return { counts, total, citations: [...trace.citations], trace };
 }

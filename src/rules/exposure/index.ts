@@ -6,6 +6,7 @@ import { addTerms, type Term, termGte } from '../../model/terms.ts';
 import type { RuleInput } from '../context.ts';
 import { type ChargeResult, chargeOf } from './charge.ts';
 import { Trace } from './common.ts';
+import { type CriminalHistory, criminalHistory } from './criminal-history.ts';
 import { firearms924c } from './firearms-924c.ts';
 import { type GuidelineResult, guidelinesUnder, manualEdition } from './guidelines.ts';
 import { safetyValve } from './safety-valve.ts';
@@ -28,24 +29,71 @@ function harsher(a: [Term, Term], b: [Term, Term]): boolean {
  * USSG 1B1.11: the Manual in force at sentencing, unless it gives a harsher range than the Manual in
  * force on the offense date (ex post facto); one Manual is applied as a whole.
  */
-function chooseManual(input: RuleInput, run: (manual: IsoDate) => GuidelineResult, trace: Trace): { manual: IsoDate | null; result: GuidelineResult | null } {
+function chooseManual(
+  input: RuleInput,
+  run: (manual: IsoDate) => GuidelineResult,
+  trace: Trace,
+): { manual: IsoDate | null; result: GuidelineResult | null } {
   const atSentencing = manualEdition(input.law, input.dates.sentencing);
   const atOffense = manualEdition(input.law, input.dates.offense);
   if (!atOffense || !atSentencing) {
-    trace.add('guidelines.not_applicable_before_guidelines', 'info', ['Sentencing Reform Act of 1984; USSG 1B1.11'], { offense: input.dates.offense });
+    trace.add(
+      'guidelines.not_applicable_before_guidelines',
+      'info',
+      ['Sentencing Reform Act of 1984; USSG 1B1.11'],
+      { offense: input.dates.offense },
+    );
     return { manual: null, result: null };
   }
   const sentencing = run(atSentencing);
   if (atOffense === atSentencing) return { manual: atSentencing, result: sentencing };
-  const offense = run(atOffense);
+  let offense: GuidelineResult;
+  try {
+    offense = run(atOffense);
+  } catch (e) {
+    // The earlier Manual is not in the knowledge base: the ex post facto comparison cannot be made.
+    if (!(e instanceof LawGapError)) throw e;
+    trace.add('guidelines.manual.offense_edition_unavailable', 'warning', ['USSG 1B1.11(b)(1)'], {
+      offense: atOffense,
+      parameter: e.parameter,
+    });
+    return { manual: atSentencing, result: sentencing };
+  }
   const s = sentencing.guidelines?.range_months;
   const o = offense.guidelines?.range_months;
   if (s && o && harsher(s, o) && (s[0] !== o[0] || s[1] !== o[1])) {
-    trace.add('guidelines.manual.offense_date_edition', 'info', ['USSG 1B1.11(b)(1)', 'Peugh v. United States, 569 U.S. 530 (2013)'], { sentencing: atSentencing, offense: atOffense });
+    trace.add(
+      'guidelines.manual.offense_date_edition',
+      'info',
+      ['USSG 1B1.11(b)(1)', 'Peugh v. United States, 569 U.S. 530 (2013)'],
+      { sentencing: atSentencing, offense: atOffense },
+    );
     return { manual: atOffense, result: offense };
   }
-  trace.add('guidelines.manual.sentencing_date_edition', 'info', ['USSG 1B1.11(a)'], { manual: atSentencing });
+  trace.add('guidelines.manual.sentencing_date_edition', 'info', ['USSG 1B1.11(a)'], {
+    manual: atSentencing,
+  });
   return { manual: atSentencing, result: sentencing };
+}
+
+/** Criminal-history points under the Manual in force at sentencing; without one, the case's own count. */
+function pointsForSafetyValve(input: RuleInput, trace: Trace): CriminalHistory {
+  const manual = manualEdition(input.law, input.dates.sentencing);
+  const given: CriminalHistory = {
+    points: input.case.history?.criminal_history_points ?? 0,
+    category: 'I',
+    perPrior: [],
+    overridden: true,
+    citations: [],
+  };
+  if (!manual) return given;
+  try {
+    return criminalHistory(input.case, input.dates.offense, input.law.at(manual), new Trace());
+  } catch (e) {
+    if (!(e instanceof LawGapError)) throw e;
+    trace.add('law.gap', 'critical', ['USSG 4A1.1'], { parameter: e.parameter, date: e.date });
+    return given;
+  }
 }
 
 /** Federal sentencing exposure: charge, statutory range, 924(c), safety valve, mandatory minimum, guideline range. */
@@ -55,17 +103,16 @@ export function federalExposure(input: RuleInput, role: RoleResult | null): Expo
   const statutory = statutoryRange(input, charge);
   const firearms = firearms924c(input);
   // The safety valve reads criminal-history points as the guidelines determine them (3553(f)(1)).
-  const sentencingManual = manualEdition(input.law, input.dates.sentencing);
-  const pointsTrace = new Trace();
-  const history = sentencingManual
-    ? guidelinesUnder(sentencingManual, { input, charge, statutory, firearms, safetyValve: { eligible: false, failed: [], missing: [], citations: [], trace: pointsTrace }, role }).history
-    : { points: input.case.history?.criminal_history_points ?? 0, category: 'I', perPrior: [], overridden: true, citations: [] };
-  const sv = safetyValve(input, charge, history, statutory.min);
+  const sv = safetyValve(input, charge, pointsForSafetyValve(input, trace), statutory.min);
 
   let guidelines: GuidelineResult | null = null;
   let manual: IsoDate | null = null;
   try {
-    const chosen = chooseManual(input, (m) => guidelinesUnder(m, { input, charge, statutory, firearms, safetyValve: sv, role }), trace);
+    const chosen = chooseManual(
+      input,
+      (m) => guidelinesUnder(m, { input, charge, statutory, firearms, safetyValve: sv, role }),
+      trace,
+    );
     guidelines = chosen.result;
     manual = chosen.manual;
   } catch (e) {
@@ -79,15 +126,20 @@ export function federalExposure(input: RuleInput, role: RoleResult | null): Expo
   if (sv.eligible === true) drugMinimum = 0;
   let total = addTerms(drugMinimum, firearms.total);
   if (assistance && termGte(total, 1)) {
-    const e = trace.use(input.law.applicable<boolean>('us_fed.usc18_3553e.below_minimum_on_motion', input.dates));
+    const e = trace.use(
+      input.law.applicable<boolean>('us_fed.usc18_3553e.below_minimum_on_motion', input.dates),
+    );
     if (e.value) {
       trace.add('exposure.substantial_assistance', 'info', [e.law], { minimum: total });
       total = 0;
     }
   }
-  if (termGte(total, 1)) trace.add('exposure.mandatory_minimum.triggered', 'critical', statutory.citations, { months: total });
+  if (termGte(total, 1))
+    trace.add('exposure.mandatory_minimum.triggered', 'critical', statutory.citations, { months: total });
   if (statutory.bestCaseMin !== undefined)
-    trace.add('exposure.mandatory_minimum.best_case', 'warning', statutory.citations, { months: addTerms(sv.eligible === true ? 0 : statutory.bestCaseMin, firearms.total) });
+    trace.add('exposure.mandatory_minimum.best_case', 'warning', statutory.citations, {
+      months: addTerms(sv.eligible === true ? 0 : statutory.bestCaseMin, firearms.total),
+    });
 
   const exposure: Exposure = {
     statutory: {
@@ -99,8 +151,16 @@ export function federalExposure(input: RuleInput, role: RoleResult | null): Expo
       ...(statutory.tier ? { tier: statutory.tier } : {}),
       ...(statutory.minDays ? { minimum_days: statutory.minDays } : {}),
     },
-    firearms: { consecutive_minimum_months: firearms.total, citations: firearms.citations, counts_months: firearms.counts },
-    safety_valve: { eligible: sv.eligible, reasons: [...sv.failed, ...sv.missing.map((m) => `needs ${m}`)], citations: sv.citations },
+    firearms: {
+      consecutive_minimum_months: firearms.total,
+      citations: firearms.citations,
+      counts_months: firearms.counts,
+    },
+    safety_valve: {
+      eligible: sv.eligible,
+      reasons: [...sv.failed, ...sv.missing.map((m) => `needs ${m}`)],
+      citations: sv.citations,
+    },
     mandatory_minimum_months: total,
     guidelines: guidelines?.guidelines ?? null,
   };

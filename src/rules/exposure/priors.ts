@@ -1,5 +1,5 @@
-import { addYears } from '../../model/dates.ts';
 import type { Prior } from '../../model/case.ts';
+import { addYears } from '../../model/dates.ts';
 import type { RuleInput } from '../context.ts';
 import type { Trace } from './common.ts';
 
@@ -31,7 +31,13 @@ export function felonyDrugOffense(p: Prior, offense: string): Tri {
 }
 
 /** 21 U.S.C. 802(57): an ACCA serious drug offense with more than 12 months served, released within 15 years. */
-function seriousDrugFelony(p: Prior, offense: string, def: SeriousDrugFelony, missing: string[], i: number): Tri {
+function seriousDrugFelony(
+  p: Prior,
+  offense: string,
+  def: SeriousDrugFelony,
+  missing: string[],
+  i: number,
+): Tri {
   if (!valid(p) || p.kind !== 'drug_distribution' || !p.felony || p.date >= offense) return false;
   const checks: Tri[] = [
     p.max_term_months === undefined ? undefined : p.max_term_months >= def.min_statutory_max_months,
@@ -49,7 +55,13 @@ function seriousDrugFelony(p: Prior, offense: string, def: SeriousDrugFelony, mi
 }
 
 /** 21 U.S.C. 802(58): a serious violent felony with more than 12 months served. */
-function seriousViolentFelony(p: Prior, offense: string, servedMoreThan: number, missing: string[], i: number): Tri {
+function seriousViolentFelony(
+  p: Prior,
+  offense: string,
+  servedMoreThan: number,
+  missing: string[],
+  i: number,
+): Tri {
   if (!valid(p) || p.kind !== 'violent' || !p.felony || p.date >= offense) return false;
   if (p.served_months === undefined) {
     missing.push(`history.priors.${i}.served_months`);
@@ -68,8 +80,14 @@ export function countQualifyingPriors(input: RuleInput, predicate: string, trace
   let sdf: SeriousDrugFelony | undefined;
   let svf: { served_more_than_months: number } | undefined;
   if (predicate !== 'felony_drug_offense') {
-    sdf = trace.use(input.law.at(offense).get<SeriousDrugFelony>('us_fed.usc21_802.serious_drug_felony')).value;
-    svf = trace.use(input.law.at(offense).get<{ served_more_than_months: number }>('us_fed.usc21_802.serious_violent_felony')).value;
+    sdf = trace.use(
+      input.law.at(offense).get<SeriousDrugFelony>('us_fed.usc21_802.serious_drug_felony'),
+    ).value;
+    svf = trace.use(
+      input.law
+        .at(offense)
+        .get<{ served_more_than_months: number }>('us_fed.usc21_802.serious_violent_felony'),
+    ).value;
   } else {
     trace.use(input.law.applicable('us_fed.usc21_802.felony_drug_offense', input.dates));
   }

@@ -27,7 +27,12 @@ export interface SafetyValveResult {
 const OFFENSE_CODES: Record<string, string> = { usc21_841: '841', usc21_844: '844', usc21_846: '846' };
 
 /** 18 U.S.C. 3553(f) / USSG 5C1.2: relief from the drug minimum if all five criteria are met. */
-export function safetyValve(input: RuleInput, charge: ChargeResult, history: CriminalHistory, drugMinimum: Term): SafetyValveResult {
+export function safetyValve(
+  input: RuleInput,
+  charge: ChargeResult,
+  history: CriminalHistory,
+  drugMinimum: Term,
+): SafetyValveResult {
   const trace = new Trace();
   const available = trace.use(input.law.applicable<boolean>('us_fed.usc18_3553f.available', input.dates));
   if (!available.value) {
@@ -49,27 +54,41 @@ export function safetyValve(input: RuleInput, charge: ChargeResult, history: Cri
     // Only the total is known: a total too small to hold a 2-point prior settles it; otherwise the priors are needed.
     if (history.points >= v.no_violent_prior_of_points) missing.push('history.priors');
   } else {
-    const countable = history.perPrior.filter((p) => p.points !== v.excluded_point_value).reduce((s, p) => s + p.points, 0);
+    const countable = history.perPrior
+      .filter((p) => p.points !== v.excluded_point_value)
+      .reduce((s, p) => s + p.points, 0);
     const tooMany = countable > v.max_countable_points;
     const threePoint = history.perPrior.some((p) => p.points >= v.no_prior_of_points);
-    const violentTwo = history.perPrior.some((p) => p.points === v.no_violent_prior_of_points && p.kind === 'violent');
+    const violentTwo = history.perPrior.some(
+      (p) => p.points === v.no_violent_prior_of_points && p.kind === 'violent',
+    );
     const hits = [tooMany, threePoint, violentTwo].filter(Boolean).length;
     if (v.any_one_disqualifies ? hits > 0 : hits === 3) failed.push('criminal_history');
-    if (tooMany) trace.add('exposure.safety_valve.too_many_points', 'info', [c1.law], { countable, max: v.max_countable_points });
+    if (tooMany)
+      trace.add('exposure.safety_valve.too_many_points', 'info', [c1.law], {
+        countable,
+        max: v.max_countable_points,
+      });
     if (threePoint) trace.add('exposure.safety_valve.three_point_prior', 'info', [c1.law]);
     if (violentTwo) trace.add('exposure.safety_valve.two_point_violent_prior', 'info', [c1.law]);
   }
   const conduct = input.case.conduct;
   // (f)(2) violence or a weapon in connection with the offense
   const weapon = conduct.weapon ?? 'none';
-  if ((conduct.violence ?? 'none') !== 'none' || ['possessed', 'brandished', 'discharged'].includes(weapon) || (conduct.firearm_counts ?? 0) > 0)
+  if (
+    (conduct.violence ?? 'none') !== 'none' ||
+    ['possessed', 'brandished', 'discharged'].includes(weapon) ||
+    (conduct.firearm_counts ?? 0) > 0
+  )
     failed.push('violence_or_weapon');
-  else if (weapon === 'nearby') missing.push('conduct.weapon (was the firearm possessed in connection with the offense?)');
+  else if (weapon === 'nearby')
+    missing.push('conduct.weapon (was the firearm possessed in connection with the offense?)');
   // (f)(3) death or serious bodily injury
   if (conduct.death_resulted || conduct.serious_bodily_injury_resulted) failed.push('death_or_injury');
   // (f)(4) aggravating role
   const acts = conduct.activities;
-  if (acts.includes('organized') || acts.includes('supervised') || (conduct.people_supervised ?? 0) > 0) failed.push('aggravating_role');
+  if (acts.includes('organized') || acts.includes('supervised') || (conduct.people_supervised ?? 0) > 0)
+    failed.push('aggravating_role');
   // (f)(5) truthful disclosure
   const disclosure = input.case.cooperation?.truthful_disclosure;
   if (disclosure === false) failed.push('no_truthful_disclosure');
@@ -78,7 +97,9 @@ export function safetyValve(input: RuleInput, charge: ChargeResult, history: Cri
   const citations = [...trace.citations];
   const eligible = failed.length ? false : missing.length ? null : true;
   for (const f of failed) trace.add(`exposure.safety_valve.failed.${f}`, 'info', [c1.law]);
-  if (eligible === true) trace.add('exposure.safety_valve.eligible', 'info', citations, { minimum: drugMinimum });
-  if (eligible === null) trace.add('exposure.safety_valve.undetermined', 'warning', citations, { missing, minimum: drugMinimum });
+  if (eligible === true)
+    trace.add('exposure.safety_valve.eligible', 'info', citations, { minimum: drugMinimum });
+  if (eligible === null)
+    trace.add('exposure.safety_valve.undetermined', 'warning', citations, { missing, minimum: drugMinimum });
   return { eligible, failed, missing, citations, trace };
 }

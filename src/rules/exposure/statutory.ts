@@ -63,16 +63,36 @@ function tierOf(drugs: Drug[], input: RuleInput, trace: Trace): Tier {
       }
       if (amount >= t.value) {
         trace.use(t);
-        trace.add('exposure.statutory.threshold_reached', 'info', [t.law], { tier, substance: key, amount, threshold: t.value, unit: key === 'marihuana_plants' ? 'plants' : 'g' });
+        trace.add('exposure.statutory.threshold_reached', 'info', [t.law], {
+          tier,
+          substance: key,
+          amount,
+          threshold: t.value,
+          unit: key === 'marihuana_plants' ? 'plants' : 'g',
+        });
         return tier;
       }
     }
   }
   // Below the (B) triggers: (D) only where every drug is marihuana-type below the (D) ceilings.
-  const ceiling = trace.use(input.law.applicable<{ marihuana_g: number; marihuana_plants: number; hashish_g: number }>('us_fed.usc21_841b.tier_D.ceiling', input.dates)).value;
+  const ceiling = trace.use(
+    input.law.applicable<{ marihuana_g: number; marihuana_plants: number; hashish_g: number }>(
+      'us_fed.usc21_841b.tier_D.ceiling',
+      input.dates,
+    ),
+  ).value;
   const allMarihuana = drugs.every((d) => SUBSTANCE_NAMES[d.substance].marihuanaType);
-  const sum = (t: string) => drugs.filter((d) => SUBSTANCE_NAMES[d.substance].marihuanaType === t).reduce((s, d) => s + amountOf(d), 0);
-  if (allMarihuana && sum('marihuana') < ceiling.marihuana_g && sum('plants') < ceiling.marihuana_plants && sum('hashish') < ceiling.hashish_g) return 'D';
+  const sum = (t: string) =>
+    drugs
+      .filter((d) => SUBSTANCE_NAMES[d.substance].marihuanaType === t)
+      .reduce((s, d) => s + amountOf(d), 0);
+  if (
+    allMarihuana &&
+    sum('marihuana') < ceiling.marihuana_g &&
+    sum('plants') < ceiling.marihuana_plants &&
+    sum('hashish') < ceiling.hashish_g
+  )
+    return 'D';
   return 'C';
 }
 
@@ -85,7 +105,12 @@ function rowOrder(deathOrSbi: boolean, priors: number): Row[] {
 }
 
 /** Reads a penalty row, following "same as" links and skipping rows the subparagraph does not have. */
-function penaltyRow(tier: Tier, rows: Row[], input: RuleInput, trace: Trace): { row: Row; min: Term; max: Term; law: string } | null {
+function penaltyRow(
+  tier: Tier,
+  rows: Row[],
+  input: RuleInput,
+  trace: Trace,
+): { row: Row; min: Term; max: Term; law: string } | null {
   for (const row of rows) {
     let r = input.law.applicable<RowValue>(`us_fed.usc21_841b.penalty.${tier}.${row}`, input.dates);
     if (r.value !== null && typeof r.value === 'object' && 'same_as' in r.value) {
@@ -105,14 +130,26 @@ function penaltyRow(tier: Tier, rows: Row[], input: RuleInput, trace: Trace): { 
 function information851(input: RuleInput, count: PriorCount, trace: Trace): number {
   const filed = input.case.charging?.information_851;
   if (count.possible === 0) return 0;
+  const required = trace.use(input.law.applicable<boolean>('us_fed.usc21_851.information_required', input.dates));
+  if (!required.value) return count.possible;
   if (filed === false) {
-    trace.add('exposure.priors.no_information_filed', 'info', ['21 U.S.C. 851(a)(1)'], { priors: count.possible });
+    trace.add('exposure.priors.no_information_filed', 'info', ['21 U.S.C. 851(a)(1)'], {
+      priors: count.possible,
+    });
     return 0;
   }
   if (filed === undefined) {
-    const assume = trace.use(input.law.applicable<boolean>('us_fed.charging.assume_851_information_when_priors_qualify', input.dates));
+    const assume = trace.use(
+      input.law.applicable<boolean>(
+        'us_fed.charging.assume_851_information_when_priors_qualify',
+        input.dates,
+      ),
+    );
     if (!assume.value) return 0;
-    trace.add('exposure.priors.information_851_assumed', 'warning', ['21 U.S.C. 851(a)(1)'], { priors: count.possible, predicate: count.predicate });
+    trace.add('exposure.priors.information_851_assumed', 'warning', ['21 U.S.C. 851(a)(1)'], {
+      priors: count.possible,
+      predicate: count.predicate,
+    });
   }
   if (count.missing.length)
     trace.add('exposure.priors.undetermined', 'warning', ['21 U.S.C. 802(57)', '21 U.S.C. 802(58)'], {
@@ -129,24 +166,58 @@ function statutory841(input: RuleInput, charge: ChargeResult): StatutoryResult {
   const tier = tierOf(charge.drugs, input, trace);
   const conduct = input.case.conduct;
   const deathOrSbi = conduct.death_resulted === true || conduct.serious_bodily_injury_resulted === true;
-  const predicate = trace.use(input.law.applicable<string>(`us_fed.usc21_841b.prior_predicate.${tier}`, input.dates)).value;
+  const predicate = trace.use(
+    input.law.applicable<string>(`us_fed.usc21_841b.prior_predicate.${tier}`, input.dates),
+  ).value;
   const count = countQualifyingPriors(input, predicate, trace);
   const priors = information851(input, count, trace);
   const row = penaltyRow(tier, rowOrder(deathOrSbi, priors), input, trace);
-  const best = count.known < priors ? penaltyRow(tier, rowOrder(deathOrSbi, count.known), input, new Trace()) : null;
+  const best =
+    count.known < priors ? penaltyRow(tier, rowOrder(deathOrSbi, count.known), input, new Trace()) : null;
   const offense = `21 U.S.C. 841(b)(1)(${tier})`;
   const citations = [...trace.citations];
-  if (charge.offense === 'usc21_846') citations.unshift(trace.use(input.law.applicable('us_fed.usc21_846.same_penalty_as_object', input.dates)).law);
+  if (charge.offense === 'usc21_846')
+    citations.unshift(
+      trace.use(input.law.applicable('us_fed.usc21_846.same_penalty_as_object', input.dates)).law,
+    );
   if (priors > 0) citations.push('21 U.S.C. 851');
   if (!row) {
     // The row is not verified for this date: fall back to the base row as a lower bound and say so.
     const base = penaltyRow(tier, ['base'], input, trace);
-    trace.add('exposure.statutory.undetermined', 'critical', [offense], { tier, row: rowOrder(deathOrSbi, priors)[0] });
-    return { offense, tier, row: 'base (lower bound)', min: base?.min ?? 0, max: base?.max ?? 'life', priorsUsed: priors, deathOrSbi, citations: [...new Set(citations)], trace };
+    trace.add('exposure.statutory.undetermined', 'critical', [offense], {
+      tier,
+      row: rowOrder(deathOrSbi, priors)[0],
+    });
+    return {
+      offense,
+      tier,
+      row: 'base (lower bound)',
+      min: base?.min ?? 0,
+      max: base?.max ?? 'life',
+      priorsUsed: priors,
+      deathOrSbi,
+      citations: [...new Set(citations)],
+      trace,
+    };
   }
-  const result: StatutoryResult = { offense, tier, row: row.row, min: row.min, max: row.max, priorsUsed: priors, deathOrSbi, citations: [...new Set(citations)], trace };
+  const result: StatutoryResult = {
+    offense,
+    tier,
+    row: row.row,
+    min: row.min,
+    max: row.max,
+    priorsUsed: priors,
+    deathOrSbi,
+    citations: [...new Set(citations)],
+    trace,
+  };
   if (best && !termGte(best.min, row.min)) result.bestCaseMin = best.min;
-  trace.add('exposure.statutory.range', 'info', [row.law], { offense, row: row.row, min: row.min, max: row.max });
+  trace.add('exposure.statutory.range', 'info', [row.law], {
+    offense,
+    row: row.row,
+    min: row.min,
+    max: row.max,
+  });
   return result;
 }
 
@@ -165,26 +236,74 @@ interface Crack844 {
 function statutory844(input: RuleInput, charge: ChargeResult): StatutoryResult {
   const trace = new Trace();
   trace.use(input.law.applicable('us_fed.usc21_844.in_force', input.dates));
-  const priors = information851(input, { known: countDrugPriors(input), possible: countDrugPriors(input), missing: [], predicate: 'prior_drug_conviction' }, trace);
+  const priors = information851(
+    input,
+    {
+      known: countDrugPriors(input),
+      possible: countDrugPriors(input),
+      missing: [],
+      predicate: 'prior_drug_conviction',
+    },
+    trace,
+  );
   const row = priors >= 2 ? 'two_or_more_priors' : priors === 1 ? 'one_prior' : 'no_prior';
   const general = trace.use(input.law.applicable<Row844>(`us_fed.usc21_844.penalty.${row}`, input.dates));
   const crack = trace.use(input.law.applicable<Crack844>('us_fed.usc21_844.crack_minimum', input.dates));
-  const crackGrams = charge.drugs.filter((d) => d.substance === 'cocaine_base').reduce((s, d) => s + (d.grams ?? 0), 0);
+  const crackGrams = charge.drugs
+    .filter((d) => d.substance === 'cocaine_base')
+    .reduce((s, d) => s + (d.grams ?? 0), 0);
   const citations = [...trace.citations];
   if (crack.value.in_force && crackGrams > 0 && crack.value.more_than_g !== undefined) {
-    if (priors === 0 && crackGrams > crack.value.more_than_g) {
-      trace.add('exposure.statutory.crack_possession_minimum', 'critical', [crack.law], { grams: crackGrams, threshold: crack.value.more_than_g });
-      return { offense: '21 U.S.C. 844(a)', tier: null, row: 'crack_possession', min: crack.value.min_months ?? 0, max: crack.value.max_months ?? general.value.max_months, priorsUsed: 0, deathOrSbi: false, citations: [crack.law], trace };
+    // With priors the clause applied at lower amounts that are not in the knowledge base: above the
+    // first-offense amount it applies all the more; at or below it the answer is undetermined.
+    if (priors > 0)
+      trace.add('exposure.statutory.crack_repeat_threshold_unverified', 'warning', [crack.law], {
+        grams: crackGrams,
+      });
+    if (crackGrams > crack.value.more_than_g) {
+      trace.add('exposure.statutory.crack_possession_minimum', 'critical', [crack.law], {
+        grams: crackGrams,
+        threshold: crack.value.more_than_g,
+      });
+      return {
+        offense: '21 U.S.C. 844(a)',
+        tier: null,
+        row: 'crack_possession',
+        min: crack.value.min_months ?? 0,
+        max: crack.value.max_months ?? general.value.max_months,
+        priorsUsed: priors,
+        deathOrSbi: false,
+        citations: [crack.law],
+        trace,
+      };
     }
-    if (priors > 0) trace.add('exposure.statutory.crack_repeat_threshold_unverified', 'warning', [crack.law], { grams: crackGrams });
   }
-  trace.add('exposure.statutory.range', 'info', [general.law], { offense: '21 U.S.C. 844(a)', row, min: 0, max: general.value.max_months });
-  return { offense: '21 U.S.C. 844(a)', tier: null, row, min: 0, minDays: general.value.min_days, max: general.value.max_months, priorsUsed: priors, deathOrSbi: false, citations, trace };
+  trace.add('exposure.statutory.range', 'info', [general.law], {
+    offense: '21 U.S.C. 844(a)',
+    row,
+    min: 0,
+    max: general.value.max_months,
+  });
+  return {
+    offense: '21 U.S.C. 844(a)',
+    tier: null,
+    row,
+    min: 0,
+    minDays: general.value.min_days,
+    max: general.value.max_months,
+    priorsUsed: priors,
+    deathOrSbi: false,
+    citations,
+    trace,
+  };
 }
 
 function countDrugPriors(input: RuleInput): number {
   return (input.case.history?.priors ?? []).filter(
-    (p) => p.still_valid !== false && (p.kind === 'drug_possession' || p.kind === 'drug_distribution') && p.date < input.dates.offense,
+    (p) =>
+      p.still_valid !== false &&
+      (p.kind === 'drug_possession' || p.kind === 'drug_distribution') &&
+      p.date < input.dates.offense,
   ).length;
 }
 

@@ -90,13 +90,22 @@ function jurisdictionPrefix(c: Case): string {
   return `${c.jurisdiction.toLowerCase().replace('-', '_')}.presumption_of_sale.`;
 }
 
-function personalUse(input: RuleInput, read: LawReader, statute: LawReader, findings: RawFinding[]): PersonalUseReview {
+function personalUse(
+  input: RuleInput,
+  read: LawReader,
+  statute: LawReader,
+  findings: RawFinding[],
+): PersonalUseReview {
   const c = input.case;
   const items: PersonalUseItem[] = [];
   const prefix = jurisdictionPrefix(c);
   const jurisdictionCovered = statute.covers(prefix);
   if (!jurisdictionCovered)
-    findings.push(finding('indicia.presumption_of_sale.not_in_knowledge_base', 'info', [], { jurisdiction: c.jurisdiction }));
+    findings.push(
+      finding('indicia.presumption_of_sale.not_in_knowledge_base', 'info', [], {
+        jurisdiction: c.jurisdiction,
+      }),
+    );
 
   for (const d of ownDrugs(c)) {
     const basis = d.basis as 'possessed' | 'transacted';
@@ -135,9 +144,12 @@ function personalUse(input: RuleInput, read: LawReader, statute: LawReader, find
         threshold: formatAmount(threshold.value),
         within_personal_use: within,
       };
-      if (presumption.reached === true) findings.push(finding('indicia.presumption_of_sale.reached', 'warning', [threshold.law], values));
-      else if (presumption.reached === false) findings.push(finding('indicia.presumption_of_sale.not_reached', 'info', [threshold.law], values));
-      else findings.push(finding('indicia.presumption_of_sale.not_comparable', 'info', [threshold.law], values));
+      if (presumption.reached === true)
+        findings.push(finding('indicia.presumption_of_sale.reached', 'warning', [threshold.law], values));
+      else if (presumption.reached === false)
+        findings.push(finding('indicia.presumption_of_sale.not_reached', 'info', [threshold.law], values));
+      else
+        findings.push(finding('indicia.presumption_of_sale.not_comparable', 'info', [threshold.law], values));
     } else if (statute.exists(tid) && !threshold) {
       findings.push(
         finding('indicia.presumption_of_sale.not_known_for_date', 'info', [], {
@@ -170,8 +182,10 @@ function personalUse(input: RuleInput, read: LawReader, statute: LawReader, find
       supply_days: item.supply_days,
       multiple: cmp ? Number(cmp.ratio.toFixed(2)) : null,
     };
-    if (within === true) findings.push(finding('indicia.personal_use.within', 'info', item.citations, values));
-    else if (within === false) findings.push(finding('indicia.personal_use.above', 'warning', item.citations, values));
+    if (within === true)
+      findings.push(finding('indicia.personal_use.within', 'info', item.citations, values));
+    else if (within === false)
+      findings.push(finding('indicia.personal_use.above', 'warning', item.citations, values));
     else findings.push(finding('indicia.personal_use.unknown', 'warning', item.citations, values));
   }
   for (const d of attributedDrugs(c)) {
@@ -200,7 +214,9 @@ function quantityVerdict(
   let strength: Strength;
   if (pu.items.length === 0) {
     strength = base.value.default_strength;
-    reasons.push('The person held no drugs themselves; the quantity relied on is a network quantity attributed to them.');
+    reasons.push(
+      'The person held no drugs themselves; the quantity relied on is a network quantity attributed to them.',
+    );
   } else if (pu.within_personal_use === true) {
     strength = q.value.within_personal_use;
     for (const i of pu.items)
@@ -216,7 +232,9 @@ function quantityVerdict(
       );
   } else {
     strength = q.value.unknown_personal_use;
-    reasons.push('No cited personal-use amount exists for this substance and measure, so the quantity cannot be weighed against personal use.');
+    reasons.push(
+      'No cited personal-use amount exists for this substance and measure, so the quantity cannot be weighed against personal use.',
+    );
   }
   for (const i of pu.items) {
     if (!i.presumption_of_sale?.reached) continue;
@@ -258,20 +276,29 @@ export function reviewIndicia(input: RuleInput): IndiciaReview {
       if (cash === undefined) reasons.push('The amount of cash is not stated.');
       else if (line.value !== null && cash >= line.value) {
         strength = atLeast(strength, 'moderate');
-        reasons.push(`${formatNumber(cash)} USD reaches the large-cash line of ${formatNumber(line.value)} USD.`);
+        reasons.push(
+          `${formatNumber(cash)} USD reaches the large-cash line of ${formatNumber(line.value)} USD.`,
+        );
       } else reasons.push(`${formatNumber(cash)} USD is a modest sum, below the large-cash line.`);
     }
     values.strength = strength;
     const cited = [...new Set(citations)];
     verdicts.push({ indicium, strength, reasons, citations: cited });
-    findings.push(finding(`indicia.${strength}.${indicium}`, strength === 'weak' ? 'info' : 'warning', cited, values));
+    findings.push(
+      finding(`indicia.${strength}.${indicium}`, strength === 'weak' ? 'info' : 'warning', cited, values),
+    );
   }
 
   const rule = read.get<{ strong_at_least: number; moderate_at_least: number }>(`${P}.clear_evidence`);
   const strong = verdicts.filter((v) => v.strength === 'strong').length;
   const moderate = verdicts.filter((v) => v.strength === 'moderate').length;
   const clear = strong >= rule.value.strong_at_least || moderate >= rule.value.moderate_at_least;
-  const counts = { strong, moderate, weak: verdicts.length - strong - moderate, within_personal_use: pu.within_personal_use };
+  const counts = {
+    strong,
+    moderate,
+    weak: verdicts.length - strong - moderate,
+    within_personal_use: pu.within_personal_use,
+  };
   if (verdicts.length === 0) findings.push(finding('indicia.none_relied_on', 'info', [rule.law], counts));
   findings.push(
     clear

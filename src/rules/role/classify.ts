@@ -36,9 +36,17 @@ export function attributedDrugs(c: Case): Drug[] {
   return c.conduct.drugs.filter((d) => d.basis === 'attributed');
 }
 
-function largestOwn(c: Case): Drug | undefined {
+/** The largest own quantity in grams, among the given bases, leaving out substances counted in units. */
+function largestOwn(
+  c: Case,
+  bases: readonly Drug['basis'][],
+  unitSubstances: readonly string[],
+): Drug | undefined {
   let best: Drug | undefined;
-  for (const d of ownDrugs(c)) if (d.grams !== undefined && (!best || d.grams > (best.grams ?? 0))) best = d;
+  for (const d of ownDrugs(c)) {
+    if (!bases.includes(d.basis) || unitSubstances.includes(d.substance) || d.grams === undefined) continue;
+    if (!best || d.grams > (best.grams ?? 0)) best = d;
+  }
   return best;
 }
 
@@ -54,10 +62,15 @@ function test(cr: Criterion, c: Case, read: LawReader): string[] | undefined {
     const id = cr[key];
     if (!id) continue;
     const line = read.get<number>(id);
-    const big = largestOwn(c);
+    const units = read.get<string[]>(`${P}.line.substances_counted_in_units`).value;
+    const bases: Drug['basis'][] =
+      key === 'transaction_grams_at_least' ? ['transacted'] : ['possessed', 'transacted'];
+    const big = largestOwn(c, bases, units);
     if (line.value === null || !big?.grams || big.grams < line.value) return undefined;
     const what = key === 'transaction_grams_at_least' ? 'own quantity per transaction' : 'own quantity held';
-    facts.push(`${what}: ${formatGrams(big.grams)} of ${big.substance}, at or above ${formatGrams(line.value)} (${line.law})`);
+    facts.push(
+      `${what}: ${formatGrams(big.grams)} of ${big.substance}, at or above ${formatGrams(line.value)} (${line.law})`,
+    );
   }
   if (cr.people_supervised_at_least !== undefined) {
     const n = c.conduct.people_supervised ?? 0;
@@ -100,7 +113,10 @@ export function classifyRole(input: RuleInput): { role: RoleResult; findings: Ra
   checkPrecedence(precedence.value, precedence.id);
 
   // Every function whose criteria the facts meet, with the facts that met them.
-  const matched = new Map<OffenderFunction, { facts: string[]; def: FunctionDef; law: string; title: string }>();
+  const matched = new Map<
+    OffenderFunction,
+    { facts: string[]; def: FunctionDef; law: string; title: string }
+  >();
   const usedQuantity = new Set<OffenderFunction>();
   for (const fn of OFFENDER_FUNCTIONS) {
     const r = read.get<FunctionDef>(`${P}.function.${fn}`);
@@ -132,17 +148,26 @@ export function classifyRole(input: RuleInput): { role: RoleResult; findings: Ra
         `The facts also fit ${others.join(', ')}; the most culpable function is assigned, in the order the policy declares (${precedence.law}).`,
       );
       citations.push(precedence.law);
-      findings.push(finding('role.outranked', 'info', [precedence.law], { function: chosen, others: others.join(', ') }));
+      findings.push(
+        finding('role.outranked', 'info', [precedence.law], { function: chosen, others: others.join(', ') }),
+      );
     }
   } else {
     const def = read.get<OffenderFunction>(`${P}.default_function`);
     chosen = def.value;
     const r = read.get<FunctionDef>(`${P}.function.${chosen}`);
     const title = input.law.params.get(r.id)?.title ?? chosen;
-    reasons.push(`No activity is evidence of a supply function, so the person is treated as ${title}: ${r.value.definition} (${def.law}).`);
+    reasons.push(
+      `No activity is evidence of a supply function, so the person is treated as ${title}: ${r.value.definition} (${def.law}).`,
+    );
     decided_by.push(`activities: ${c.conduct.activities.join(', ')}`);
     citations.push(def.law, r.law);
-    findings.push(finding('role.default_function', 'info', [def.law], { function: chosen, activities: c.conduct.activities.join(', ') }));
+    findings.push(
+      finding('role.default_function', 'info', [def.law], {
+        function: chosen,
+        activities: c.conduct.activities.join(', '),
+      }),
+    );
   }
 
   // Facts deliberately not used.
@@ -151,23 +176,45 @@ export function classifyRole(input: RuleInput): { role: RoleResult; findings: Ra
   if (inert.length) ignored.push(`${inert.join(', ')}: evidence of no supply function (${peripheral.law})`);
   for (const d of attributedDrugs(c)) {
     const amount = d.grams !== undefined ? formatGrams(d.grams) : `${d.count ?? 0} plants`;
-    ignored.push(`the attributed network quantity of ${amount} of ${d.substance} was not used: a role follows what the person did, not what the network handled`);
+    ignored.push(
+      `the attributed network quantity of ${amount} of ${d.substance} was not used: a role follows what the person did, not what the network handled`,
+    );
     findings.push(
-      finding('role.ignored.attributed_quantity', 'info', [precedence.law], { substance: d.substance, grams: d.grams ?? null, amount }),
+      finding('role.ignored.attributed_quantity', 'info', [precedence.law], {
+        substance: d.substance,
+        grams: d.grams ?? null,
+        amount,
+      }),
     );
   }
-  const big = largestOwn(c);
+  const big = largestOwn(
+    c,
+    ['possessed', 'transacted'],
+    read.get<string[]>(`${P}.line.substances_counted_in_units`).value,
+  );
   if (big?.grams !== undefined && !usedQuantity.has(chosen)) {
     const line = read.get<number>(`${P}.line.wholesale_transaction_grams`);
     if (line.value !== null && big.grams >= line.value) {
       const amount = formatGrams(big.grams);
-      ignored.push(`the ${amount} of ${big.substance} the person handled did not raise the function: weight does not show a role without selling or ownership`);
-      findings.push(finding('role.ignored.own_quantity', 'info', [line.law], { function: chosen, substance: big.substance, grams: big.grams, amount }));
+      ignored.push(
+        `the ${amount} of ${big.substance} the person handled did not raise the function: weight does not show a role without selling or ownership`,
+      );
+      findings.push(
+        finding('role.ignored.own_quantity', 'info', [line.law], {
+          function: chosen,
+          substance: big.substance,
+          grams: big.grams,
+          amount,
+        }),
+      );
     }
   }
 
   findings.unshift(
-    finding(`role.function.${chosen}`, 'info', citations, { function: chosen, decided_by: decided_by.join('; ') }),
+    finding(`role.function.${chosen}`, 'info', citations, {
+      function: chosen,
+      decided_by: decided_by.join('; '),
+    }),
   );
   findings.push(...read.findings);
   return {

@@ -15,7 +15,9 @@ export function roleExposureMismatch(input: RuleInputWithResults): RawFinding[] 
   const minimum = exposure.mandatory_minimum_months;
   if (minimum === null || minimum === undefined) return [];
   const read = new LawReader(input.law, input.dates.evaluation, 'role');
-  const table = read.get<Partial<Record<string, number>>>('policy.dpa_2019.role.mismatch.mandatory_minimum_months');
+  const table = read.get<Partial<Record<string, number>>>(
+    'policy.dpa_2019.role.mismatch.mandatory_minimum_months',
+  );
   const threshold = table.value?.[role.function];
   if (threshold === undefined || !termGte(minimum, threshold)) return [...read.findings];
   return [

@@ -50,8 +50,10 @@ export class LawReader {
     if (!this.seen.has(r.id)) {
       this.seen.add(r.id);
       const values = { parameter: r.id, law: r.law, note: r.note ?? '' };
-      if (r.value === null) this.findings.push(finding(`${this.area}.data.unverified`, 'warning', [r.law], values));
-      else if (r.confidence === 'low') this.findings.push(finding(`${this.area}.data.low_confidence`, 'info', [r.law], values));
+      if (r.value === null)
+        this.findings.push(finding(`${this.area}.data.unverified`, 'warning', [r.law], values));
+      else if (r.confidence === 'low')
+        this.findings.push(finding(`${this.area}.data.low_confidence`, 'info', [r.law], values));
     }
     return r;
   }

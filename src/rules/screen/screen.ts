@@ -16,7 +16,13 @@ import { LawReader } from '../role/read-law.ts';
  * dispositions fire, the policy's declared outcome precedence decides; every rule that fired is reported.
  */
 const P = 'policy.dpa_2019.screen';
-const RECOMMENDATIONS: readonly Recommendation[] = ['decline', 'divert', 'treat_as_possession', 'prosecute_own_conduct', 'prosecute'];
+const RECOMMENDATIONS: readonly Recommendation[] = [
+  'decline',
+  'divert',
+  'treat_as_possession',
+  'prosecute_own_conduct',
+  'prosecute',
+];
 type Effect = Recommendation | 'advisory';
 
 interface RuleBase {
@@ -56,9 +62,12 @@ interface Facts {
 type Outcome = { effect: Effect; values?: Record<string, unknown> } | undefined;
 type Test = (r: RuleData, f: Facts, extra: RawFinding[], cite: string) => Outcome;
 
-const inList = (list: readonly string[] | undefined, v: string | undefined) => list === undefined || (v !== undefined && list.includes(v));
-const notInList = (list: readonly string[] | undefined, v: string | undefined) => list === undefined || v === undefined || !list.includes(v);
-const fire = (r: RuleData, values?: Record<string, unknown>): Outcome => (r.effect ? { effect: r.effect, values } : undefined);
+const inList = (list: readonly string[] | undefined, v: string | undefined) =>
+  list === undefined || (v !== undefined && list.includes(v));
+const notInList = (list: readonly string[] | undefined, v: string | undefined) =>
+  list === undefined || v === undefined || !list.includes(v);
+const fire = (r: RuleData, values?: Record<string, unknown>): Outcome =>
+  r.effect ? { effect: r.effect, values } : undefined;
 
 /** The rules, in the order the report gives them. Adding a new kind of rule is code; switching one is data. */
 const RULES: [name: string, test: Test][] = [
@@ -67,14 +76,17 @@ const RULES: [name: string, test: Test][] = [
     'decline.subsistence_selling',
     (r, f) => {
       const comp = f.c.conduct.compensation;
-      return comp !== undefined && inList(r.functions, f.fn) && inList(r.compensation_in, comp) ? fire(r, { function: f.fn, compensation: comp }) : undefined;
+      return comp !== undefined && inList(r.functions, f.fn) && inList(r.compensation_in, comp)
+        ? fire(r, { function: f.fn, compensation: comp })
+        : undefined;
     },
   ],
   [
     'decline.own_use_struggle',
     (r, f) => {
       if (r.requires_substance_use_disorder && f.c.person?.substance_use_disorder !== true) return undefined;
-      if (!inList(r.functions, f.fn) || !notInList(r.compensation_not_in, f.c.conduct.compensation)) return undefined;
+      if (!inList(r.functions, f.fn) || !notInList(r.compensation_not_in, f.c.conduct.compensation))
+        return undefined;
       return fire(r, { function: f.fn });
     },
   ],
@@ -91,7 +103,9 @@ const RULES: [name: string, test: Test][] = [
     'decline.family_peripheral',
     (r, f) => {
       const acts = f.c.conduct.activities;
-      return r.peripheral_activities && acts.every((a) => r.peripheral_activities?.includes(a)) ? fire(r, { activities: acts.join(', ') }) : undefined;
+      return r.peripheral_activities && acts.every((a) => r.peripheral_activities?.includes(a))
+        ? fire(r, { activities: acts.join(', ') })
+        : undefined;
     },
   ],
   [
@@ -100,7 +114,9 @@ const RULES: [name: string, test: Test][] = [
       const c = f.c;
       const own = ownDrugs(c);
       if (own.some((d) => d.grams === undefined)) {
-        extra.push(finding('screen.divert.lead_undetermined', 'info', [cite], { missing: 'conduct.drugs.grams' }));
+        extra.push(
+          finding('screen.divert.lead_undetermined', 'info', [cite], { missing: 'conduct.drugs.grams' }),
+        );
         return undefined;
       }
       const grams = own.reduce((s, d) => s + (d.grams ?? 0), 0);
@@ -110,17 +126,27 @@ const RULES: [name: string, test: Test][] = [
       if (r.excluded_violence?.includes(c.conduct.violence ?? 'none')) return undefined;
       if (r.excluded_weapons?.includes(c.conduct.weapon ?? 'none')) return undefined;
       if (r.excludes_minors && c.conduct.involved_minors === true) return undefined;
-      const since = r.prior_lookback_years !== undefined ? addYears(c.offense_date, -r.prior_lookback_years) : undefined;
+      const since =
+        r.prior_lookback_years !== undefined ? addYears(c.offense_date, -r.prior_lookback_years) : undefined;
       const disqualifying = (c.history?.priors ?? []).filter(
-        (p) => p.still_valid !== false && r.excluded_prior_kinds?.includes(p.kind) && (since === undefined || p.date >= since),
+        (p) =>
+          p.still_valid !== false &&
+          r.excluded_prior_kinds?.includes(p.kind) &&
+          (since === undefined || p.date >= since),
       );
       if (disqualifying.length) return undefined;
       if (r.requires_drug_involvement) {
         const person = c.person;
-        const involved = person?.uses_drugs === true || person?.substance_use_disorder === true || comp === 'subsistence' || comp === 'drugs_only';
+        const involved =
+          person?.uses_drugs === true ||
+          person?.substance_use_disorder === true ||
+          comp === 'subsistence' ||
+          comp === 'drugs_only';
         if (!involved) {
           if (person?.uses_drugs === undefined && person?.substance_use_disorder === undefined)
-            extra.push(finding('screen.divert.lead_undetermined', 'info', [cite], { missing: 'person.uses_drugs' }));
+            extra.push(
+              finding('screen.divert.lead_undetermined', 'info', [cite], { missing: 'person.uses_drugs' }),
+            );
           return undefined;
         }
       }
@@ -132,14 +158,21 @@ const RULES: [name: string, test: Test][] = [
     (r, f, extra, cite) => {
       if (f.review.clear_evidence_of_sale && f.extensiveGain === true) return undefined;
       if (f.review.clear_evidence_of_sale && f.extensiveGain === null)
-        extra.push(finding('screen.undetermined.compensation', 'info', [cite], { missing: 'conduct.compensation' }));
-      return fire(r, { clear_evidence_of_sale: f.review.clear_evidence_of_sale, extensive_gain: f.extensiveGain });
+        extra.push(
+          finding('screen.undetermined.compensation', 'info', [cite], { missing: 'conduct.compensation' }),
+        );
+      return fire(r, {
+        clear_evidence_of_sale: f.review.clear_evidence_of_sale,
+        extensive_gain: f.extensiveGain,
+      });
     },
   ],
   [
     'prosecute.clear_evidence',
     (r, f) =>
-      f.review.clear_evidence_of_sale && f.extensiveGain === true ? fire(r, { compensation: f.c.conduct.compensation ?? null }) : undefined,
+      f.review.clear_evidence_of_sale && f.extensiveGain === true
+        ? fire(r, { compensation: f.c.conduct.compensation ?? null })
+        : undefined,
   ],
   ['own_conduct.only', (r, f) => (f.hasAttributed ? fire(r, { own_quantity: f.hasOwn }) : undefined)],
   [
@@ -159,14 +192,24 @@ const RULES: [name: string, test: Test][] = [
 ];
 
 function checkEffect(e: Effect | undefined, id: string): void {
-  if (e !== undefined && e !== 'advisory' && !RECOMMENDATIONS.includes(e)) throw new LawDataError(`unknown effect "${e}"`, id);
+  if (e !== undefined && e !== 'advisory' && !RECOMMENDATIONS.includes(e))
+    throw new LawDataError(`unknown effect "${e}"`, id);
 }
 
-export function applyScreen(input: RuleInputWithResults, review: Review): { screen: ScreenResult; findings: RawFinding[] } {
+export function applyScreen(
+  input: RuleInputWithResults,
+  review: Review,
+): { screen: ScreenResult; findings: RawFinding[] } {
   const c = input.case;
   const read = new LawReader(input.law, input.dates.evaluation, 'screen');
   const policy = read.get<{ id: string; version: string; title: string }>(`${P}.policy`);
   const precedence = read.get<Recommendation[]>(`${P}.outcome_precedence`);
+  const missing = RECOMMENDATIONS.filter((rec) => !precedence.value.includes(rec));
+  if (missing.length)
+    throw new LawDataError(
+      `outcome precedence must rank every recommendation (missing: ${missing.join(', ')})`,
+      precedence.id,
+    );
   const gain = read.get<string[]>(`${P}.extensive_gain_compensation`);
   const comp = c.conduct.compensation;
   const facts: Facts = {
@@ -205,11 +248,16 @@ export function applyScreen(input: RuleInputWithResults, review: Review): { scre
     findings.push(finding('screen.fallback', 'warning', [fallback.law], { recommendation }));
   }
   findings.unshift(
-    finding(`screen.recommendation.${recommendation}`, recommendation === 'prosecute' ? 'warning' : 'info', [policy.law, precedence.law], {
-      recommendation,
-      policy: policy.value.id,
-      version: policy.value.version,
-    }),
+    finding(
+      `screen.recommendation.${recommendation}`,
+      recommendation === 'prosecute' ? 'warning' : 'info',
+      [...new Set([policy.law, precedence.law])],
+      {
+        recommendation,
+        policy: policy.value.id,
+        version: policy.value.version,
+      },
+    ),
   );
   findings.push(...extra, ...read.findings);
   return { screen: { policy: policy.value.id, recommendation, rules }, findings };

@@ -1,0 +1,61 @@
+import { assess } from '../../src/engine/assess.ts';
+import { loadLawBook } from '../../src/law/loader.ts';
+import { SUBSTANCES } from '../../src/model/case.ts';
+import { EVALUATION, jsonFiles, readJson, ROOT, validCase } from './cases.ts';
+import { thresholdCases } from './sweeps.ts';
+
+/** A matrix over substance, quantity, priors, death, firearms and cooperation at dates across the eras. */
+function coverageMatrix(): unknown[] {
+  const out: unknown[] = [];
+  const prior = (kind: string, year: number) => ({
+    date: `${year}-01-01`,
+    kind,
+    felony: true,
+    sentence_months: 30,
+    served_months: 20,
+    release_date: `${year + 2}-01-01`,
+    max_term_months: 240,
+  });
+  for (const date of ['1990-06-01', '1996-06-01', '2005-06-01', '2012-06-01', '2020-06-01', '2026-06-01'])
+    for (const substance of SUBSTANCES)
+      for (const grams of [3, 30_000])
+        for (const priors of [0, 1, 2])
+          for (const death of [false, true]) {
+            const year = Number(date.slice(0, 4));
+            out.push({
+              jurisdiction: 'US-FED',
+              offense_date: date,
+              conduct: {
+                activities: [priors === 2 ? 'possessed' : 'sold_retail'],
+                drugs: [
+                  substance === 'marijuana_plants'
+                    ? { substance, count: grams / 30, basis: 'transacted' }
+                    : { substance, grams, basis: priors === 2 ? 'possessed' : 'transacted', ...(substance === 'pcp' ? { purity: 0.5 } : {}) },
+                ],
+                death_resulted: death,
+                weapon: death ? 'brandished' : priors === 1 ? 'discharged' : 'none',
+                firearm_counts: death || priors === 1 ? 1 : 0,
+              },
+              history: { priors: Array.from({ length: priors }, (_, i) => prior(i ? 'drug_distribution' : 'drug_possession', year - 8 + i)) },
+              cooperation: { substantial_assistance: grams > 100 && priors === 0, accepted_responsibility: true },
+            });
+          }
+  return out;
+}
+
+/** Runs the golden examples, the stories, the threshold sweep and a coverage matrix on a fresh law book; returns the ids read. */
+export async function readLog(): Promise<Set<string>> {
+  const law = loadLawBook();
+  law.readLog = new Set();
+  const inputs: { case: unknown; as_of?: string }[] = [
+    ...jsonFiles(`${ROOT}tests/examples`).map((f) => readJson(f) as { case: unknown; as_of?: string }),
+    ...jsonFiles(`${ROOT}examples/cases`).map((f) => ({ case: readJson(f) })),
+    ...thresholdCases().flatMap((t) => [{ case: t.case }, { case: t.belowCase }]),
+    ...coverageMatrix().map((c) => ({ case: c })),
+  ];
+  for (const i of inputs) {
+    const c = validCase(i.case);
+    assess(c, { evaluationDate: EVALUATION, law, ...(i.as_of ? { asOf: i.as_of } : {}) });
+  }
+  return law.readLog;
+}

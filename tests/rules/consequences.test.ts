@@ -1,0 +1,483 @@
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { defaultLawBook } from '../../src/law/loader.ts';
+import { hasMessage, renderMessage } from '../../src/messages/catalog.ts';
+import type { Exposure } from '../../src/model/assessment.ts';
+import { type Case, parseCase } from '../../src/model/case.ts';
+import type { RawFinding } from '../../src/model/finding.ts';
+import type { Term } from '../../src/model/terms.ts';
+import { assessConsequences, type Charge } from '../../src/rules/consequences/index.ts';
+import type { RuleInputWithResults } from '../../src/rules/context.ts';
+
+const law = defaultLawBook();
+const TODAY = '2026-11-27';
+
+function makeCase(over: Record<string, unknown> & { conduct?: Record<string, unknown> }): Case {
+  const { conduct, ...rest } = over;
+  const r = parseCase({
+    jurisdiction: 'US-FED',
+    offense_date: '2020-01-15',
+    ...rest,
+    conduct: {
+      activities: ['possessed'],
+      drugs: [{ substance: 'cocaine', grams: 0.3, basis: 'possessed' }],
+      ...conduct,
+    },
+  });
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  return r.case;
+}
+
+function exposure(mandatory: Term | null, range: [Term, Term] | null, max: Term | null = 240): Exposure {
+  return {
+    statutory: { minimum_months: mandatory, maximum_months: max, citations: ['21 U.S.C. 841(b)(1)(B)'] },
+    firearms: { consecutive_minimum_months: 0, citations: [] },
+    safety_valve: { eligible: false, reasons: [], citations: [] },
+    mandatory_minimum_months: mandatory,
+    guidelines: range
+      ? {
+          offense_level: 30,
+          criminal_history_points: 0,
+          criminal_history_category: 'I',
+          table_range_months: range,
+          range_months: range,
+          citations: ['USSG 2D1.1'],
+        }
+      : null,
+  };
+}
+
+const allCodes = new Set<string>();
+function run(c: Case, charge: Charge, opts: { evaluation?: string; exposure?: Exposure | null } = {}) {
+  const input: RuleInputWithResults = {
+    case: c,
+    law,
+    dates: {
+      offense: c.offense_date,
+      conviction: c.offense_date,
+      sentencing: c.offense_date,
+      evaluation: opts.evaluation ?? TODAY,
+    },
+    role: null,
+    exposure: opts.exposure ?? null,
+  };
+  const out = assessConsequences(input, charge);
+  for (const f of out.findings) allCodes.add(f.code);
+  return out;
+}
+const codes = (fs: RawFinding[]) => fs.map((f) => f.code);
+
+// Miguel Perez Jr. (DPA 2019): Illinois, 2008; carried a 2 kg cocaine package across the street; LPR and veteran.
+const perez = (citizenship: 'lawful_permanent_resident' | 'us_citizen') =>
+  makeCase({
+    id: 'miguel-perez-jr',
+    jurisdiction: 'US-IL',
+    offense_date: '2008-06-01',
+    person: { citizenship, veteran: true },
+    conduct: {
+      activities: ['carried_on_body'],
+      drugs: [{ substance: 'cocaine', grams: 2000, basis: 'transacted' }],
+    },
+  });
+
+describe('immigration', () => {
+  it('Perez (LPR, veteran, sale charge): aggravated felony, deportable, mandatory detention', () => {
+    const { consequences: c, findings } = run(perez('lawful_permanent_resident'), 'distribution');
+    assert.equal(c.immigration?.applies, true);
+    assert.equal(c.immigration?.aggravated_felony, true);
+    assert.equal(c.immigration?.mandatory_detention, true);
+    assert.ok(c.immigration?.citations.some((x) => x.includes('101(a)(43)(B)')));
+    assert.ok(c.immigration?.citations.some((x) => x.includes('236(c)')));
+    for (const code of [
+      'consequences.immigration.aggravated_felony',
+      'consequences.immigration.deportable',
+      'consequences.immigration.mandatory_detention',
+      'consequences.immigration.asylum_bar',
+    ])
+      assert.ok(codes(findings).includes(code), code);
+  });
+
+  it('the same conduct by a U.S. citizen: immigration does not apply', () => {
+    const { consequences: c, findings } = run(perez('us_citizen'), 'distribution');
+    assert.equal(c.immigration?.applies, false);
+    assert.equal(c.immigration?.aggravated_felony, null);
+    assert.ok(codes(findings).includes('consequences.immigration.not_applicable_citizen'));
+    assert.ok(!codes(findings).includes('consequences.immigration.aggravated_felony'));
+  });
+
+  it('sharing a small amount of marijuana without payment: not an aggravated felony (Moncrieffe), still deportable', () => {
+    const c = makeCase({
+      jurisdiction: 'US-GA',
+      person: { citizenship: 'lawful_permanent_resident' },
+      conduct: {
+        activities: ['shared_free'],
+        compensation: 'none',
+        drugs: [{ substance: 'marijuana', grams: 1.3, basis: 'transacted' }],
+      },
+    });
+    const { consequences: r, findings } = run(c, 'distribution');
+    assert.equal(r.immigration?.aggravated_felony, false);
+    assert.equal(r.immigration?.mandatory_detention, true);
+    assert.ok(r.immigration?.citations.some((x) => x.includes('Moncrieffe')));
+    assert.ok(codes(findings).includes('consequences.immigration.moncrieffe_small_marijuana'));
+    assert.ok(codes(findings).includes('consequences.immigration.deportable'));
+  });
+
+  it('sharing a larger amount of marijuana: aggravated felony undetermined, with the question that settles it', () => {
+    const c = makeCase({
+      person: { citizenship: 'visa_holder' },
+      conduct: {
+        activities: ['shared_free'],
+        compensation: 'none',
+        drugs: [{ substance: 'marijuana', grams: 20, basis: 'transacted' }],
+      },
+    });
+    const { consequences: r, findings } = run(c, 'distribution');
+    assert.equal(r.immigration?.aggravated_felony, null);
+    const f = findings.find((x) => x.code === 'consequences.immigration.small_amount_undetermined');
+    assert.ok(f && typeof f.values?.question === 'string');
+  });
+
+  it('selling marijuana for money is illicit trafficking', () => {
+    const c = makeCase({
+      person: { citizenship: 'undocumented' },
+      conduct: {
+        activities: ['sold_retail'],
+        compensation: 'profit',
+        drugs: [{ substance: 'marijuana', grams: 1, basis: 'transacted' }],
+      },
+    });
+    assert.equal(run(c, 'distribution').consequences.immigration?.aggravated_felony, true);
+  });
+
+  it('possession of 10 g of marijuana for own use: the 30 g exception to deportability', () => {
+    const c = makeCase({
+      person: { citizenship: 'lawful_permanent_resident' },
+      conduct: { drugs: [{ substance: 'marijuana', grams: 10, basis: 'possessed' }] },
+    });
+    const { consequences: r, findings } = run(c, 'possession');
+    assert.equal(r.immigration?.aggravated_felony, false);
+    assert.equal(r.immigration?.mandatory_detention, null);
+    assert.ok(codes(findings).includes('consequences.immigration.marijuana_personal_use_exception'));
+  });
+
+  it('unknown citizenship: says what would settle it', () => {
+    const { findings } = run(makeCase({ conduct: { activities: ['sold_retail'] } }), 'distribution');
+    const f = findings.find((x) => x.code === 'consequences.immigration.citizenship_unknown');
+    assert.ok(f && String(f.values?.question).includes('citizen'));
+  });
+});
+
+describe('Good Samaritan', () => {
+  const scene = (
+    jurisdiction: string,
+    activities: string[],
+    compensation = 'none',
+    over: Record<string, unknown> = {},
+  ) =>
+    makeCase({
+      jurisdiction,
+      offense_date: '2024-01-15',
+      conduct: {
+        activities,
+        compensation,
+        at_overdose_scene: true,
+        drugs: [{ substance: 'heroin', grams: 0.5, basis: 'transacted' }],
+      },
+      ...over,
+    });
+
+  it('not at an overdose scene: null', () => {
+    assert.equal(run(makeCase({ jurisdiction: 'US-VT' }), 'possession').consequences.good_samaritan, null);
+  });
+
+  it('Vermont covers any drug offense at the scene, also sharing', () => {
+    const { consequences: c, findings } = run(scene('US-VT', ['shared_free']), 'distribution');
+    assert.equal(c.good_samaritan?.protected, true);
+    assert.ok(c.good_samaritan?.citations.some((x) => x.includes('18 V.S.A. 4254')));
+    assert.ok(codes(findings).includes('consequences.good_samaritan.protected'));
+  });
+
+  it('Florida protects possession only: distribution not protected, possession protected', () => {
+    const d = run(scene('US-FL', ['shared_free']), 'distribution');
+    assert.equal(d.consequences.good_samaritan?.protected, false);
+    assert.ok(d.consequences.good_samaritan?.citations.some((x) => x.includes('893.21')));
+    assert.ok(codes(d.findings).includes('consequences.good_samaritan.not_protected'));
+    assert.equal(
+      run(scene('US-FL', ['possessed']), 'possession').consequences.good_samaritan?.protected,
+      true,
+    );
+  });
+
+  it('New York covers sharing but not sale for gain', () => {
+    assert.equal(
+      run(scene('US-NY', ['shared_free']), 'distribution').consequences.good_samaritan?.protected,
+      true,
+    );
+    assert.equal(
+      run(scene('US-NY', ['sold_retail'], 'profit'), 'distribution').consequences.good_samaritan?.protected,
+      false,
+    );
+  });
+
+  it('Georgia: possession below the 4 g limit is covered, above it is not', () => {
+    const small = scene('US-GA', ['possessed'], 'none', {});
+    assert.equal(run(small, 'possession').consequences.good_samaritan?.protected, true);
+    const big = makeCase({
+      jurisdiction: 'US-GA',
+      conduct: {
+        activities: ['possessed'],
+        at_overdose_scene: true,
+        drugs: [{ substance: 'cocaine', grams: 5, basis: 'possessed' }],
+      },
+    });
+    assert.equal(run(big, 'possession').consequences.good_samaritan?.protected, false);
+  });
+
+  it('no sourced fact on the date (Wyoming before its 2025 law; the federal system): "not in the knowledge base"', () => {
+    const wy = run(scene('US-WY', ['possessed']), 'possession', { evaluation: '2024-06-01' });
+    assert.equal(wy.consequences.good_samaritan?.protected, null);
+    assert.ok(codes(wy.findings).includes('consequences.good_samaritan.not_in_knowledge_base'));
+    // from 2025-07-01 Wyoming's law exists but covers misdemeanor possession only: undetermined, not "not in the KB"
+    const wyNow = run(scene('US-WY', ['possessed']), 'possession');
+    assert.ok(!codes(wyNow.findings).includes('consequences.good_samaritan.not_in_knowledge_base'));
+    assert.ok(codes(wyNow.findings).includes('consequences.good_samaritan.limited_scope'));
+    const fed = run(scene('US-FED', ['possessed']), 'possession');
+    assert.equal(fed.consequences.good_samaritan?.protected, null);
+    assert.ok(codes(fed.findings).includes('consequences.good_samaritan.not_in_knowledge_base'));
+  });
+});
+
+describe('violent label and drug-induced homicide', () => {
+  it('South Carolina lists trafficking as violent; Alabama sources conflict with the report', () => {
+    const sc = run(
+      makeCase({ jurisdiction: 'US-SC', conduct: { activities: ['sold_retail'] } }),
+      'distribution',
+    );
+    const label = sc.consequences.violent_label as { applies: boolean | null; citations: string[] };
+    assert.equal(label.applies, true);
+    assert.ok(label.citations.some((x) => x.includes('16-1-60')));
+    const al = run(
+      makeCase({ jurisdiction: 'US-AL', conduct: { activities: ['sold_retail'] } }),
+      'distribution',
+    );
+    assert.equal((al.consequences.violent_label as { applies: boolean | null }).applies, false);
+    assert.ok(codes(al.findings).includes('consequences.violent_label.report_conflict'));
+    const ga = run(
+      makeCase({ jurisdiction: 'US-GA', conduct: { activities: ['sold_retail'] } }),
+      'distribution',
+    );
+    assert.ok(codes(ga.findings).includes('consequences.violent_label.not_in_knowledge_base'));
+  });
+
+  it('death resulted: Louisiana second-degree murder (life); federal 841(b) 20 years to life; Georgia not in the KB', () => {
+    const death = (jurisdiction: string) =>
+      makeCase({
+        jurisdiction,
+        conduct: {
+          activities: ['sold_retail'],
+          death_resulted: true,
+          drugs: [{ substance: 'heroin', grams: 0.1, basis: 'transacted' }],
+        },
+      });
+    const la = run(death('US-LA'), 'distribution').consequences.drug_induced_homicide as {
+      applies: boolean;
+      value: { penalty_min_years: unknown }[];
+    };
+    assert.equal(la.applies, true);
+    assert.equal(la.value[0]?.penalty_min_years, 'life');
+    const fed = run(death('US-FED'), 'distribution').consequences.drug_induced_homicide as {
+      applies: boolean;
+      value: { penalty_min_years: unknown }[];
+    };
+    assert.equal(fed.applies, true);
+    assert.equal(fed.value[0]?.penalty_min_years, 20);
+    const ga = run(death('US-GA'), 'distribution');
+    assert.equal((ga.consequences.drug_induced_homicide as { applies: unknown }).applies, null);
+    assert.ok(codes(ga.findings).includes('consequences.drug_induced_homicide.not_in_knowledge_base'));
+    assert.equal(
+      run(makeCase({ jurisdiction: 'US-LA' }), 'possession').consequences.drug_induced_homicide,
+      null,
+    );
+  });
+});
+
+describe('benefits', () => {
+  it('federal distribution felony: 862a depends on the state; 862 up to 5 years on a first conviction; report discrepancy noted', () => {
+    const c = makeCase({ conduct: { activities: ['sold_retail'] } });
+    const { consequences: r, findings } = run(c, 'distribution', { exposure: exposure(0, [12, 18]) });
+    assert.equal(r.benefits?.snap_tanf_ban, null);
+    assert.equal((r.benefits as unknown as { felony: boolean }).felony, true);
+    const f = findings.find((x) => x.code === 'consequences.benefits.federal_denial_up_to');
+    assert.equal(f?.values?.max_years, 5);
+    assert.ok(codes(findings).includes('consequences.benefits.report_discrepancy'));
+    assert.ok(codes(findings).includes('consequences.benefits.state_choice_depends'));
+  });
+
+  it('third distribution conviction: permanent federal benefits ineligibility', () => {
+    const priors = [
+      { date: '2010-01-01', kind: 'drug_distribution', felony: true },
+      { date: '2014-01-01', kind: 'drug_distribution', felony: true },
+    ];
+    const c = makeCase({ conduct: { activities: ['sold_retail'] }, history: { priors } });
+    const { findings } = run(c, 'distribution');
+    assert.ok(codes(findings).includes('consequences.benefits.federal_denial_permanent'));
+  });
+
+  it('a misdemeanor possession conviction does not trigger the SNAP/TANF ban', () => {
+    const { consequences: r } = run(makeCase({}), 'possession', { exposure: exposure(0, [0, 6], 12) });
+    assert.equal(r.benefits?.snap_tanf_ban, false);
+  });
+
+  it('South Carolina keeps the full ban; Mississippi opted out of SNAP', () => {
+    const sc = run(
+      makeCase({ jurisdiction: 'US-SC', conduct: { activities: ['sold_retail'] } }),
+      'distribution',
+    );
+    assert.ok(codes(sc.findings).includes('consequences.benefits.state_full_ban'));
+    const ms = run(
+      makeCase({ jurisdiction: 'US-MS', conduct: { activities: ['sold_retail'] } }),
+      'distribution',
+    );
+    assert.ok(codes(ms.findings).includes('consequences.benefits.state_opted_out'));
+  });
+});
+
+describe('cost', () => {
+  const fedCase = makeCase({ conduct: { activities: ['sold_retail'] } });
+  it('federal 120-month minimum at the federal rate (latest fee in the KB for today)', () => {
+    const rate = law.at(TODAY).get<{ usd_per_year: number }>('us_fed.cost_per_person_year')
+      .value.usd_per_year;
+    const { consequences: r, findings } = run(fedCase, 'distribution', { exposure: exposure(120, null) });
+    assert.deepEqual(
+      { usd: r.cost?.usd, person_years: r.cost?.person_years, rate: r.cost?.rate_usd_per_year },
+      { usd: Math.round(10 * rate), person_years: 10, rate },
+    );
+    assert.ok(codes(findings).includes('consequences.cost.rate_latest_available'));
+  });
+
+  it('FY2017 fee: the official $36,299.25 (the report rounds to $36,300)', () => {
+    const { consequences: r } = run(fedCase, 'distribution', {
+      exposure: exposure(120, null),
+      evaluation: '2017-06-01',
+    });
+    assert.equal(r.cost?.rate_usd_per_year, 36299.25);
+    assert.equal(r.cost?.usd, 362993);
+  });
+
+  it('uses the bottom of the guideline range when it is above the minimum', () => {
+    const { consequences: r } = run(fedCase, 'distribution', {
+      exposure: exposure(60, [151, 188]),
+      evaluation: '2017-06-01',
+    });
+    assert.equal(r.cost?.person_years, 12.58);
+    assert.equal((r.cost as unknown as { basis: string }).basis, 'guidelines_minimum');
+    assert.equal(r.cost?.usd, Math.round((151 / 12) * 36299.25));
+  });
+
+  it('life: no finite cost; FY2011 (a gap): not in the knowledge base', () => {
+    const life = run(fedCase, 'distribution', { exposure: exposure('life', null) });
+    assert.equal(life.consequences.cost, null);
+    assert.ok(codes(life.findings).includes('consequences.cost.life_term'));
+    const gap = run(fedCase, 'distribution', { exposure: exposure(120, null), evaluation: '2011-03-01' });
+    assert.equal(gap.consequences.cost, null);
+    assert.ok(codes(gap.findings).includes('consequences.law.value_unverified'));
+  });
+
+  it('state case: cost null with "no state sentencing engine yet"', () => {
+    const ny = run(
+      makeCase({ jurisdiction: 'US-NY', conduct: { activities: ['sold_retail'] } }),
+      'distribution',
+    );
+    assert.equal(ny.consequences.cost, null);
+    assert.ok(codes(ny.findings).includes('consequences.cost.no_state_sentencing_engine'));
+    const rate = ny.findings.find((f) => f.code === 'consequences.cost.rate');
+    assert.equal(rate?.values?.rate_usd_per_year, 69355);
+  });
+});
+
+describe('law data and messages', () => {
+  const REF = '/work/shared/reference/jurisdictions.json';
+  const LISTED = [
+    'US-AK',
+    'US-AL',
+    'US-AR',
+    'US-AZ',
+    'US-CA',
+    'US-CO',
+    'US-CT',
+    'US-DC',
+    'US-DE',
+    'US-FED',
+    'US-FL',
+    'US-GA',
+    'US-IL',
+    'US-KS',
+    'US-LA',
+    'US-MD',
+    'US-MI',
+    'US-NJ',
+    'US-NM',
+    'US-NY',
+    'US-OK',
+    'US-OR',
+    'US-PA',
+    'US-RI',
+    'US-SC',
+    'US-UT',
+    'US-VA',
+    'US-VT',
+    'US-WA',
+    'US-WV',
+    'US-WY',
+  ];
+  it('every jurisdiction in jurisdictions.json has at least one consequence parameter', () => {
+    const listed = existsSync(REF)
+      ? Object.keys(JSON.parse(readFileSync(REF, 'utf8')).jurisdictions)
+      : LISTED;
+    for (const j of new Set([...listed, ...LISTED])) {
+      const p = `${j.toLowerCase().replace('-', '_')}.`;
+      const ids = [...law.params.keys()].filter(
+        (id) =>
+          id.startsWith(p) &&
+          /\.(good_samaritan|drug_induced_homicide|violent_designation|drug_firearm_enhancement|benefits|cost_per_person_year|immigration|public_housing)/.test(
+            id,
+          ),
+      );
+      assert.ok(ids.length > 0, j);
+    }
+  });
+
+  it('every consequence value cites a known source and has a confidence', () => {
+    for (const [id, p] of law.params) {
+      if (
+        !/\.(good_samaritan|drug_induced_homicide|violent_designation|drug_firearm_enhancement|benefits|cost_per_person_year|immigration|public_housing)/.test(
+          id,
+        )
+      )
+        continue;
+      for (const v of p.values) {
+        for (const s of v.cite.sources) assert.ok(s in law.sources, `${id}: ${s}`);
+        assert.ok(v.confidence);
+      }
+    }
+  });
+
+  it('every finding code has a message (emitted here and written in the rules)', () => {
+    const dir = fileURLToPath(new URL('../../src/rules/consequences/', import.meta.url));
+    const written = new Set<string>();
+    for (const f of readdirSync(dir)) {
+      const text = readFileSync(join(dir, f), 'utf8');
+      for (const m of text.matchAll(/'(consequences\.[a-z_]+\.[a-z_.]+)'/g)) if (m[1]) written.add(m[1]);
+    }
+    for (const s of ['full_ban', 'modified', 'opted_out']) written.add(`consequences.benefits.state_${s}`);
+    written.add('consequences.evaluation_date');
+    for (const code of [...written, ...allCodes]) {
+      assert.ok(hasMessage(code), code);
+      assert.equal(typeof renderMessage(code, {}), 'string');
+    }
+  });
+});
