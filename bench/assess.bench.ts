@@ -73,13 +73,14 @@ function variedCases(n: number): Case[] {
   return out;
 }
 
-function run(label: string, cases: Case[], rounds: number): void {
-  for (const c of cases.slice(0, 200)) assess(c, { evaluationDate: EVALUATION, law }); // warm up
+function run(label: string, cases: Case[], rounds: number, messages = true): void {
+  const options = { evaluationDate: EVALUATION, law, messages };
+  for (const c of cases.slice(0, 200)) assess(c, options); // warm up
   const start = process.hrtime.bigint();
   let n = 0;
   for (let k = 0; k < rounds; k++)
     for (const c of cases) {
-      assess(c, { evaluationDate: EVALUATION, law });
+      assess(c, options);
       n++;
     }
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
@@ -100,6 +101,9 @@ const angelos = valid({
     firearm_counts: 3,
   },
 });
-run('one case repeated', [angelos], 20_000);
-run('10,000 varied cases', variedCases(10_000), 2);
+const varied = variedCases(10_000);
+run('one case repeated, full explanation', [angelos], 20_000);
+run('10,000 varied cases, full explanation', varied, 2);
+run('one case repeated, codes only (bulk mode)', [angelos], 20_000, false);
+run('10,000 varied cases, codes only (bulk mode)', varied, 2, false);
 console.log(`peak RSS: ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`);

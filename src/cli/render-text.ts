@@ -1,4 +1,4 @@
-import { range, term } from '../messages/format.ts';
+import { range, term, usd } from '../messages/format.ts';
 import type { Assessment } from '../model/assessment.ts';
 import type { Finding } from '../model/finding.ts';
 
@@ -103,7 +103,7 @@ export function renderAssessment(a: Assessment): string {
     }
     if (c.cost)
       line(
-        `Cost of the prison term: $${c.cost.usd.toLocaleString('en-US')} (${c.cost.person_years} person-years at $${c.cost.rate_usd_per_year.toLocaleString('en-US')} a year).`,
+        `Cost of the prison term: ${usd(c.cost.usd)} (${c.cost.person_years} person-years at ${usd(c.cost.rate_usd_per_year)} a year).`,
         c.cost.citations,
       );
     for (const f of byPrefix('consequences.')) line(f.message, f.citations);

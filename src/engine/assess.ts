@@ -5,7 +5,7 @@ import { render } from '../messages/catalog.ts';
 import type { Assessment, Exposure } from '../model/assessment.ts';
 import type { Case } from '../model/case.ts';
 import type { IsoDate } from '../model/dates.ts';
-import { type Finding, finding, type RawFinding } from '../model/finding.ts';
+import { type Finding, FindingList, finding, type RawFinding } from '../model/finding.ts';
 import { assessConsequences } from '../rules/consequences/index.ts';
 import type { RuleInput } from '../rules/context.ts';
 import { chargeOf } from '../rules/exposure/charge.ts';
@@ -25,6 +25,11 @@ export interface AssessOptions {
   law?: LawBook;
   /** The scenario id stamped on the output (a reform id, or law_in_force). */
   scenario?: string;
+  /**
+   * false: findings keep their codes, values and citations but no rendered message (bulk runs that only
+   * need the numbers and codes). Default true.
+   */
+  messages?: boolean;
 }
 
 const FEDERAL = 'US-FED';
@@ -41,16 +46,10 @@ function unavailableExposure(reason = 'not computed: see findings'): Exposure {
 }
 
 /** Renders findings once, dropping exact repeats (the same law value read by several rules). */
-function renderAll(raw: RawFinding[]): Finding[] {
-  const seen = new Set<string>();
-  const out: Finding[] = [];
-  for (const f of raw) {
-    const key = `${f.code}|${JSON.stringify(f.values ?? {})}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(render(f));
-  }
-  return out;
+function renderAll(raw: RawFinding[], messages: boolean): Finding[] {
+  const list = new FindingList();
+  for (const f of raw) list.add(f);
+  return list.items.map((f) => (messages ? render(f) : { ...f, message: '' }));
 }
 
 /** Whether the conduct is charged as possession or as distribution under current practice (any jurisdiction). */
@@ -123,7 +122,7 @@ export function assess(input: Case, options: AssessOptions): Assessment {
     indicia: review.verdicts,
     screen: screened.screen,
     consequences: consequences.consequences,
-    findings: renderAll(raw),
+    findings: renderAll(raw, options.messages !== false),
     ...(charges ? { charges } : {}),
   };
 }

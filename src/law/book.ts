@@ -81,6 +81,17 @@ export class LawBook {
     return this.params.has(id);
   }
 
+  private readonly families = new Map<string, string[]>();
+  /** The sorted ids equal to `base` or under `base.` (e.g. every Good Samaritan law of a state). */
+  family(base: string): string[] {
+    let ids = this.families.get(base);
+    if (!ids) {
+      ids = [...this.params.keys()].filter((id) => id === base || id.startsWith(`${base}.`)).sort();
+      this.families.set(base, ids);
+    }
+    return ids;
+  }
+
   at(date: IsoDate): LawSnapshot {
     let s = this.snapshots.get(date);
     if (!s) {

@@ -1,7 +1,6 @@
 import type { Template } from './catalog.ts';
+import { usd } from './format.ts';
 
-const usd = (v: unknown) =>
-  typeof v === 'number' ? `$${v.toLocaleString('en-US', { maximumFractionDigits: 2 })}` : 'an unknown amount';
 const years = (v: unknown) =>
   v === null || v === undefined
     ? 'an unknown term'

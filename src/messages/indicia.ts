@@ -1,6 +1,7 @@
 import type { Strength } from '../model/assessment.ts';
 import { INDICIA } from '../model/case.ts';
 import type { Template } from './catalog.ts';
+import { num } from './format.ts';
 
 /** A law file's note, without its closing full stop (the message adds one). */
 const noteOf = (note: unknown): string => String(note || 'see the law file').replace(/[.\s]+$/, '');
@@ -26,7 +27,7 @@ const NAME: Record<(typeof INDICIA)[number], string> = {
 const STRENGTHS: Strength[] = ['weak', 'moderate', 'strong'];
 
 function detail(i: string, v: Record<string, unknown>): string {
-  if (i === 'cash' && typeof v.cash_usd === 'number') return ` (${v.cash_usd.toLocaleString('en-US')} USD)`;
+  if (i === 'cash' && typeof v.cash_usd === 'number') return ` (${num(v.cash_usd)} USD)`;
   if (i === 'quantity' && v.within_personal_use === true) return ' (within a realistic personal-use amount)';
   if (i === 'quantity' && v.within_personal_use === false) return ' (above a realistic personal-use amount)';
   return '';

@@ -23,3 +23,23 @@ export function finding(
     ? { code, severity, citations: [...citations], values }
     : { code, severity, citations: [...citations] };
 }
+
+/**
+ * An ordered list of findings without exact repeats (same code and values): the same law value is
+ * often read by several rules. Values are serialised only when a code repeats, which is rare.
+ */
+export class FindingList<F extends RawFinding = RawFinding> {
+  readonly items: F[] = [];
+  private readonly byCode = new Map<string, F[]>();
+
+  add(f: F): boolean {
+    const same = this.byCode.get(f.code);
+    if (same) {
+      const key = JSON.stringify(f.values ?? {});
+      if (same.some((g) => JSON.stringify(g.values ?? {}) === key)) return false;
+      same.push(f);
+    } else this.byCode.set(f.code, [f]);
+    this.items.push(f);
+    return true;
+  }
+}

@@ -1,7 +1,7 @@
 import { assess } from '../../src/engine/assess.ts';
 import { loadLawBook } from '../../src/law/loader.ts';
 import { SUBSTANCES } from '../../src/model/case.ts';
-import { EVALUATION, jsonFiles, readJson, ROOT, validCase } from './cases.ts';
+import { EVALUATION, jsonFiles, ROOT, readJson, validCase } from './cases.ts';
 import { thresholdCases } from './sweeps.ts';
 
 /** A matrix over substance, quantity, priors, death, firearms and cooperation at dates across the eras. */
@@ -18,26 +18,45 @@ function coverageMatrix(): unknown[] {
   });
   for (const date of ['1990-06-01', '1996-06-01', '2005-06-01', '2012-06-01', '2020-06-01', '2026-06-01'])
     for (const substance of SUBSTANCES)
-      for (const grams of [3, 30_000])
+      for (const grams of [3, 300, 30_000])
         for (const priors of [0, 1, 2])
           for (const death of [false, true]) {
             const year = Number(date.slice(0, 4));
+            const possession = grams < 100 && priors > 0 && !death;
             out.push({
               jurisdiction: 'US-FED',
               offense_date: date,
               conduct: {
-                activities: [priors === 2 ? 'possessed' : 'sold_retail'],
+                activities: possession ? ['possessed'] : death ? ['organized'] : ['sold_retail'],
+                people_supervised: !possession && death ? 5 : 0,
+                violence: priors === 1 && !possession ? 'threat' : 'none',
                 drugs: [
                   substance === 'marijuana_plants'
-                    ? { substance, count: grams / 30, basis: 'transacted' }
-                    : { substance, grams, basis: priors === 2 ? 'possessed' : 'transacted', ...(substance === 'pcp' ? { purity: 0.5 } : {}) },
+                    ? { substance, count: Math.max(1, Math.round(grams / 30)), basis: 'transacted' }
+                    : {
+                        substance,
+                        grams,
+                        basis: possession ? 'possessed' : 'transacted',
+                        ...(substance === 'pcp' ? { purity: 0.5 } : {}),
+                      },
+                  // a second drug makes the guidelines add converted drug weights
+                  ...(grams > 100
+                    ? [{ substance: 'heroin', grams: 1, basis: possession ? 'possessed' : 'transacted' }]
+                    : []),
                 ],
                 death_resulted: death,
                 weapon: death ? 'brandished' : priors === 1 ? 'discharged' : 'none',
                 firearm_counts: death || priors === 1 ? 1 : 0,
               },
-              history: { priors: Array.from({ length: priors }, (_, i) => prior(i ? 'drug_distribution' : 'drug_possession', year - 8 + i)) },
-              cooperation: { substantial_assistance: grams > 100 && priors === 0, accepted_responsibility: true },
+              history: {
+                priors: Array.from({ length: priors }, (_, i) =>
+                  prior(i ? 'drug_distribution' : 'drug_possession', year - 8 + i),
+                ),
+              },
+              cooperation: {
+                substantial_assistance: grams > 100 && priors === 0,
+                accepted_responsibility: true,
+              },
             });
           }
   return out;

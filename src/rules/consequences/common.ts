@@ -1,14 +1,17 @@
 import type { Resolved } from '../../law/book.ts';
 import type { Case } from '../../model/case.ts';
-import { finding, type RawFinding, type Severity } from '../../model/finding.ts';
+import { FindingList, finding, type RawFinding, type Severity } from '../../model/finding.ts';
 import type { RuleInputWithResults } from '../context.ts';
 
 export type Charge = 'possession' | 'distribution';
 
 /** Collects findings and citations for the consequence rules; every law value read is cited and its confidence surfaced. */
 export class Collector {
-  readonly findings: RawFinding[] = [];
-  private readonly seen = new Set<string>();
+  private readonly list = new FindingList();
+
+  get findings(): RawFinding[] {
+    return this.list.items;
+  }
 
   constructor(readonly input: RuleInputWithResults) {}
 
@@ -31,10 +34,10 @@ export class Collector {
   /** Like readAll, but nothing is reported: the caller picks one and passes it to `use`. */
   peekAll<T>(base: string): Resolved<T>[] {
     const snap = this.input.law.at(this.date);
-    const ids = [...this.input.law.params.keys()]
-      .filter((id) => id === base || id.startsWith(`${base}.`))
-      .sort();
-    return ids.filter((id) => snap.has(id)).map((id) => snap.get<T>(id));
+    return this.input.law
+      .family(base)
+      .filter((id) => snap.has(id))
+      .map((id) => snap.get<T>(id));
   }
 
   use<T>(r: Resolved<T>): Resolved<T> {
@@ -60,10 +63,7 @@ export class Collector {
     citations: readonly string[],
     values?: Record<string, unknown>,
   ): void {
-    const key = `${code}|${JSON.stringify(values ?? {})}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
-    this.findings.push(finding(code, severity, citations, values));
+    this.list.add(finding(code, severity, citations, values));
   }
 }
 

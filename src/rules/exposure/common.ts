@@ -1,10 +1,14 @@
 import type { Resolved } from '../../law/book.ts';
-import { finding, type RawFinding } from '../../model/finding.ts';
+import { FindingList, finding, type RawFinding } from '../../model/finding.ts';
 
 /** Collects the findings and citations a computation produces, so every number keeps its reasons. */
 export class Trace {
-  readonly findings: RawFinding[] = [];
+  private readonly list = new FindingList();
   readonly citations = new Set<string>();
+
+  get findings(): RawFinding[] {
+    return this.list.items;
+  }
 
   cite(r: Resolved): void {
     this.citations.add(r.law);
@@ -39,11 +43,6 @@ export class Trace {
     values?: Record<string, unknown>,
   ): void {
     // The same law value read twice is reported once.
-    const key = `${code}|${JSON.stringify(values ?? {})}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
-    this.findings.push(finding(code, severity, citations, values));
+    this.list.add(finding(code, severity, citations, values));
   }
-
-  private readonly seen = new Set<string>();
 }

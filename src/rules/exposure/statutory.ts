@@ -130,7 +130,9 @@ function penaltyRow(
 function information851(input: RuleInput, count: PriorCount, trace: Trace): number {
   const filed = input.case.charging?.information_851;
   if (count.possible === 0) return 0;
-  const required = trace.use(input.law.applicable<boolean>('us_fed.usc21_851.information_required', input.dates));
+  const required = trace.use(
+    input.law.applicable<boolean>('us_fed.usc21_851.information_required', input.dates),
+  );
   if (!required.value) return count.possible;
   if (filed === false) {
     trace.add('exposure.priors.no_information_filed', 'info', ['21 U.S.C. 851(a)(1)'], {
