@@ -127,6 +127,8 @@ export const priorSchema = z.strictObject({
 export const caseSchema = z
   .strictObject({
     id: z.string().min(1).max(200).optional(),
+    /** extension: the case was generated (demo, tests, benchmarks), not taken from a real record */
+    synthetic: z.boolean().optional(),
     jurisdiction: z.string().regex(/^US-(FED|[A-Z]{2})$/, 'must be US-FED or a state as US-XX (ISO 3166-2)'),
     offense_date: isoDate,
     /** extension: the date the conviction was entered (plea or verdict); defaults to the sentencing date. */
