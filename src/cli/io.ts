@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { ScenarioError } from '../engine/scenarios.ts';
+import { ReformError } from '../law/reform.ts';
 import { type Case, type CaseProblem, parseCase } from '../model/case.ts';
 
 /** Exit codes shared by every command. */
@@ -33,6 +35,15 @@ export function readCaseFile(path: string): Case {
 }
 
 export function reportError(e: unknown): number {
+  if (e instanceof ReformError) {
+    process.stderr.write(`error: invalid reform ${e.source}\n`);
+    for (const p of e.problems) process.stderr.write(`  ${p}\n`);
+    return EXIT.invalid;
+  }
+  if (e instanceof ScenarioError) {
+    process.stderr.write(`error: ${e.message}\n`);
+    return EXIT.invalid;
+  }
   if (e instanceof InvalidInput) {
     process.stderr.write(`error: ${e.message}\n`);
     for (const p of e.problems) process.stderr.write(`  ${p.path}: ${p.message}\n`);

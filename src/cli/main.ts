@@ -1,11 +1,14 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { z } from 'zod';
 import { assess } from '../engine/assess.ts';
+import { compare, DEFAULT_SCENARIOS } from '../engine/compare.ts';
+import { reformCatalog, resolveScenario } from '../engine/scenarios.ts';
 import { ENGINE_VERSION } from '../engine/stamp.ts';
 import { assessmentSchema } from '../model/assessment-schema.ts';
 import { caseSchema } from '../model/case.ts';
 import { isIsoDate, todayUtc } from '../model/dates.ts';
-import { EXIT, readCaseFile, reportError } from './io.ts';
+import { EXIT, InvalidInput, readCaseFile, reportError } from './io.ts';
+import { renderComparison, renderReform, renderReformList } from './render-compare.ts';
 import { renderAssessment } from './render-text.ts';
 
 function isoDateOption(value: string): string {
@@ -41,6 +44,48 @@ program
       const a = assess(c, { evaluationDate: todayUtc(), ...(opts.asOf ? { asOf: opts.asOf } : {}) });
       process.stdout.write(opts.json ? `${JSON.stringify(a, null, 2)}\n` : renderAssessment(a));
       process.exitCode = EXIT.ok;
+    } catch (e) {
+      process.exitCode = reportError(e);
+    }
+  });
+
+program
+  .command('compare')
+  .description('the same case under several scenarios: the law at sentencing, today, and reforms')
+  .argument('<file>', 'case file (JSON, contract v1), or - for standard input')
+  .option('--scenarios <ids>', 'comma-separated scenario ids or reform files', DEFAULT_SCENARIOS.join(','))
+  .option('--json', 'print the comparison contract as JSON')
+  .action((file: string, opts: { scenarios: string; json?: boolean }) => {
+    try {
+      const c = readCaseFile(file);
+      const ids = opts.scenarios
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      const result = compare(c, ids, { evaluationDate: todayUtc() });
+      process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : renderComparison(result));
+    } catch (e) {
+      process.exitCode = reportError(e);
+    }
+  });
+
+const reforms = program.command('reforms').description('the reform catalog');
+reforms
+  .command('list', { isDefault: true })
+  .description('list the catalog')
+  .action(() => {
+    process.stdout.write(renderReformList([...reformCatalog().values()]));
+  });
+reforms
+  .command('show')
+  .description('one reform with its provisions')
+  .argument('<id>', 'catalog id, or a reform file')
+  .option('--json', 'print the reform as JSON')
+  .action((id: string, opts: { json?: boolean }) => {
+    try {
+      const r = resolveScenario(id).reform;
+      if (!r) throw new InvalidInput(`"${id}" is a built-in scenario, not a reform`);
+      process.stdout.write(opts.json ? `${JSON.stringify(r, null, 2)}\n` : renderReform(r));
     } catch (e) {
       process.exitCode = reportError(e);
     }

@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import type { LawBook } from '../law/book.ts';
 import { defaultLawBook } from '../law/loader.ts';
+import { applyReform, loadCatalog, type Reform, readReformFile } from '../law/reform.ts';
 import type { Assessment } from '../model/assessment.ts';
 import type { Case } from '../model/case.ts';
 import type { IsoDate } from '../model/dates.ts';
@@ -16,8 +18,10 @@ export interface Scenario {
   kind: 'built_in' | 'reform';
   /** The law book the scenario reads (the base law, or the base law with a reform applied). */
   law: LawBook;
-  /** Which dates the case is assessed at: its own, or the evaluation date ("today"). */
-  dates: 'case' | 'evaluation';
+  /** Which dates the case is assessed at: its own, the evaluation date ("today"), or a fixed date. */
+  dates: 'case' | 'evaluation' | { law_of: IsoDate };
+  /** The reform behind a reform scenario. */
+  reform?: Reform;
 }
 
 export class ScenarioError extends Error {}
@@ -31,18 +35,77 @@ export interface ScenarioOptions {
 }
 
 export function builtInScenario(id: string, law: LawBook = defaultLawBook()): Scenario | undefined {
-  if (id === 'law_at_sentencing') return { id, title: 'The law at the time of the case', kind: 'built_in', law, dates: 'case' };
-  if (id === 'law_today') return { id, title: 'The same conduct under the law in force today', kind: 'built_in', law, dates: 'evaluation' };
+  if (id === 'law_at_sentencing')
+    return { id, title: 'The law at the time of the case', kind: 'built_in', law, dates: 'case' };
+  if (id === 'law_today')
+    return {
+      id,
+      title: 'The same conduct under the law in force today',
+      kind: 'built_in',
+      law,
+      dates: 'evaluation',
+    };
   return undefined;
+}
+
+let catalog: Map<string, Reform> | undefined;
+const reformBooks = new WeakMap<LawBook, Map<string, LawBook>>();
+
+/** The reform catalog shipped with the product (law/scenarios/), loaded once. */
+export function reformCatalog(): Map<string, Reform> {
+  catalog ??= loadCatalog();
+  return catalog;
+}
+
+/** A scenario for a reform, its patched law book built once per base book. */
+export function reformScenario(reform: Reform, law: LawBook = defaultLawBook()): Scenario {
+  let books = reformBooks.get(law);
+  if (!books) reformBooks.set(law, (books = new Map()));
+  const key = JSON.stringify(reform);
+  let book = books.get(key);
+  if (!book) books.set(key, (book = applyReform(law, reform)));
+  const over = reform.applies_over ?? 'law_today';
+  return {
+    id: reform.id,
+    title: reform.title,
+    kind: 'reform',
+    law: book,
+    dates: over === 'law_today' ? 'evaluation' : over,
+    reform,
+  };
+}
+
+/**
+ * A scenario by id (built in or from the catalog) or by the path of a reform file (.yaml, .yml, .json).
+ * Unknown ids and invalid files are ScenarioErrors naming the problem.
+ */
+export function resolveScenario(idOrPath: string, law: LawBook = defaultLawBook()): Scenario {
+  const builtIn = builtInScenario(idOrPath, law);
+  if (builtIn) return builtIn;
+  const fromCatalog = reformCatalog().get(idOrPath);
+  if (fromCatalog) return reformScenario(fromCatalog, law);
+  if (/\.(ya?ml|json)$/.test(idOrPath) || idOrPath.includes('/')) {
+    if (!existsSync(idOrPath)) throw new ScenarioError(`no reform file at ${idOrPath}`);
+    return reformScenario(readReformFile(idOrPath), law);
+  }
+  throw new ScenarioError(
+    `unknown scenario "${idOrPath}" (built in: ${BUILT_IN_SCENARIOS.join(', ')}; catalog: ${[...reformCatalog().keys()].join(', ')}; or a path to a reform file)`,
+  );
 }
 
 /** Assesses a case under a scenario; the output is stamped with the scenario id. */
 export function assessUnder(c: Case, scenario: Scenario, options: ScenarioOptions): Assessment {
+  const asOf =
+    scenario.dates === 'case'
+      ? undefined
+      : scenario.dates === 'evaluation'
+        ? options.evaluationDate
+        : scenario.dates.law_of;
   return assess(c, {
     evaluationDate: options.evaluationDate,
     law: scenario.law,
     scenario: scenario.id,
-    ...(scenario.dates === 'evaluation' ? { asOf: options.evaluationDate } : {}),
+    ...(asOf ? { asOf } : {}),
     ...(options.messages === false ? { messages: false } : {}),
   });
 }

@@ -45,7 +45,7 @@ export class LawSnapshot {
   constructor(
     readonly date: IsoDate,
     params: ReadonlyMap<string, Parameter>,
-    private readonly log?: Set<string>,
+    private readonly log?: Map<string, Resolved>,
   ) {
     for (const [id, p] of params) {
       const v = p.values.find((x) => covers(x, date));
@@ -56,9 +56,9 @@ export class LawSnapshot {
     return this.values.has(id);
   }
   get<T = unknown>(id: string): Resolved<T> {
-    this.log?.add(id);
     const r = this.values.get(id);
     if (!r) throw new LawGapError(id, this.date);
+    if (this.log && !this.log.has(id)) this.log.set(id, r);
     return r as Resolved<T>;
   }
   all(): Resolved[] {
@@ -69,8 +69,18 @@ export class LawSnapshot {
 /** All law parameters with their dated histories. Immutable; a reform produces a new book (src/law/patch.ts). */
 export class LawBook {
   private readonly snapshots = new Map<IsoDate, LawSnapshot>();
-  /** When set (before any read), records every parameter id a rule reads: tests use it to find unread law. */
-  readLog: Set<string> | undefined;
+  /**
+   * When set (before any read), records the first value of every parameter a rule reads: comparisons
+   * use it to explain differences, tests to find law that no rule reads.
+   */
+  readLog: Map<string, Resolved> | undefined;
+
+  /** A view of the same law with its own snapshots and read log. */
+  tracked(): LawBook {
+    const b = new LawBook(this.params, this.sources, this.hash);
+    b.readLog = new Map();
+    return b;
+  }
   constructor(
     readonly params: ReadonlyMap<string, Parameter>,
     readonly sources: Readonly<Record<string, { title: string; kind: string; url: string }>>,
@@ -108,7 +118,6 @@ export class LawBook {
    * Later values without a reach (harsher changes) never apply to earlier conduct (ex post facto).
    */
   applicable<T = unknown>(id: string, dates: CaseDates): Resolved<T> {
-    this.readLog?.add(id);
     const p = this.params.get(id);
     if (!p) throw new LawGapError(id, dates.offense);
     const base = p.values.find((x) => covers(x, dates.offense));
@@ -119,6 +128,8 @@ export class LawBook {
       if (v.from <= decisive && (!chosen || v.from > chosen.from)) chosen = v;
     }
     if (!chosen) throw new LawGapError(id, dates.offense);
-    return resolved(id, chosen, chosen !== base ? chosen.reach?.cite : undefined) as Resolved<T>;
+    const r = resolved(id, chosen, chosen !== base ? chosen.reach?.cite : undefined);
+    if (this.readLog && !this.readLog.has(id)) this.readLog.set(id, r);
+    return r as Resolved<T>;
   }
 }

@@ -48,6 +48,14 @@ export const exposureMessages: Record<string, Template> = {
     `No 851 information filed: ${v.priors} prior(s) do not raise the penalty.`,
   'exposure.priors.undetermined': (v) =>
     `${v.known} prior(s) certainly qualify and ${v.possible} may; the worst case is shown. Facts that would settle it: ${list(v.missing)}.`,
+  'exposure.priors.enhancements_ended': (v) =>
+    `Prior-conviction enhancements do not exist under this law: ${v.priors} prior(s) do not raise the penalty.`,
+  'charge.screen.possession': () =>
+    'Under the charging screen the case is charged as simple possession (21 U.S.C. 844).',
+  'charge.screen.own_conduct': () =>
+    "Under the charging screen only the person's own conduct and quantity are charged, not the network's.",
+  'exposure.screen.not_charged': (v) =>
+    `Under the charging screen the case is not prosecuted (${String(v.recommendation).replaceAll('_', ' ')}): no prison exposure.`,
   'exposure.priors.not_valid': (v) =>
     `The prior of ${v.date} is no longer valid (expunged, vacated or reduced) and does not count.`,
   'exposure.firearms.counts': (v) =>

@@ -24,6 +24,7 @@ export function addTerms(a: Term, b: Term): Term {
 
 export function termLabel(t: Term): string {
   if (t === 'life') return 'life';
+  if (t === 12) return '1 year (12 months)';
   if (t % 12 === 0 && t >= 12) return `${t / 12} years (${t} months)`;
   return `${t} months`;
 }

@@ -63,9 +63,9 @@ function coverageMatrix(): unknown[] {
 }
 
 /** Runs the golden examples, the stories, the threshold sweep and a coverage matrix on a fresh law book; returns the ids read. */
-export async function readLog(): Promise<Set<string>> {
+export async function readLog(): Promise<Map<string, unknown>> {
   const law = loadLawBook();
-  law.readLog = new Set();
+  law.readLog = new Map();
   const inputs: { case: unknown; as_of?: string }[] = [
     ...jsonFiles(`${ROOT}tests/examples`).map((f) => readJson(f) as { case: unknown; as_of?: string }),
     ...jsonFiles(`${ROOT}examples/cases`).map((f) => ({ case: readJson(f) })),

@@ -32,7 +32,10 @@ const STATUTE: Record<Offense, string> = {
  * distribution activity -> 841 with the quantity the person handled; an attributed (network)
  * quantity -> 846 conspiracy carrying that quantity.
  */
-export function chargeOf(input: RuleInput): ChargeResult {
+/** A charging policy that overrides current practice (the report's screen, when a scenario adopts it). */
+export type ChargingPolicy = 'possession' | 'own_conduct';
+
+export function chargeOf(input: RuleInput, policy?: ChargingPolicy): ChargeResult {
   const c: Case = input.case;
   const trace = new Trace();
   const classes = trace.use(
@@ -44,6 +47,30 @@ export function chargeOf(input: RuleInput): ChargeResult {
   const transacted = c.conduct.drugs.some((d) => d.basis === 'transacted');
 
   let offense: Offense;
+  const own = c.conduct.drugs.filter((d) => d.basis !== 'attributed');
+  if (policy === 'possession') {
+    offense = 'usc21_844';
+    trace.add('charge.screen.possession', 'info', [
+      'DPA, Rethinking the "Drug Dealer" (2019)',
+      '21 U.S.C. 844(a)',
+    ]);
+    return {
+      offense,
+      statute: STATUTE[offense],
+      drugs: own.length ? own : c.conduct.drugs,
+      attributed: false,
+      trace,
+    };
+  }
+  if (policy === 'own_conduct' && own.length && (has('distribution') || transacted)) {
+    offense = 'usc21_841';
+    if (attributed)
+      trace.add('charge.screen.own_conduct', 'info', [
+        'DPA, Rethinking the "Drug Dealer" (2019)',
+        '21 U.S.C. 841(a)(1)',
+      ]);
+    return { offense, statute: STATUTE[offense], drugs: own, attributed: false, trace };
+  }
   if (attributed) {
     offense = 'usc21_846';
     trace.add('charge.conspiracy.network_quantity', 'warning', ['21 U.S.C. 846', 'USSG 1B1.3(a)(1)(B)'], {

@@ -33,7 +33,9 @@ function tableLevel(
   law: LawSnapshot,
   trace: Trace,
 ): { level: number | null; law: string } {
-  const r = trace.use(law.get<Bands>(`us_fed.ussg.dqt.${key}`));
+  const r = trace.use(law.get<Bands | { same_as: string }>(`us_fed.ussg.dqt.${key}`));
+  // A scenario may read one substance on another's rows (crack on the powder rows).
+  if (!Array.isArray(r.value)) return { ...tableLevel(r.value.same_as, grams, law, trace), law: r.law };
   return { level: bandLevel(r.value, grams), law: r.law };
 }
 

@@ -4,7 +4,7 @@ import type { IsoDate } from '../../model/dates.ts';
 import type { RawFinding } from '../../model/finding.ts';
 import { addTerms, type Term, termGte } from '../../model/terms.ts';
 import type { RuleInput } from '../context.ts';
-import { type ChargeResult, chargeOf } from './charge.ts';
+import { type ChargeResult, type ChargingPolicy, chargeOf } from './charge.ts';
 import { Trace } from './common.ts';
 import { type CriminalHistory, criminalHistory } from './criminal-history.ts';
 import { firearms924c } from './firearms-924c.ts';
@@ -97,9 +97,13 @@ function pointsForSafetyValve(input: RuleInput, trace: Trace): CriminalHistory {
 }
 
 /** Federal sentencing exposure: charge, statutory range, 924(c), safety valve, mandatory minimum, guideline range. */
-export function federalExposure(input: RuleInput, role: RoleResult | null): ExposureResult {
+export function federalExposure(
+  input: RuleInput,
+  role: RoleResult | null,
+  policy?: ChargingPolicy,
+): ExposureResult {
   const trace = new Trace();
-  const charge = chargeOf(input);
+  const charge = chargeOf(input, policy);
   const statutory = statutoryRange(input, charge);
   const firearms = firearms924c(input);
   // The safety valve reads criminal-history points as the guidelines determine them (3553(f)(1)).

@@ -130,6 +130,13 @@ function penaltyRow(
 function information851(input: RuleInput, count: PriorCount, trace: Trace): number {
   const filed = input.case.charging?.information_851;
   if (count.possible === 0) return 0;
+  const available = trace.use(
+    input.law.applicable<boolean>('us_fed.usc21_851.prior_enhancements', input.dates),
+  );
+  if (!available.value) {
+    trace.add('exposure.priors.enhancements_ended', 'info', [available.law], { priors: count.possible });
+    return 0;
+  }
   const required = trace.use(
     input.law.applicable<boolean>('us_fed.usc21_851.information_required', input.dates),
   );

@@ -1,0 +1,126 @@
+import { parseCase } from '../model/case.ts';
+import {
+  type BatchPlan,
+  csvLine,
+  type EvalContext,
+  evaluateCase,
+  type Partial,
+  planScenarios,
+} from './evaluate.ts';
+import { rowToCase } from './layout.ts';
+import { usscRowToCase } from './ussc.ts';
+
+export type InputFormat = 'flat' | 'jsonl' | 'ussc';
+
+/** One rejected record: its line in the input, the field (column) at fault and why. */
+export interface Reject {
+  line: number;
+  id: string;
+  field: string;
+  reason: string;
+}
+
+/** A batch of raw records, as the reader sends it to a worker (flat arrays: cheap to clone). */
+export interface BatchTask {
+  seq: number;
+  plan: BatchPlan;
+  format: InputFormat;
+  /** CSV header (flat and ussc formats). */
+  header: string[];
+  lines: number[];
+  /** CSV: header.length cells per record, concatenated. JSONL: one text per record. */
+  cells: string[];
+}
+
+export interface BatchResult {
+  seq: number;
+  csv: string;
+  rejects: Reject[];
+  partial: Partial;
+  evaluated: number;
+}
+
+const contexts = new Map<string, EvalContext>();
+
+export function contextFor(plan: BatchPlan): EvalContext {
+  const key = JSON.stringify(plan);
+  let ctx = contexts.get(key);
+  if (!ctx) {
+    const { scenarios, info } = planScenarios(plan);
+    ctx = { scenarios, info, evaluationDate: plan.evaluationDate };
+    contexts.set(key, ctx);
+  }
+  return ctx;
+}
+
+const short = (s: string) => (s.length > 200 ? `${s.slice(0, 200)}…` : s);
+
+/** Validates and evaluates one batch; a bad record becomes a Reject, never an exception. */
+export function processBatch(task: BatchTask): BatchResult {
+  const ctx = contextFor(task.plan);
+  const partial: Partial = {};
+  const rejects: Reject[] = [];
+  let csv = '';
+  let evaluated = 0;
+  const width = task.header.length;
+  for (let r = 0; r < task.lines.length; r++) {
+    const line = task.lines[r] as number;
+    let id = '';
+    try {
+      let c: ReturnType<typeof parseCase>;
+      let source = {};
+      if (task.format === 'jsonl') {
+        const text = task.cells[r] as string;
+        let json: unknown;
+        try {
+          json = JSON.parse(text);
+        } catch (e) {
+          rejects.push({ line, id, field: '(row)', reason: `not valid JSON: ${(e as Error).message}` });
+          continue;
+        }
+        if (json && typeof json === 'object' && typeof (json as { id?: unknown }).id === 'string')
+          id = (json as { id: string }).id;
+        c = parseCase(json);
+        if (!c.ok) {
+          for (const p of c.problems) rejects.push({ line, id, field: p.path, reason: p.message });
+          continue;
+        }
+      } else {
+        const row: Record<string, string> = {};
+        for (let k = 0; k < width; k++) row[task.header[k] as string] = task.cells[r * width + k] as string;
+        id = (task.format === 'ussc' ? row.USSCIDN : row.id) ?? '';
+        if (task.format === 'ussc') {
+          const u = usscRowToCase(row);
+          if (!u.ok) {
+            for (const p of u.problems) rejects.push({ line, id, field: p.column, reason: p.message });
+            continue;
+          }
+          c = { ok: true, case: u.value.case };
+          source = {
+            source_sentence: u.value.source_sentence,
+            source_mandatory_minimum: u.value.source_mandatory_minimum,
+            notes: u.value.notes,
+          };
+        } else {
+          const f = rowToCase(row);
+          if (!f.ok) {
+            for (const p of f.problems) rejects.push({ line, id, field: p.column, reason: p.message });
+            continue;
+          }
+          c = f;
+        }
+      }
+      const cells = evaluateCase(c.case, line, source, ctx, partial);
+      csv += csvLine(cells);
+      evaluated++;
+    } catch (e) {
+      rejects.push({
+        line,
+        id,
+        field: '(engine)',
+        reason: short(`the engine failed on this record: ${(e as Error).message ?? String(e)}`),
+      });
+    }
+  }
+  return { seq: task.seq, csv, rejects, partial, evaluated };
+}

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { createWriteStream, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { Kysely } from 'kysely';
+import type { StoredRow } from '../records/normalize.ts';
+import { DuckDBDialect } from './duckdb-dialect.ts';
+import {
+  createTablesSql,
+  csvLine,
+  type Database,
+  mergeSql,
+  SCHEMA_VERSION,
+  stagingColumnsSql,
+} from './schema.ts';
+import type { BulkHooks, ImportMeta, MergeCounts, RecordStore } from './store.ts';
+
+async function rows(c: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
+  const r = await c.runAndReadAll(sql);
+  return r.getRowObjectsJS().map((o) => {
+    for (const k of Object.keys(o)) if (typeof o[k] === 'bigint') o[k] = Number(o[k]);
+    return o as Record<string, unknown>;
+  });
+}
+
+/**
+ * The embedded store: one DuckDB file, owned by this process (DuckDB allows one process per file).
+ * Bulk loads stream rows to a temporary CSV file that DuckDB's parallel reader copies into a staging
+ * table; the merge into `records` then runs in one transaction.
+ */
+export async function openDuckDBStore(url: string, path: string): Promise<RecordStore> {
+  const instance = await DuckDBInstance.create(path, {
+    autoinstall_known_extensions: 'false',
+    autoload_known_extensions: 'false',
+  });
+  const conn = await instance.connect();
+  for (const s of createTablesSql('duckdb')) await conn.run(s);
+  const v = await rows(conn, 'SELECT count(*) AS n FROM schema_version');
+  if (v[0]?.n === 0) await conn.run(`INSERT INTO schema_version VALUES (${SCHEMA_VERSION})`);
+  const db = new Kysely<Database>({ dialect: new DuckDBDialect(conn) });
+
+  const store: RecordStore = {
+    kind: 'duckdb',
+    url,
+    db,
+    exec: (sql) => rows(conn, sql),
+    async count() {
+      return Number((await rows(conn, 'SELECT count(*) AS n FROM records'))[0]?.n ?? 0);
+    },
+    async bulkMerge(batches, meta: () => ImportMeta, hooks: BulkHooks = {}): Promise<MergeCounts | null> {
+      const file = join(tmpdir(), `proportion-staging-${randomUUID()}.csv`);
+      const staging = `staging_${randomUUID().replace(/-/g, '')}`;
+      try {
+        const out = createWriteStream(file);
+        for await (const batch of batches as AsyncIterable<StoredRow[]>) {
+          let chunk = '';
+          for (const r of batch) chunk += csvLine(r);
+          if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+        }
+        await new Promise<void>((res, rej) => out.end((e?: Error | null) => (e ? rej(e) : res())));
+        await conn.run(`CREATE TEMP TABLE ${staging} (${stagingColumnsSql()})`);
+        await conn.run(
+          `COPY ${staging} FROM '${file.replace(/'/g, "''")}' (FORMAT csv, HEADER false, QUOTE '"', ESCAPE '"', ALLOW_QUOTED_NULLS false)`,
+        );
+        if (hooks.shouldCommit && !(await hooks.shouldCommit())) return null;
+        const m = meta();
+        const merge = mergeSql(staging);
+        await conn.run('BEGIN TRANSACTION');
+        try {
+          const counts = (await rows(conn, merge.counts))[0] as unknown as MergeCounts;
+          for (const s of merge.statements) await conn.run(s);
+          await logImport(conn, m, counts);
+          await hooks.beforeCommit?.();
+          await conn.run('COMMIT');
+          return counts;
+        } catch (e) {
+          await conn.run('ROLLBACK');
+          throw e;
+        }
+      } finally {
+        rmSync(file, { force: true });
+        await conn.run(`DROP TABLE IF EXISTS ${staging}`);
+      }
+    },
+    async close() {
+      await db.destroy();
+      conn.closeSync();
+      instance.closeSync();
+    },
+  };
+  return store;
+}
+
+async function logImport(conn: DuckDBConnection, m: ImportMeta, c: MergeCounts) {
+  const esc = (s: string) => `'${s.replace(/'/g, "''")}'`;
+  await conn.run(
+    `INSERT INTO imports SELECT ${esc(m.fileSha256)}, ${esc(m.fileName)}, ${esc(new Date().toISOString())}, ${m.rows}, ${c.inserted}, ${c.updated}, ${c.unchanged} WHERE NOT EXISTS (SELECT 1 FROM imports WHERE file_sha256 = ${esc(m.fileSha256)})`,
+  );
+}

@@ -1,0 +1,271 @@
+import { createHash } from 'node:crypto';
+import { isIsoDate } from '../model/dates.ts';
+import { INDICIA_CODES, MISSING, type Missing } from './codes.ts';
+import { FIELD_BY_NAME, type FieldDef, hasMissing, hasRaw, SOURCE_FIELDS } from './dictionary.ts';
+
+/** A stored record: every column of COLUMNS (values are null where absent). */
+export type StoredRow = Record<string, string | number | boolean | null>;
+
+/** How source values map to codes, per field (from the Data Package descriptor; see import). */
+export interface FieldMapping {
+  /** source value -> code (matched after trimming, case-insensitively) */
+  values?: Record<string, string>;
+  /** source value -> missingness code, e.g. {"": "not_collected", "U": "unknown"} */
+  missing?: Record<string, Missing>;
+}
+export type Mappings = Record<string, FieldMapping>;
+
+/** Derives a role for a record without a coded one (see role.ts); null when it cannot. */
+export type RoleDeriver = (row: StoredRow) => string | null;
+
+const MISSING_SET = new Set<string>(MISSING);
+const GRAMS_PER: Record<string, number> = { g: 1, kg: 1000, mg: 0.001, oz: 28.349523125, lb: 453.59237 };
+
+/** Drug-specific quantity bands in grams: [personal below, retail below, trafficking at or above]. */
+export const QUANTITY_LINES: Record<string, [number, number, number]> = {
+  heroin: [1, 28, 100],
+  fentanyl: [0.5, 10, 40],
+  cocaine_powder: [2, 28, 500],
+  cocaine_base: [1, 28, 28],
+  methamphetamine: [2, 28, 50],
+  marijuana: [28, 454, 100_000],
+  prescription_opioid: [1, 28, 1000],
+  other_drug: [1, 28, 1000],
+};
+const DIRECT_INDICIA = new Set(['observed_sale', 'controlled_buy', 'admission']);
+
+interface Compiled {
+  def: FieldDef;
+  codes: Set<string>;
+  byLower: Map<string, string>;
+}
+const compiled: Compiled[] = SOURCE_FIELDS.map((def) => {
+  const codes = new Set(def.codes?.codes.map((c) => c.code) ?? []);
+  const byLower = new Map<string, string>();
+  for (const c of def.codes?.codes ?? []) {
+    byLower.set(c.code.toLowerCase(), c.code);
+    byLower.set(c.label.toLowerCase(), c.code);
+  }
+  for (const m of MISSING) byLower.set(m, m);
+  return { def, codes, byLower };
+});
+const KNOWN_KEYS = new Set<string>();
+for (const d of SOURCE_FIELDS) {
+  KNOWN_KEYS.add(d.name);
+  if (hasRaw(d)) KNOWN_KEYS.add(`${d.name}_raw`);
+  if (hasMissing(d)) KNOWN_KEYS.add(`${d.name}_missing`);
+}
+export const isSourceKey = (k: string) => KNOWN_KEYS.has(k);
+
+const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+const text = (v: unknown) =>
+  Array.isArray(v) ? v.join(';') : v === undefined || v === null ? '' : String(v);
+
+function mapCode(c: Compiled, value: string, m: FieldMapping | undefined): string | undefined {
+  const t = value.trim();
+  if (m?.missing && t in m.missing) return m.missing[t];
+  if (m?.values) {
+    if (t in m.values) return m.values[t];
+    const lower = t.toLowerCase();
+    for (const [k, v] of Object.entries(m.values)) if (k.toLowerCase() === lower) return v;
+  }
+  return c.byLower.get(t.toLowerCase());
+}
+
+/**
+ * Normalises one source record (a CSV row of strings or a JSON object) into a stored row: codes mapped
+ * and checked, raw values kept beside them, missingness labelled, derived columns computed and the row
+ * hashed. Returns every problem found, never only the first.
+ */
+export function normalizeRecord(
+  input: Record<string, unknown>,
+  mappings: Mappings = {},
+  deriveRole?: RoleDeriver,
+): { ok: true; row: StoredRow } | { ok: false; reasons: string[] } {
+  const reasons: string[] = [];
+  for (const k of Object.keys(input)) if (!KNOWN_KEYS.has(k)) reasons.push(`${k}: unknown field`);
+  const row: StoredRow = {};
+  for (const c of compiled) {
+    const d = c.def;
+    const v = input[d.name];
+    const m = mappings[d.name];
+    const rawGiven = input[`${d.name}_raw`];
+    const blankMeans: Missing = (m?.missing?.[''] as Missing | undefined) ?? d.blank ?? 'unknown';
+    switch (d.type) {
+      case 'string': {
+        const s = isBlank(v) ? null : text(v).trim();
+        if (s === null && d.required) reasons.push(`${d.name}: is required`);
+        if (s !== null && d.pattern && !d.pattern.test(s))
+          reasons.push(`${d.name}: "${s}" does not match ${d.pattern}`);
+        row[d.name] = s;
+        break;
+      }
+      case 'boolean': {
+        const s = text(v).trim().toLowerCase();
+        if (s === '') row[d.name] = null;
+        else if (['true', 'yes', '1', 't', 'y'].includes(s)) row[d.name] = true;
+        else if (['false', 'no', '0', 'f', 'n'].includes(s)) row[d.name] = false;
+        else {
+          reasons.push(`${d.name}: "${s}" is not true or false`);
+          row[d.name] = null;
+        }
+        break;
+      }
+      case 'code': {
+        const raw = isBlank(rawGiven) ? text(v) : text(rawGiven);
+        row[`${d.name}_raw`] = raw === '' ? null : raw;
+        if (isBlank(v)) {
+          if (d.required) reasons.push(`${d.name}: is required`);
+          row[d.name] = blankMeans;
+          break;
+        }
+        const code = mapCode(c, text(v), m);
+        if (code === undefined || (!c.codes.has(code) && !MISSING_SET.has(code))) {
+          reasons.push(
+            `${d.name}: "${text(v)}" is not a code of ${d.codes?.id} (expected one of ${[...c.codes, ...MISSING].join(', ')})`,
+          );
+          row[d.name] = null;
+        } else row[d.name] = code;
+        break;
+      }
+      case 'codes': {
+        const raw = isBlank(rawGiven) ? text(v) : text(rawGiven);
+        row[`${d.name}_raw`] = raw === '' ? null : raw;
+        if (isBlank(v) || (Array.isArray(v) && v.length === 0)) {
+          row[d.name] = blankMeans;
+          break;
+        }
+        const parts = (Array.isArray(v) ? v.map(String) : text(v).split(/[;|]/))
+          .map((p) => p.trim())
+          .filter((p) => p);
+        const out = new Set<string>();
+        for (const p of parts) {
+          const code = mapCode(c, p, m);
+          if (code === undefined || (!c.codes.has(code) && !MISSING_SET.has(code)))
+            reasons.push(`${d.name}: "${p}" is not a code of ${d.codes?.id}`);
+          else out.add(code);
+        }
+        const list = [...out].sort();
+        if (list.length > 1 && list.some((x) => MISSING_SET.has(x) || x === 'none'))
+          reasons.push(`${d.name}: a missingness code or "none" must stand alone`);
+        row[d.name] = list.length ? list.join(';') : blankMeans;
+        break;
+      }
+      case 'integer':
+      case 'number':
+      case 'date': {
+        const raw = isBlank(rawGiven) ? text(v) : text(rawGiven);
+        row[`${d.name}_raw`] = raw === '' ? null : raw;
+        const given = input[`${d.name}_missing`];
+        row[d.name] = null;
+        row[`${d.name}_missing`] = null;
+        if (isBlank(v)) {
+          const why = isBlank(given) ? blankMeans : text(given).trim();
+          if (!MISSING_SET.has(why)) reasons.push(`${d.name}_missing: "${why}" is not a missingness code`);
+          row[`${d.name}_missing`] = why;
+          break;
+        }
+        const s = text(v).trim();
+        const mapped = m?.missing?.[s] ?? (MISSING_SET.has(s) ? (s as Missing) : undefined);
+        if (mapped) {
+          row[`${d.name}_missing`] = mapped;
+          break;
+        }
+        if (d.type === 'date') {
+          if (!isIsoDate(s)) reasons.push(`${d.name}: "${s}" is not a date written YYYY-MM-DD`);
+          else row[d.name] = s;
+          break;
+        }
+        const n = typeof v === 'number' ? v : Number(s);
+        if (!Number.isFinite(n)) reasons.push(`${d.name}: "${s}" is not a number`);
+        else if (d.type === 'integer' && !Number.isInteger(n))
+          reasons.push(`${d.name}: "${s}" is not a whole number`);
+        else if (d.min !== undefined && n < d.min) reasons.push(`${d.name}: ${n} is below ${d.min}`);
+        else row[d.name] = n;
+        break;
+      }
+    }
+  }
+  for (let k = 1; k <= 3; k++) {
+    if (row[`drug_${k}_quantity`] !== null && MISSING_SET.has(String(row[`drug_${k}_unit`])))
+      reasons.push(`drug_${k}_unit: is required when drug_${k}_quantity is given`);
+  }
+  if (reasons.length) return { ok: false, reasons };
+  derive(row, deriveRole);
+  row.source_hash = hashRow(row);
+  return { ok: true, row };
+}
+
+function derive(row: StoredRow, deriveRole?: RoleDeriver): void {
+  // race and ethnicity
+  const hisp = row.hispanic_origin as string;
+  const races = String(row.race).split(';');
+  if (hisp === 'hispanic') row.race_ethnicity = 'hispanic';
+  else if (hisp !== 'not_hispanic' || races.some((r) => MISSING_SET.has(r))) row.race_ethnicity = 'unknown';
+  else if (races.length > 1) row.race_ethnicity = 'nh_multiracial';
+  else
+    row.race_ethnicity =
+      {
+        white: 'nh_white',
+        black: 'nh_black',
+        american_indian_alaska_native: 'nh_aian',
+        asian: 'nh_asian',
+        native_hawaiian_pacific_islander: 'nh_nhpi',
+        other_race: 'nh_other',
+      }[races[0] ?? ''] ?? 'unknown';
+  // drug and quantity
+  row.drug = row.drug_1_type;
+  const q = row.drug_1_quantity as number | null;
+  const per = GRAMS_PER[String(row.drug_1_unit)];
+  row.quantity_grams = q !== null && per !== undefined ? Math.round(q * per * 1000) / 1000 : null;
+  const lines = QUANTITY_LINES[String(row.drug)];
+  const g = row.quantity_grams;
+  row.quantity_band =
+    g === null || !lines
+      ? 'unknown'
+      : g < lines[0]
+        ? 'personal'
+        : g >= lines[2]
+          ? 'trafficking'
+          : g < lines[1]
+            ? 'retail'
+            : 'wholesale';
+  // indicia
+  const ind = String(row.indicia).split(';');
+  row.indicia_profile = MISSING_SET.has(ind[0] ?? '')
+    ? 'unknown'
+    : ind[0] === 'none'
+      ? 'none'
+      : ind.some((i) => DIRECT_INDICIA.has(i))
+        ? 'direct'
+        : 'circumstantial';
+  // role
+  const coded = row.role as string;
+  if (!MISSING_SET.has(coded)) {
+    row.role_final = coded;
+    row.role_final_basis = row.role_basis;
+  } else {
+    const derived = deriveRole ? deriveRole(row) : null;
+    row.role_final = derived ?? coded;
+    row.role_final_basis = derived ? 'proportion_derived' : 'not_applicable';
+  }
+  row.sale_charged = row.charging_decision_outcome === 'sale_charged';
+  row.sale_convicted = row.disposition_outcome === 'convicted_sale';
+  row.incarcerated = row.sentence_outcome === 'prison' || row.sentence_outcome === 'jail';
+}
+
+export function hashRow(row: StoredRow): string {
+  const h = createHash('sha256');
+  for (const d of SOURCE_FIELDS) {
+    h.update(String(row[d.name] ?? '\u0000'));
+    h.update('\u0001');
+    if (hasRaw(d)) h.update(String(row[`${d.name}_raw`] ?? '\u0000'));
+    h.update('\u0002');
+    if (hasMissing(d)) h.update(String(row[`${d.name}_missing`] ?? '\u0000'));
+    h.update('\u0003');
+  }
+  return h.digest('hex');
+}
+
+export const INDICIA_LIST = INDICIA_CODES;
+export { FIELD_BY_NAME };
