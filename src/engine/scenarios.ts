@@ -60,10 +60,16 @@ export function reformCatalog(): Map<string, Reform> {
 /** A scenario for a reform, its patched law book built once per base book. */
 export function reformScenario(reform: Reform, law: LawBook = defaultLawBook()): Scenario {
   let books = reformBooks.get(law);
-  if (!books) reformBooks.set(law, (books = new Map()));
+  if (!books) {
+    books = new Map();
+    reformBooks.set(law, books);
+  }
   const key = JSON.stringify(reform);
   let book = books.get(key);
-  if (!book) books.set(key, (book = applyReform(law, reform)));
+  if (!book) {
+    book = applyReform(law, reform);
+    books.set(key, book);
+  }
   const over = reform.applies_over ?? 'law_today';
   return {
     id: reform.id,
