@@ -30,15 +30,25 @@ export function finding(
  */
 export class FindingList<F extends RawFinding = RawFinding> {
   readonly items: F[] = [];
-  private readonly byCode = new Map<string, F[]>();
+  /** first finding of each code; the serialised values of a code are kept only once it repeats */
+  private readonly first = new Map<string, F>();
+  private readonly keys = new Map<string, Set<string>>();
 
   add(f: F): boolean {
-    const same = this.byCode.get(f.code);
-    if (same) {
-      const key = JSON.stringify(f.values ?? {});
-      if (same.some((g) => JSON.stringify(g.values ?? {}) === key)) return false;
-      same.push(f);
-    } else this.byCode.set(f.code, [f]);
+    const earlier = this.first.get(f.code);
+    if (earlier === undefined) {
+      this.first.set(f.code, f);
+      this.items.push(f);
+      return true;
+    }
+    let keys = this.keys.get(f.code);
+    if (!keys) {
+      keys = new Set([JSON.stringify(earlier.values ?? {})]);
+      this.keys.set(f.code, keys);
+    }
+    const key = JSON.stringify(f.values ?? {});
+    if (keys.has(key)) return false;
+    keys.add(key);
     this.items.push(f);
     return true;
   }
