@@ -1,9 +1,12 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { z } from 'zod';
+import { batchCommand, generateCommand } from '../batch/cli.ts';
 import { assess } from '../engine/assess.ts';
 import { compare, DEFAULT_SCENARIOS } from '../engine/compare.ts';
 import { reformCatalog, resolveScenario } from '../engine/scenarios.ts';
 import { ENGINE_VERSION } from '../engine/stamp.ts';
+import { lawInForce } from '../law/in-force.ts';
+import { defaultLawBook } from '../law/loader.ts';
 import { assessmentSchema } from '../model/assessment-schema.ts';
 import { caseSchema } from '../model/case.ts';
 import { isIsoDate, todayUtc } from '../model/dates.ts';
@@ -92,6 +95,22 @@ reforms
   });
 
 program
+  .command('law')
+  .description('the law in force on a date, every value with its citation')
+  .option('--date <date>', 'YYYY-MM-DD (default: today)', isoDateOption)
+  .option('--jurisdiction <code>', 'US-FED, US-XX, or a policy such as dpa-2019')
+  .option('--json', 'print as JSON, with each value\'s history')
+  .action((opts: { date?: string; jurisdiction?: string; json?: boolean }) => {
+    const rows = lawInForce(defaultLawBook(), opts.date ?? todayUtc(), opts.jurisdiction);
+    if (opts.json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    else
+      for (const r of rows) {
+        const v = JSON.stringify(r.value);
+        process.stdout.write(`${r.id} = ${v.length > 80 ? `${v.slice(0, 77)}...` : v}  [${r.citation}; ${r.confidence}; from ${r.from}]\n`);
+      }
+  });
+
+program
   .command('schema')
   .description('print a JSON Schema of the contract')
   .argument('<name>', 'case | assessment')
@@ -107,6 +126,32 @@ program
     process.stdout.write(
       `${JSON.stringify(z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' }), null, 2)}\n`,
     );
+  });
+
+program
+  .command('batch')
+  .description('run a caseload (CSV or JSON Lines) through scenarios: per-record results, rejects and an impact summary')
+  .argument('<input>', 'cases: .csv (flat layout or USSC individual-offender layout) or .jsonl')
+  .requiredOption('--scenarios <ids>', 'comma-separated scenario ids or reform files, e.g. law_today,dpa-2019')
+  .requiredOption('--out <dir>', 'output directory')
+  .option('--baseline <id>', 'scenario relief is measured against (default: the first listed)')
+  .option('--workers <n>', 'worker threads (default: available cores; 0: main thread)')
+  .option('--format <format>', 'csv | jsonl | ussc (default: from the extension and the header)')
+  .option('--evaluation-date <date>', 'evaluation date (default: today)', isoDateOption)
+  .option('--no-parquet', 'skip results.parquet')
+  .option('--no-progress', 'no progress bar')
+  .action(async (input: string, opts: Record<string, unknown>) => {
+    process.exitCode = await batchCommand(input, { ...opts, evaluationDate: (opts.evaluationDate as string) ?? todayUtc() });
+  });
+
+program
+  .command('generate')
+  .description('print a synthetic caseload (every record marked synthetic) calibrated to the report\'s figures')
+  .requiredOption('--cases <n>', 'number of cases')
+  .requiredOption('--seed <s>', 'seed (an integer): the same seed gives the same cases')
+  .option('--format <format>', 'csv | jsonl', 'csv')
+  .action(async (opts: { cases: string; seed: string; format: string }) => {
+    process.exitCode = await generateCommand(opts);
   });
 
 await program.parseAsync(process.argv);
