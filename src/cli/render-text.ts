@@ -60,7 +60,7 @@ export function renderAssessment(a: Assessment): string {
         : e.safety_valve.eligible
           ? 'eligible'
           : 'not eligible';
-    line(`Safety valve: ${sv}.`, e.safety_valve.citations);
+    if (s.minimum_months !== null) line(`Safety valve: ${sv}.`, e.safety_valve.citations);
     for (const f of byPrefix('exposure.safety_valve')) line(f.message, f.citations);
     if (e.mandatory_minimum_months !== null)
       line(`Mandatory minimum, all counts: ${term(e.mandatory_minimum_months)}.`);

@@ -123,7 +123,13 @@ export function assess(input: Case, options: AssessOptions): Assessment {
     : {
         exposure: unavailableExposure('the federal safety valve does not apply to a state case'),
         manual: null,
-        charges: [],
+        charges: [
+          {
+            statute: 'not modelled',
+            description: `a ${conductKind(ruleInput)} offense under ${c.jurisdiction} law (state charging rules are not modelled yet)`,
+            citations: [],
+          },
+        ],
         kind: conductKind(ruleInput),
         findings: [
           finding('exposure.state_engine_not_available', 'info', [], { jurisdiction: c.jurisdiction }),
