@@ -102,6 +102,17 @@ export class LawBook {
     return ids;
   }
 
+  private readonly prefixes = new Map<string, boolean>();
+  /** Whether any parameter id starts with the prefix (a topic the knowledge base covers). */
+  hasPrefix(prefix: string): boolean {
+    let found = this.prefixes.get(prefix);
+    if (found === undefined) {
+      found = [...this.params.keys()].some((id) => id.startsWith(prefix));
+      this.prefixes.set(prefix, found);
+    }
+    return found;
+  }
+
   at(date: IsoDate): LawSnapshot {
     let s = this.snapshots.get(date);
     if (!s) {

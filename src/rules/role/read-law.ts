@@ -36,8 +36,7 @@ export class LawReader {
 
   /** True when some parameter id starts with the prefix (a topic the knowledge base covers). */
   covers(prefix: string): boolean {
-    for (const id of this.law.params.keys()) if (id.startsWith(prefix)) return true;
-    return false;
+    return this.law.hasPrefix(prefix);
   }
 
   /** Citations of everything read, in reading order, without duplicates. */
