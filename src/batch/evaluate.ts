@@ -160,6 +160,9 @@ export const COUNTERS = [
 export type Counter = (typeof COUNTERS)[number];
 const IX = Object.fromEntries(COUNTERS.map((c, i) => [c, i])) as Record<Counter, number>;
 
+/** Partial key counting synthetic records. */
+export const SYNTHETIC_KEY = 'meta\tsynthetic';
+
 /** key: `${scenarioIndex}\t${dimension}\t${value}` → counters in COUNTERS order. */
 export type Partial = Record<string, number[]>;
 
@@ -236,6 +239,7 @@ export function evaluateCase(
     source.source_mandatory_minimum ?? '',
     (source.notes ?? []).join(';'),
   ];
+  if (c.synthetic === true) bump(partial, SYNTHETIC_KEY, [1]);
   const baseCost = base.consequences?.cost?.usd ?? null;
   for (let i = 0; i < assessments.length; i++) {
     const a = assessments[i] as Assessment;
@@ -260,7 +264,14 @@ export function evaluateCase(
     );
     const counts = new Array<number>(COUNTERS.length).fill(0);
     counts[IX.people] = 1;
-    if (mm === 'life' || (typeof mm === 'number' && mm > 0)) counts[IX.mandatory_minimum] = 1;
+    // the offense carries a mandatory minimum (before safety valve and substantial assistance), as USSC counts it
+    const statMin = e?.statutory.minimum_months ?? null;
+    if (
+      statMin === 'life' ||
+      (typeof statMin === 'number' && statMin > 0) ||
+      (e?.firearms.consecutive_minimum_months ?? 0) !== 0
+    )
+      counts[IX.mandatory_minimum] = 1;
     if (term === 'life') counts[IX.life] = 1;
     if (cost !== null) counts[IX.cost_usd] = cost;
     if (!info.baseline) {

@@ -130,9 +130,14 @@ program
 
 program
   .command('batch')
-  .description('run a caseload (CSV or JSON Lines) through scenarios: per-record results, rejects and an impact summary')
+  .description(
+    'run a caseload (CSV or JSON Lines) through scenarios: per-record results, rejects and an impact summary',
+  )
   .argument('<input>', 'cases: .csv (flat layout or USSC individual-offender layout) or .jsonl')
-  .requiredOption('--scenarios <ids>', 'comma-separated scenario ids or reform files, e.g. law_today,dpa-2019')
+  .requiredOption(
+    '--scenarios <ids>',
+    'comma-separated scenario ids or reform files, e.g. law_today,dpa-2019',
+  )
   .requiredOption('--out <dir>', 'output directory')
   .option('--baseline <id>', 'scenario relief is measured against (default: the first listed)')
   .option('--workers <n>', 'worker threads (default: available cores; 0: main thread)')
@@ -141,17 +146,39 @@ program
   .option('--no-parquet', 'skip results.parquet')
   .option('--no-progress', 'no progress bar')
   .action(async (input: string, opts: Record<string, unknown>) => {
-    process.exitCode = await batchCommand(input, { ...opts, evaluationDate: (opts.evaluationDate as string) ?? todayUtc() });
+    process.exitCode = await batchCommand(input, {
+      ...opts,
+      evaluationDate: (opts.evaluationDate as string) ?? todayUtc(),
+    });
   });
 
 program
   .command('generate')
-  .description('print a synthetic caseload (every record marked synthetic) calibrated to the report\'s figures')
+  .description(
+    "print a synthetic caseload (every record marked synthetic) calibrated to the report's figures",
+  )
   .requiredOption('--cases <n>', 'number of cases')
   .requiredOption('--seed <s>', 'seed (an integer): the same seed gives the same cases')
   .option('--format <format>', 'csv | jsonl', 'csv')
   .action(async (opts: { cases: string; seed: string; format: string }) => {
     process.exitCode = await generateCommand(opts);
+  });
+
+program
+  .command('serve')
+  .description('serve the HTTP API and the web app (PORT, PROPORTION_TOKEN, DATABASE_URL, PROPORTION_DATA_DIR)')
+  .option('--port <n>', 'port (default: PORT or 3000)')
+  .option('--host <host>', 'address to listen on (default: HOST or 127.0.0.1)')
+  .option('--data-dir <dir>', 'releases and batch jobs (default: PROPORTION_DATA_DIR or ./data)')
+  .option('--no-demo', 'do not generate the demo release at startup')
+  .action(async (opts: { port?: string; host?: string; dataDir?: string; demo: boolean }) => {
+    const { startServer } = await import('../api/server.ts');
+    await startServer({
+      ...(opts.port ? { port: Number(opts.port) } : {}),
+      ...(opts.host ? { host: opts.host } : {}),
+      ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
+      demo: opts.demo,
+    });
   });
 
 await program.parseAsync(process.argv);

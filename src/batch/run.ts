@@ -1,0 +1,442 @@
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  type WriteStream,
+} from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { basename, extname, join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+import { Piscina } from 'piscina';
+import { ENGINE_VERSION } from '../engine/stamp.ts';
+import { defaultLawBook } from '../law/loader.ts';
+import { CsvReader, DEFAULT_MAX_RECORD_BYTES } from './csv-reader.ts';
+import {
+  type BatchPlan,
+  csvLine,
+  mergePartial,
+  type Partial,
+  planScenarios,
+  resultColumns,
+  SYNTHETIC_KEY,
+} from './evaluate.ts';
+import { COLUMN_NAMES } from './layout.ts';
+import { csvToParquet } from './parquet.ts';
+import { type BatchResult, type BatchTask, type InputFormat, processBatch, type Reject } from './process.ts';
+import { buildScenarioSummaries, RELIEF_RULE, renderSummary, type Summary } from './summary.ts';
+import { isUsscHeader } from './ussc.ts';
+
+export interface BatchOptions {
+  input: string;
+  out: string;
+  scenarios: string[];
+  /** Relief is measured against this scenario; default: the first listed. */
+  baseline?: string;
+  evaluationDate: string;
+  /** Worker threads; 0 evaluates on the main thread. Default: available cores. */
+  workers?: number;
+  /** csv (flat layout or USSC layout, detected from the header), jsonl, or ussc; default from the extension. */
+  format?: 'csv' | 'jsonl' | 'ussc';
+  /** Records per message to a worker. */
+  batchSize?: number;
+  /** Write results.parquet (default true). */
+  parquet?: boolean;
+  /** Show a progress bar (only ever on a terminal, never in CI). */
+  progress?: boolean;
+  signal?: AbortSignal;
+  maxRecordBytes?: number;
+}
+
+export class BatchInputError extends Error {}
+export class BatchAborted extends Error {
+  constructor() {
+    super('interrupted: no output files were left behind');
+  }
+}
+
+export const OUTPUT_FILES = [
+  'results.csv',
+  'results.parquet',
+  'rejected.csv',
+  'summary.json',
+  'summary.md',
+] as const;
+
+/** Timing of a run (not part of any output file, which must not depend on the clock). */
+export interface BatchTimings {
+  seconds_total: number;
+  seconds_parquet: number;
+  peak_rss_mib: number;
+}
+
+async function writeChunk(stream: WriteStream, text: string): Promise<void> {
+  if (!text) return;
+  if (!stream.write(text)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
+}
+
+async function closeStream(stream: WriteStream): Promise<void> {
+  await new Promise<void>((resolve, reject) =>
+    stream.end((err?: Error | null) => (err ? reject(err) : resolve())),
+  );
+}
+
+function detectFormat(opts: BatchOptions): 'csv' | 'jsonl' | 'ussc' {
+  if (opts.format) return opts.format;
+  const ext = extname(opts.input).toLowerCase();
+  if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
+  if (ext === '.csv') return 'csv';
+  throw new BatchInputError(
+    `cannot tell the format of ${opts.input} from its extension: use .csv or .jsonl, or --format`,
+  );
+}
+
+/**
+ * Runs a caseload through every scenario: streams the input, validates each record, evaluates in
+ * worker threads, writes results (CSV, Parquet), rejects and summaries into `out`. Files are written
+ * under temporary names and renamed at the end: an interrupted run leaves none of them.
+ */
+export async function runBatch(opts: BatchOptions): Promise<{ summary: Summary; timings: BatchTimings }> {
+  const started = process.hrtime.bigint();
+  const format = detectFormat(opts);
+  if (!existsSync(opts.input)) throw new BatchInputError(`cannot read ${opts.input}: no such file`);
+  if (!opts.scenarios.length) throw new BatchInputError('no scenarios given');
+  const plan: BatchPlan = {
+    scenarios: opts.scenarios,
+    baseline: opts.baseline ?? (opts.scenarios[0] as string),
+    evaluationDate: opts.evaluationDate,
+  };
+  const law = defaultLawBook();
+  const { info } = planScenarios(plan, law); // unknown scenarios fail here, before any file is written
+  const columns = resultColumns(info);
+  const batchSize = opts.batchSize ?? 1000;
+  const workers = opts.workers ?? availableParallelism();
+
+  mkdirSync(opts.out, { recursive: true });
+  const tmp = join(opts.out, `.proportion-batch-${process.pid}-${Date.now()}`);
+  mkdirSync(tmp);
+  const cleanup = () => rmSync(tmp, { recursive: true, force: true });
+
+  const pool =
+    workers > 0
+      ? new Piscina({
+          filename: new URL('./worker-entry.mjs', import.meta.url).href,
+          minThreads: workers,
+          maxThreads: workers,
+          idleTimeout: 1000,
+        })
+      : null;
+
+  let aborted = false;
+  const onAbort = () => {
+    aborted = true;
+    // stop at once: work in flight is dropped (its promises reject and are handled below)
+    void pool?.destroy();
+  };
+  opts.signal?.addEventListener('abort', onAbort);
+
+  try {
+    const results = createWriteStream(join(tmp, 'results.csv'));
+    const rejected = createWriteStream(join(tmp, 'rejected.csv'));
+    await writeChunk(results, csvLine(columns.map((c) => c.name)));
+    await writeChunk(rejected, csvLine(['line', 'id', 'field', 'reason']));
+
+    const partial: Partial = {};
+    const rejectsByField = new Map<string, number>();
+    let recordsRead = 0;
+    let evaluated = 0;
+    let rejectedCount = 0;
+    const rejectedLines = new Set<number>();
+
+    // ---- ordered write-back of batch results
+    const pending = new Map<number, { result: BatchResult; pre: Reject[] }>();
+    let nextToWrite = 0;
+    const flushReady = async () => {
+      for (;;) {
+        const p = pending.get(nextToWrite);
+        if (!p) return;
+        pending.delete(nextToWrite);
+        nextToWrite++;
+        await writeChunk(results, p.result.csv);
+        const all = p.pre.length
+          ? [...p.pre, ...p.result.rejects].sort((a, b) => a.line - b.line)
+          : p.result.rejects;
+        let text = '';
+        for (const r of all) {
+          text += csvLine([String(r.line), r.id, r.field, r.reason]);
+          rejectsByField.set(r.field, (rejectsByField.get(r.field) ?? 0) + 1);
+          rejectedLines.add(r.line);
+        }
+        rejectedCount += rejectedLines.size;
+        rejectedLines.clear();
+        await writeChunk(rejected, text);
+        evaluated += p.result.evaluated;
+        mergePartial(partial, p.result.partial);
+      }
+    };
+
+    // ---- batching and dispatch (bounded in flight: memory stays flat whatever the input size)
+    const inFlight = new Set<Promise<void>>();
+    const maxInFlight = Math.max(2, workers * 3);
+    let seq = 0;
+    let header: string[] = [];
+    let taskFormat: InputFormat = format === 'jsonl' ? 'jsonl' : 'flat';
+    let lines: number[] = [];
+    let cells: string[] = [];
+    let pre: Reject[] = [];
+    /** Sends one batch; waits while too many batches are unwritten (bounded memory). */
+    const dispatch = async (bLines: number[], bCells: string[], bPre: Reject[]) => {
+      const task: BatchTask = { seq: seq++, plan, format: taskFormat, header, lines: bLines, cells: bCells };
+      const run = pool ? (pool.run(task) as Promise<BatchResult>) : Promise.resolve(processBatch(task));
+      const tracked: Promise<void> = run
+        .then((result) => {
+          pending.set(result.seq, { result, pre: bPre });
+        })
+        .finally(() => inFlight.delete(tracked));
+      tracked.catch(() => {}); // a rejection is seen where the promise is awaited; never unhandled
+      inFlight.add(tracked);
+      while (seq - nextToWrite >= maxInFlight && inFlight.size) {
+        await Promise.race(inFlight);
+        await flushReady();
+      }
+      await flushReady();
+    };
+    /** Dispatches full batches of exactly batchSize records (all that is left at the end). */
+    const dispatchReady = async (final: boolean) => {
+      const w = taskFormat === 'jsonl' ? 1 : width;
+      while (lines.length >= batchSize || (final && (lines.length > 0 || pre.length > 0))) {
+        const n = Math.min(batchSize, lines.length);
+        const bLines = lines.slice(0, n);
+        const bCells = cells.slice(0, n * w);
+        lines = lines.slice(n);
+        cells = cells.slice(n * w);
+        const last = final && lines.length === 0 ? Number.POSITIVE_INFINITY : (bLines[n - 1] ?? 0);
+        const bPre = pre.filter((r) => r.line <= last);
+        pre = pre.filter((r) => r.line > last);
+        await dispatch(bLines, bCells, bPre);
+        if (aborted) return;
+      }
+    };
+
+    // ---- progress (terminal only; never in CI)
+    const size = statSync(opts.input).size;
+    const showProgress = (opts.progress ?? true) && process.stderr.isTTY === true && !process.env.CI;
+    let bar: { update(v: number, p?: object): void; stop(): void } | null = null;
+    if (showProgress) {
+      const { default: cliProgress } = await import('cli-progress');
+      const b = new cliProgress.SingleBar(
+        {
+          format: 'batch |{bar}| {percentage}% | {records} records | {rate} records/s | ETA {eta_formatted}',
+          stream: process.stderr,
+          etaBuffer: 50,
+          hideCursor: true,
+        },
+        cliProgress.Presets.shades_classic,
+      );
+      b.start(size, 0, { records: '0', rate: '0' });
+      bar = b;
+    }
+
+    // ---- reading
+    const input = createReadStream(opts.input, { highWaterMark: 1 << 20 });
+    const decoder = new StringDecoder('utf8');
+    let width = 0;
+    let headerSeen = false;
+    let fatal: Error | null = null;
+    const maxRecord = opts.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
+
+    const onRecordCsv = (rec: string[], line: number) => {
+      if (!headerSeen) {
+        headerSeen = true;
+        header = rec.map((h) => h.trim());
+        if (format === 'ussc' || isUsscHeader(header)) taskFormat = 'ussc';
+        else {
+          const known = new Set(COLUMN_NAMES);
+          const unknown = header.filter((h) => !known.has(h));
+          if (unknown.length)
+            fatal = new BatchInputError(
+              `line ${line}: unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')} (see docs/data-dictionary.md)`,
+            );
+          const missing = [
+            'jurisdiction',
+            'offense_date',
+            'activities',
+            'drug1_substance',
+            'drug1_basis',
+          ].filter((m) => !header.includes(m));
+          if (missing.length && !fatal)
+            fatal = new BatchInputError(
+              `line ${line}: the header lacks required column(s) ${missing.join(', ')}`,
+            );
+        }
+        width = header.length;
+        return;
+      }
+      recordsRead++;
+      if (rec.length !== width) {
+        pre.push({
+          line,
+          id: '',
+          field: '(row)',
+          reason: `has ${rec.length} field${rec.length === 1 ? '' : 's'}, the header has ${width}`,
+        });
+        return;
+      }
+      lines.push(line);
+      for (const c of rec) cells.push(c);
+    };
+    const onBad = (line: number, reason: string) => {
+      if (!headerSeen) {
+        fatal = new BatchInputError(`line ${line}: the header cannot be read: ${reason}`);
+        headerSeen = true;
+        return;
+      }
+      recordsRead++;
+      pre.push({ line, id: '', field: '(row)', reason });
+    };
+
+    // JSON Lines: split on newlines, bounded line length
+    let jsonBuf = '';
+    let jsonLine = 1;
+    let jsonSkipping = false;
+    const jsonFeed = (text: string, eof: boolean) => {
+      jsonBuf += text;
+      let pos = 0;
+      for (;;) {
+        const nl = jsonBuf.indexOf('\n', pos);
+        if (nl < 0) {
+          if (eof && pos < jsonBuf.length) {
+            const t = jsonBuf.slice(pos);
+            if (jsonSkipping) onBadJson(jsonLine, `line longer than ${maxRecord} characters`);
+            else if (t.trim()) onJson(t, jsonLine);
+            jsonSkipping = false;
+            jsonLine++;
+            pos = jsonBuf.length;
+          } else if (jsonBuf.length - pos > maxRecord) {
+            jsonSkipping = true;
+            pos = jsonBuf.length;
+          }
+          break;
+        }
+        if (jsonSkipping) {
+          onBadJson(jsonLine, `line longer than ${maxRecord} characters`);
+          jsonSkipping = false;
+        } else {
+          const t = jsonBuf.slice(pos, nl);
+          if (t.length > maxRecord) onBadJson(jsonLine, `line longer than ${maxRecord} characters`);
+          else if (t.trim()) onJson(t, jsonLine);
+        }
+        jsonLine++;
+        pos = nl + 1;
+      }
+      jsonBuf = jsonBuf.slice(pos);
+    };
+    const onJson = (t: string, line: number) => {
+      recordsRead++;
+      lines.push(line);
+      cells.push(t);
+    };
+    const onBadJson = (line: number, reason: string) => {
+      recordsRead++;
+      pre.push({ line, id: '', field: '(row)', reason });
+    };
+
+    const csv = new CsvReader({ onRecord: onRecordCsv, onBad }, maxRecord);
+    let lastProgress = 0;
+    const t0 = Date.now();
+    for await (const chunk of input) {
+      if (aborted) break;
+      const text = decoder.write(chunk as Buffer);
+      if (format === 'jsonl') jsonFeed(text, false);
+      else csv.write(text);
+      if (fatal) break;
+      await dispatchReady(false);
+      if (bar && Date.now() - lastProgress > 200) {
+        lastProgress = Date.now();
+        const secs = (Date.now() - t0) / 1000;
+        bar.update(input.bytesRead, {
+          records: recordsRead.toLocaleString('en-US'),
+          rate: Math.round(recordsRead / Math.max(secs, 0.001)).toLocaleString('en-US'),
+        });
+      }
+    }
+    if (!aborted && !fatal) {
+      const tail = decoder.end();
+      if (format === 'jsonl') jsonFeed(tail, true);
+      else {
+        csv.write(tail);
+        csv.end();
+      }
+      await dispatchReady(true);
+    }
+    input.destroy();
+    await Promise.all(inFlight);
+    await flushReady();
+    bar?.stop();
+    if (fatal) throw fatal;
+    if (aborted) throw new BatchAborted();
+
+    await closeStream(results);
+    await closeStream(rejected);
+
+    const parquetStart = process.hrtime.bigint();
+    if (opts.parquet !== false)
+      await csvToParquet(join(tmp, 'results.csv'), join(tmp, 'results.parquet'), columns);
+    const parquetSeconds = Number(process.hrtime.bigint() - parquetStart) / 1e9;
+    if (aborted) throw new BatchAborted();
+
+    const syntheticRecords = partial[SYNTHETIC_KEY]?.[0] ?? 0;
+    const notes: string[] = [];
+    if (recordsRead === 0) notes.push('The input has no records.');
+    if ((taskFormat as InputFormat) === 'ussc')
+      notes.push(
+        'Input in the U.S. Sentencing Commission individual-offender layout: offense dates, offender functions and prior convictions are not in that file and were assumed (see import_notes in results.csv and docs/data-dictionary.md).',
+      );
+    const summary: Summary = {
+      synthetic: syntheticRecords > 0,
+      synthetic_records: syntheticRecords,
+      input: basename(opts.input),
+      format: taskFormat === 'flat' ? 'csv' : taskFormat,
+      evaluation_date: opts.evaluationDate,
+      stamp: { engine: ENGINE_VERSION, law_data: law.hash },
+      records_read: recordsRead,
+      records_evaluated: evaluated,
+      records_rejected: rejectedCount,
+      rejections_by_field: Object.fromEntries(
+        [...rejectsByField.entries()].sort(([a], [b]) => (a < b ? -1 : 1)),
+      ),
+      baseline: plan.baseline,
+      relief_rule: RELIEF_RULE,
+      scenarios: buildScenarioSummaries(partial, info),
+      notes,
+    };
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(tmp, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+    writeFileSync(join(tmp, 'summary.md'), renderSummary(summary));
+    if (aborted) throw new BatchAborted();
+    for (const f of OUTPUT_FILES) {
+      if (f === 'results.parquet' && opts.parquet === false) continue;
+      renameSync(join(tmp, f), join(opts.out, f));
+    }
+    cleanup();
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    return {
+      summary,
+      timings: {
+        seconds_total: seconds,
+        seconds_parquet: parquetSeconds,
+        peak_rss_mib: Math.round(process.resourceUsage().maxRSS / 1024),
+      },
+    };
+  } catch (e) {
+    cleanup();
+    if (aborted) throw new BatchAborted();
+    throw e;
+  } finally {
+    opts.signal?.removeEventListener('abort', onAbort);
+    await pool?.destroy();
+  }
+}

@@ -1,0 +1,236 @@
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { OUTPUT_FILES, runBatch } from '../../src/batch/run.ts';
+import { defaultLawBook } from '../../src/law/loader.ts';
+import { generateCases } from '../../src/synthetic/generate.ts';
+import { EVALUATION } from '../helpers/cases.ts';
+import { ANGELOS, flatCsv, json, read, tmp } from './helpers.ts';
+
+const base = { evaluationDate: EVALUATION, progress: false };
+
+describe('proportion batch', () => {
+  it('hand-computed aggregates are exact (Angelos ×3 at sentencing vs today, a state case, a bad row)', async () => {
+    const dir = tmp();
+    const input = join(dir, 'cases.csv');
+    writeFileSync(
+      input,
+      flatCsv([
+        { ...ANGELOS, id: 'a1', race: 'black' },
+        { ...ANGELOS, id: 'a2', race: 'white' },
+        { ...ANGELOS, id: 'bad', drug1_grams: 'lots' },
+        { ...ANGELOS, id: 'a3', race: 'white' },
+        {
+          id: 'ga',
+          jurisdiction: 'US-GA',
+          offense_date: '2020-01-01',
+          activities: 'sold_retail',
+          drug1_substance: 'cocaine',
+          drug1_grams: '1',
+          drug1_basis: 'transacted',
+        },
+      ]),
+    );
+    const out = join(dir, 'out');
+    const { summary } = await runBatch({
+      ...base,
+      input,
+      out,
+      scenarios: ['law_at_sentencing', 'law_today'],
+      workers: 1,
+    });
+    assert.equal(summary.records_read, 5);
+    assert.equal(summary.records_evaluated, 4);
+    assert.equal(summary.records_rejected, 1);
+    assert.equal(summary.synthetic, false);
+    // At sentencing: 660 months of 924(c) minimums + 6 (bottom of the drug range) = 666; today: 180 (First Step Act).
+    // Cost: the mandatory term at the federal rate per person-year: (660 - 180) / 12 = 40 person-years each.
+    const rate = defaultLawBook().at(EVALUATION).get<{ usd_per_year: number }>('us_fed.cost_per_person_year')
+      .value.usd_per_year;
+    const today = summary.scenarios.law_today as unknown as Record<string, unknown> & {
+      by: Record<string, Record<string, Record<string, unknown>>>;
+    };
+    assert.equal(today.people, 4);
+    assert.equal(today.people_affected, 3);
+    assert.equal(today.eligible_for_relief, 3);
+    assert.equal(today.months_saved_total, 3 * 486);
+    assert.equal(today.months_saved_mean, 486);
+    assert.equal(today.prison_years_saved, 121.5);
+    assert.equal(today.dollars_saved, 3 * 40 * rate);
+    assert.equal(today.by.race?.black?.months_saved_total, 486);
+    assert.equal(today.by.race?.white?.eligible_for_relief, 2);
+    assert.equal(today.by.race?.unknown?.people, 1); // the state case (no race given); the bad row is not counted
+    const rejected = read(out, 'rejected.csv').trim().split('\n');
+    assert.deepEqual(rejected, [
+      'line,id,field,reason',
+      '4,bad,drug1_grams,"must be a number, got ""lots"""',
+    ]);
+    const results = read(out, 'results.csv').trim().split('\n');
+    assert.equal(results.length, 5);
+    assert.match(results[1] ?? '', /^2,a1,/);
+    assert.match(results[4] ?? '', /^6,ga,/);
+  });
+
+  it('the same input gives byte-identical outputs with 1 and 2 workers (and counts add up)', async () => {
+    const dir = tmp();
+    const input = join(dir, 'cases.csv');
+    const rows: Record<string, string>[] = [];
+    let k = 0;
+    for (const c of generateCases(260, 3)) {
+      k++;
+      const o: Record<string, string> = {};
+      // through the flat layout
+      const { caseToFlatObject } = await import('../../src/batch/layout.ts');
+      Object.assign(o, caseToFlatObject(c));
+      if (k % 37 === 0) o.drug1_grams = 'n/a';
+      if (k % 53 === 0) o.race = 'martian';
+      rows.push(o);
+    }
+    writeFileSync(input, `${flatCsv(rows)}1,2,3\n`);
+    const outs = [];
+    for (const workers of [1, 2]) {
+      const out = join(dir, `out${workers}`);
+      const { summary } = await runBatch({
+        ...base,
+        input,
+        out,
+        scenarios: ['law_today', 'dpa-2019', 'no-mandatory-minimums'],
+        workers,
+        batchSize: 16,
+      });
+      assert.equal(summary.records_read, 261);
+      assert.equal(summary.records_read, summary.records_evaluated + summary.records_rejected);
+      assert.equal(summary.records_rejected, 7 + 4 + 1 - 0);
+      assert.equal(summary.synthetic, true);
+      outs.push(out);
+    }
+    for (const f of OUTPUT_FILES)
+      assert.ok(
+        readFileSync(join(outs[0] as string, f)).equals(readFileSync(join(outs[1] as string, f))),
+        `${f} differs`,
+      );
+    assert.match(read(outs[0] as string, 'summary.md'), /SYNTHETIC DATA/);
+  });
+
+  it('malformed CSV: clear rejections by line, no crash, the run goes on', async () => {
+    const dir = tmp();
+    const input = join(dir, 'bad.csv');
+    const good = flatCsv([{ ...ANGELOS, id: 'ok1' }]).split('\n');
+    const header = good[0] as string;
+    const row = good[1] as string;
+    const big = 'x'.repeat(50 * 1024 * 1024);
+    writeFileSync(
+      input,
+      [
+        header,
+        row, // 2 ok
+        `${row.replace('ok1', 'q1').replace('US-FED', 'US"FED')}`, // 3 quote inside an unquoted field
+        'just,three,fields', // 4 wrong column count
+        row.replace('ok1', 'g1').replace('680.4', '12kg'), // 5 non-numeric grams
+        row.replace('ok1', 'c1').replace('sold_wholesale', 'dealing'), // 6 unknown code
+        `"${big}",${row.slice(row.indexOf(',') + 1)}`, // 7 a 50 MB single field
+        row.replace('ok1', 'ok2'), // 8 ok
+        `"q2",US-FED,"2002-11-15"x${row.slice(row.indexOf('2002-11-15') + 10)}`, // 9 invalid closing quote
+        row.replace('ok1', 'ok3'), // 10 ok
+        '',
+      ].join('\n'),
+    );
+    const out = join(dir, 'out');
+    const { summary, timings } = await runBatch({
+      ...base,
+      input,
+      out,
+      scenarios: ['law_today'],
+      workers: 1,
+    });
+    assert.equal(summary.records_read, 9);
+    assert.equal(summary.records_evaluated, 3);
+    assert.equal(summary.records_rejected, 6);
+    const rej = read(out, 'rejected.csv').trim().split('\n').slice(1);
+    assert.deepEqual(
+      rej.map((l) => l.split(',').slice(0, 3).join(',')),
+      ['3,,(row)', '4,,(row)', '5,g1,drug1_grams', '6,c1,activities', '7,,(row)', '9,,(row)'],
+    );
+    assert.match(rej[0] ?? '', /quote inside an unquoted field/);
+    assert.match(rej[1] ?? '', /has 3 fields, the header has \d+/);
+    assert.match(rej[2] ?? '', /must be a number, got ""12kg""/);
+    assert.match(rej[3] ?? '', /unknown code ""dealing""/);
+    assert.match(rej[4] ?? '', /record longer than/);
+    assert.match(rej[5] ?? '', /invalid closing quote/);
+    assert.ok(timings.peak_rss_mib < 1024);
+  });
+
+  it('an empty file gives empty results and a summary saying so', async () => {
+    const dir = tmp();
+    const input = join(dir, 'empty.csv');
+    writeFileSync(input, '');
+    const out = join(dir, 'out');
+    const { summary } = await runBatch({
+      ...base,
+      input,
+      out,
+      scenarios: ['law_today', 'dpa-2019'],
+      workers: 1,
+    });
+    assert.equal(summary.records_read, 0);
+    assert.equal(summary.records_evaluated, 0);
+    assert.deepEqual(summary.notes, ['The input has no records.']);
+    assert.equal(read(out, 'rejected.csv'), 'line,id,field,reason\n');
+    assert.equal(read(out, 'results.csv').split('\n').length, 2); // header only
+    assert.equal(
+      (json(out, 'summary.json').scenarios as Record<string, { people: number }>)['dpa-2019']?.people,
+      0,
+    );
+  });
+
+  it('JSON Lines input: contract cases, one per line; bad lines rejected with their path', async () => {
+    const dir = tmp();
+    const input = join(dir, 'cases.jsonl');
+    const angelos = readFileSync(
+      new URL('../../examples/cases/weldon-angelos.json', import.meta.url),
+      'utf8',
+    );
+    writeFileSync(
+      input,
+      `${JSON.stringify(JSON.parse(angelos))}\n{"oops"\n\n${JSON.stringify({ ...JSON.parse(angelos), id: 'x', extra: 1 })}\n`,
+    );
+    const out = join(dir, 'out');
+    const { summary } = await runBatch({
+      ...base,
+      input,
+      out,
+      scenarios: ['law_at_sentencing', 'law_today'],
+      workers: 0,
+    });
+    assert.equal(summary.records_read, 3);
+    assert.equal(summary.records_evaluated, 1);
+    const rej = read(out, 'rejected.csv');
+    assert.match(rej, /^2,,\(row\),not valid JSON/m);
+    assert.match(rej, /^4,x,extra,unknown field/m);
+  });
+
+  it('unknown scenarios and unknown columns fail before any file is written', async () => {
+    const dir = tmp();
+    const input = join(dir, 'cases.csv');
+    writeFileSync(input, flatCsv([ANGELOS]));
+    await assert.rejects(
+      runBatch({ ...base, input, out: join(dir, 'o1'), scenarios: ['no-such-scenario'], workers: 0 }),
+      /unknown scenario/,
+    );
+    writeFileSync(
+      join(dir, 'x.csv'),
+      'id,jurisdiction,offense_date,activities,drug1_substance,drug1_basis,colour\n',
+    );
+    await assert.rejects(
+      runBatch({
+        ...base,
+        input: join(dir, 'x.csv'),
+        out: join(dir, 'o2'),
+        scenarios: ['law_today'],
+        workers: 0,
+      }),
+      /unknown column "colour"/,
+    );
+  });
+});
