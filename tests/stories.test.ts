@@ -2,13 +2,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Assessment } from '../src/model/assessment.ts';
 import { assessmentSchema } from '../src/model/assessment-schema.ts';
-import { assessCase, EVALUATION, readJson, ROOT } from './helpers/cases.ts';
+import { assessCase, EVALUATION, ROOT, readJson } from './helpers/cases.ts';
 
 const file = (slug: string) => readJson(`${ROOT}examples/cases/${slug}.json`);
 const now = (slug: string): Assessment => assessCase(file(slug));
 const today = (slug: string): Assessment => assessCase(file(slug), EVALUATION);
 const codes = (a: Assessment) => a.findings.map((f) => f.code);
-const strength = (a: Assessment, indicium: string) => a.indicia.find((v) => v.indicium === indicium)?.strength;
+const strength = (a: Assessment, indicium: string) =>
+  a.indicia.find((v) => v.indicium === indicium)?.strength;
 
 interface Story {
   slug: string;
@@ -99,7 +100,7 @@ describe("the report's stories", () => {
     assert.equal(a.exposure?.mandatory_minimum_months, 120);
   });
 
-  it('Louise Vincent and Kenneth Mack: selling to support one\'s own use is declined; a methadone patient is a user', () => {
+  it("Louise Vincent and Kenneth Mack: selling to support one's own use is declined; a methadone patient is a user", () => {
     assert.equal(now('louise-vincent').screen?.recommendation, 'decline');
     assert.equal(now('kenneth-mack').role?.function, 'user_possession_only');
   });

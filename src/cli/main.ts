@@ -99,14 +99,16 @@ program
   .description('the law in force on a date, every value with its citation')
   .option('--date <date>', 'YYYY-MM-DD (default: today)', isoDateOption)
   .option('--jurisdiction <code>', 'US-FED, US-XX, or a policy such as dpa-2019')
-  .option('--json', 'print as JSON, with each value\'s history')
+  .option('--json', "print as JSON, with each value's history")
   .action((opts: { date?: string; jurisdiction?: string; json?: boolean }) => {
     const rows = lawInForce(defaultLawBook(), opts.date ?? todayUtc(), opts.jurisdiction);
     if (opts.json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     else
       for (const r of rows) {
         const v = JSON.stringify(r.value);
-        process.stdout.write(`${r.id} = ${v.length > 80 ? `${v.slice(0, 77)}...` : v}  [${r.citation}; ${r.confidence}; from ${r.from}]\n`);
+        process.stdout.write(
+          `${r.id} = ${v.length > 80 ? `${v.slice(0, 77)}...` : v}  [${r.citation}; ${r.confidence}; from ${r.from}]\n`,
+        );
       }
   });
 
@@ -166,7 +168,9 @@ program
 
 program
   .command('serve')
-  .description('serve the HTTP API and the web app (PORT, PROPORTION_TOKEN, DATABASE_URL, PROPORTION_DATA_DIR)')
+  .description(
+    'serve the HTTP API and the web app (PORT, PROPORTION_TOKEN, DATABASE_URL, PROPORTION_DATA_DIR)',
+  )
   .option('--port <n>', 'port (default: PORT or 3000)')
   .option('--host <host>', 'address to listen on (default: HOST or 127.0.0.1)')
   .option('--data-dir <dir>', 'releases and batch jobs (default: PROPORTION_DATA_DIR or ./data)')
@@ -180,5 +184,49 @@ program
       demo: opts.demo,
     });
   });
+
+// --- records: import and publish (issue 6) ---
+program
+  .command('import')
+  .description('import case records (CSV with a Data Package descriptor, or JSON Lines) into the database')
+  .argument('<files...>', 'CSV or JSON Lines files')
+  .option('--descriptor <datapackage.json>', 'Frictionless Data Package describing the CSV (its data dictionary)')
+  .option('--format <format>', 'csv | jsonl (default: from the file name)')
+  .option('--allow-partial', 'import the valid rows even when some are rejected')
+  .option('--database <url>', 'duckdb:PATH or postgres://... (default: $DATABASE_URL or duckdb:./data/proportion.duckdb)')
+  .action(async (files: string[], opts: { descriptor?: string; format?: 'csv' | 'jsonl'; allowPartial?: boolean; database?: string }) => {
+    try {
+      const { runImport } = await import('../records/command.ts');
+      const reports = await runImport(files, opts, (s) => process.stderr.write(`${s}\n`));
+      process.exitCode = reports.every((r) => r.committed && r.rejected.length === 0) ? EXIT.ok : EXIT.invalid;
+    } catch (e) {
+      process.exitCode = reportError(e);
+    }
+  });
+
+program
+  .command('publish')
+  .description('publish a protected release: tables (CSV, Parquet, datapackage.json), charts (SVG) and index.html')
+  .requiredOption('--out <dir>', 'output directory')
+  .option('--by <dims>', 'dimensions, comma-separated', 'role,race_ethnicity,gender,drug')
+  .option('--stage <stage>', 'decision point', 'charging_decision')
+  .option('--min-cell <n>', 'suppress counts below this', '11')
+  .option('--demo', 'publish the synthetic demo caseload (generated into a temporary database)')
+  .option('--demo-size <n>', 'records in the demo caseload', '20000')
+  .option('--population <csv>', 'residents by race_ethnicity (columns race_ethnicity,population) for per-capita rates')
+  .option('--database <url>', 'duckdb:PATH or postgres://... (default: $DATABASE_URL or duckdb:./data/proportion.duckdb)')
+  .action(async (opts: { out: string; by: string; stage: string; minCell: string; demo?: boolean; demoSize: string; population?: string; database?: string }) => {
+    try {
+      const { runPublish } = await import('../publish/command.ts');
+      const r = await runPublish(opts);
+      process.stderr.write(
+        `published ${r.out}: ${r.records} records${r.synthetic ? ' (SYNTHETIC)' : ''}, ${r.tables.length} tables, ${r.charts.length} charts, ${r.suppressedCells} cells suppressed\n`,
+      );
+      process.exitCode = EXIT.ok;
+    } catch (e) {
+      process.exitCode = reportError(e);
+    }
+  });
+// --- end records ---
 
 await program.parseAsync(process.argv);

@@ -14,7 +14,13 @@ export interface InForce {
   to: IsoDate | undefined;
   note: string | undefined;
   /** every dated value of the parameter, for timelines */
-  history: { from: IsoDate; to: IsoDate | undefined; value: unknown; citation: string; confidence: Confidence }[];
+  history: {
+    from: IsoDate;
+    to: IsoDate | undefined;
+    value: unknown;
+    citation: string;
+    confidence: Confidence;
+  }[];
 }
 
 /** `US-FED` -> `us_fed.`, `dpa-2019` -> `policy.dpa_2019.`: the id prefix of a jurisdiction's or policy's law. */
@@ -42,7 +48,13 @@ export function lawInForce(law: LawBook, date: IsoDate, jurisdiction?: string): 
       from: r.from,
       to: r.to,
       note: r.note,
-      history: p.values.map((v) => ({ from: v.from, to: v.to, value: v.value, citation: v.cite.law, confidence: v.confidence })),
+      history: p.values.map((v) => ({
+        from: v.from,
+        to: v.to,
+        value: v.value,
+        citation: v.cite.law,
+        confidence: v.confidence,
+      })),
     });
   }
   return out.sort((a, b) => a.id.localeCompare(b.id));
