@@ -3,17 +3,18 @@ import { type Term, termGte } from '../model/terms.ts';
 
 /**
  * The prison term an assessment points to, for comparing scenarios: the larger of the mandatory
- * minimum and the bottom of the guideline range (with consecutive 924(c) terms). Null when neither was
- * computed (e.g. a state case), "life" for life.
+ * minimum and the bottom of the guideline range (with consecutive 924(c) terms). Null when the range
+ * was not computed (a state case, or a drug the Guidelines data cannot convert), "life" for life.
  */
 export function expectedTerm(a: Assessment): Term | null {
   const e = a.exposure;
   if (!e) return null;
   const g = e.guidelines;
-  const bottom = g ? (g.total_range_months ?? g.range_months)[0] : null;
+  // Without a guideline range the term is unknown, unless nothing can be imposed at all (not prosecuted).
+  if (!g) return e.statutory.maximum_months === 0 ? 0 : null;
+  const bottom = (g.total_range_months ?? g.range_months)[0];
   const min = e.mandatory_minimum_months;
   if (min === null) return bottom;
-  if (bottom === null) return min;
   return termGte(bottom, min) ? bottom : min;
 }
 
