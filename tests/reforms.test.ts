@@ -189,7 +189,16 @@ describe('enacted reforms double as tests of the dated law data', () => {
 
 const caseArb = fc.record({
   year: fc.integer({ min: 1995, max: 2026 }),
-  substance: fc.constantFrom('heroin', 'cocaine', 'cocaine_base', 'methamphetamine', 'fentanyl', 'marijuana', 'oxycodone', 'other_schedule_i_ii'),
+  substance: fc.constantFrom(
+    'heroin',
+    'cocaine',
+    'cocaine_base',
+    'methamphetamine',
+    'fentanyl',
+    'marijuana',
+    'oxycodone',
+    'other_schedule_i_ii',
+  ),
   grams: fc.double({ min: 0.1, max: 100_000, noNaN: true }),
   activity: fc.constantFrom(
     'sold_retail',

@@ -190,43 +190,75 @@ program
   .command('import')
   .description('import case records (CSV with a Data Package descriptor, or JSON Lines) into the database')
   .argument('<files...>', 'CSV or JSON Lines files')
-  .option('--descriptor <datapackage.json>', 'Frictionless Data Package describing the CSV (its data dictionary)')
+  .option(
+    '--descriptor <datapackage.json>',
+    'Frictionless Data Package describing the CSV (its data dictionary)',
+  )
   .option('--format <format>', 'csv | jsonl (default: from the file name)')
   .option('--allow-partial', 'import the valid rows even when some are rejected')
-  .option('--database <url>', 'duckdb:PATH or postgres://... (default: $DATABASE_URL or duckdb:./data/proportion.duckdb)')
-  .action(async (files: string[], opts: { descriptor?: string; format?: 'csv' | 'jsonl'; allowPartial?: boolean; database?: string }) => {
-    try {
-      const { runImport } = await import('../records/command.ts');
-      const reports = await runImport(files, opts, (s) => process.stderr.write(`${s}\n`));
-      process.exitCode = reports.every((r) => r.committed && r.rejected.length === 0) ? EXIT.ok : EXIT.invalid;
-    } catch (e) {
-      process.exitCode = reportError(e);
-    }
-  });
+  .option(
+    '--database <url>',
+    'duckdb:PATH or postgres://... (default: $DATABASE_URL or duckdb:./data/proportion.duckdb)',
+  )
+  .action(
+    async (
+      files: string[],
+      opts: { descriptor?: string; format?: 'csv' | 'jsonl'; allowPartial?: boolean; database?: string },
+    ) => {
+      try {
+        const { runImport } = await import('../records/command.ts');
+        const reports = await runImport(files, opts, (s) => process.stderr.write(`${s}\n`));
+        process.exitCode = reports.every((r) => r.committed && r.rejected.length === 0)
+          ? EXIT.ok
+          : EXIT.invalid;
+      } catch (e) {
+        process.exitCode = reportError(e);
+      }
+    },
+  );
 
 program
   .command('publish')
-  .description('publish a protected release: tables (CSV, Parquet, datapackage.json), charts (SVG) and index.html')
+  .description(
+    'publish a protected release: tables (CSV, Parquet, datapackage.json), charts (SVG) and index.html',
+  )
   .requiredOption('--out <dir>', 'output directory')
   .option('--by <dims>', 'dimensions, comma-separated', 'role,race_ethnicity,gender,drug')
   .option('--stage <stage>', 'decision point', 'charging_decision')
   .option('--min-cell <n>', 'suppress counts below this', '11')
   .option('--demo', 'publish the synthetic demo caseload (generated into a temporary database)')
   .option('--demo-size <n>', 'records in the demo caseload', '20000')
-  .option('--population <csv>', 'residents by race_ethnicity (columns race_ethnicity,population) for per-capita rates')
-  .option('--database <url>', 'duckdb:PATH or postgres://... (default: $DATABASE_URL or duckdb:./data/proportion.duckdb)')
-  .action(async (opts: { out: string; by: string; stage: string; minCell: string; demo?: boolean; demoSize: string; population?: string; database?: string }) => {
-    try {
-      const { runPublish } = await import('../publish/command.ts');
-      const r = await runPublish(opts);
-      process.stderr.write(
-        `published ${r.out}: ${r.records} records${r.synthetic ? ' (SYNTHETIC)' : ''}, ${r.tables.length} tables, ${r.charts.length} charts, ${r.suppressedCells} cells suppressed\n`,
-      );
-      process.exitCode = EXIT.ok;
-    } catch (e) {
-      process.exitCode = reportError(e);
-    }
-  });
+  .option(
+    '--population <csv>',
+    'residents by race_ethnicity (columns race_ethnicity,population) for per-capita rates',
+  )
+  .option(
+    '--database <url>',
+    'duckdb:PATH or postgres://... (default: $DATABASE_URL or duckdb:./data/proportion.duckdb)',
+  )
+  .action(
+    async (opts: {
+      out: string;
+      by: string;
+      stage: string;
+      minCell: string;
+      demo?: boolean;
+      demoSize: string;
+      population?: string;
+      database?: string;
+    }) => {
+      try {
+        const { runPublish } = await import('../publish/command.ts');
+        const r = await runPublish(opts);
+        process.stderr.write(
+          `published ${r.out}: ${r.records} records${r.synthetic ? ' (SYNTHETIC)' : ''}, ${r.tables.length} tables, ${r.charts.length} charts, ${r.suppressedCells} cells suppressed\n`,
+        );
+        process.exitCode = EXIT.ok;
+      } catch (e) {
+        process.exitCode = reportError(e);
+      }
+    },
+  );
 // --- end records ---
 
 await program.parseAsync(process.argv);

@@ -37,6 +37,7 @@ function plain(row: Record<string, unknown>): Record<string, unknown> {
   for (const k of Object.keys(row)) {
     const v = row[k];
     if (typeof v === 'bigint') row[k] = Number(v);
+    else if (v instanceof Date) row[k] = v.toISOString().slice(0, 10);
   }
   return row;
 }

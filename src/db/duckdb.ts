@@ -19,7 +19,11 @@ import type { BulkHooks, ImportMeta, MergeCounts, RecordStore } from './store.ts
 async function rows(c: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
   const r = await c.runAndReadAll(sql);
   return r.getRowObjectsJS().map((o) => {
-    for (const k of Object.keys(o)) if (typeof o[k] === 'bigint') o[k] = Number(o[k]);
+    for (const k of Object.keys(o)) {
+      const v = o[k];
+      if (typeof v === 'bigint') o[k] = Number(v);
+      else if (v instanceof Date) o[k] = v.toISOString().slice(0, 10);
+    }
     return o as Record<string, unknown>;
   });
 }
@@ -56,7 +60,7 @@ export async function openDuckDBStore(url: string, path: string): Promise<Record
         for await (const batch of batches as AsyncIterable<StoredRow[]>) {
           let chunk = '';
           for (const r of batch) chunk += csvLine(r);
-          if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+          if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
         }
         await new Promise<void>((res, rej) => out.end((e?: Error | null) => (e ? rej(e) : res())));
         await conn.run(`CREATE TEMP TABLE ${staging} (${stagingColumnsSql()})`);

@@ -173,10 +173,10 @@ function retroactivity(
  */
 export function compare(
   c: Case,
-  scenarioIds: string[],
+  scenarioIds: (string | Scenario)[],
   options: ScenarioOptions & { evaluationDate: IsoDate },
 ): Comparison {
-  const scenarios = scenarioIds.map((id) => resolveScenario(id, options.law));
+  const scenarios = scenarioIds.map((id) => (typeof id === 'string' ? resolveScenario(id, options.law) : id));
   const tracked = scenarios.map((s) => ({ ...s, law: s.law.tracked() }));
   const assessments = tracked.map((s) => assessUnder(c, s, options));
   const logs = tracked.map((s) => s.law.readLog ?? new Map<string, Resolved>());

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { LawBook } from '../law/book.ts';
 import { defaultLawBook } from '../law/loader.ts';
-import { applyReform, loadCatalog, type Reform, readReformFile } from '../law/reform.ts';
+import { applyReform, loadCatalog, type Reform, readReformFile, withIncludes } from '../law/reform.ts';
 import type { Assessment } from '../model/assessment.ts';
 import type { Case } from '../model/case.ts';
 import type { IsoDate } from '../model/dates.ts';
@@ -57,8 +57,9 @@ export function reformCatalog(): Map<string, Reform> {
   return catalog;
 }
 
-/** A scenario for a reform, its patched law book built once per base book. */
-export function reformScenario(reform: Reform, law: LawBook = defaultLawBook()): Scenario {
+/** A scenario for a reform (an agenda's `includes` resolved from the catalog), its law built once per base book. */
+export function reformScenario(given: Reform, law: LawBook = defaultLawBook()): Scenario {
+  const reform = withIncludes(given, reformCatalog());
   let books = reformBooks.get(law);
   if (!books) {
     books = new Map();

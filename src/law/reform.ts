@@ -111,16 +111,7 @@ export function loadCatalog(dir: string = SCENARIO_DIR): Map<string, Reform> {
     if (out.has(r.id)) throw new ReformError(f, [`id "${r.id}" is used by two catalog files`]);
     out.set(r.id, r);
   }
-  for (const r of out.values()) {
-    if (!r.includes) continue;
-    const parts = r.includes.map((id) => {
-      const part = out.get(id);
-      if (!part || part.includes)
-        throw new ReformError(r.id, [`includes: "${id}" is not a catalog reform without includes`]);
-      return part;
-    });
-    out.set(r.id, { ...r, provisions: [...parts.flatMap((p) => p.provisions), ...r.provisions] });
-  }
+  for (const r of out.values()) if (r.includes) out.set(r.id, withIncludes(r, out));
   return out;
 }
 
@@ -212,6 +203,26 @@ export function applyReform(book: LawBook, reform: Reform, source = reform.id): 
   // The stamp's law hash covers the base law and the reform, so every output says what it was computed on.
   const hash = createHash('sha256').update(book.hash).update(JSON.stringify(reform)).digest('hex');
   return new LawBook(params, book.sources, `sha256:${hash}`);
+}
+
+/** An agenda's provisions: those of every reform it `includes` (from the catalog), then its own. */
+export function withIncludes(r: Reform, catalog: ReadonlyMap<string, Reform>): Reform {
+  if (!r.includes) return r;
+  const parts = r.includes.map((id) => {
+    const part = catalog.get(id);
+    if (!part || part.includes)
+      throw new ReformError(r.id, [`includes: "${id}" is not a catalog reform without includes`]);
+    return part;
+  });
+  // Idempotent: a provision already present (an agenda expanded before) is not added twice.
+  const seen = new Set<string>();
+  const provisions = [...parts.flatMap((p) => p.provisions), ...r.provisions].filter((p) => {
+    const key = JSON.stringify(p);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { ...r, provisions };
 }
 
 /** The parameter ids a reform changes (patterns expanded). */

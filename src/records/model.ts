@@ -13,7 +13,7 @@ function columnSchema(c: Column): z.ZodType {
   if (c.role === 'raw') return z.string().nullable();
   if (c.role === 'missing') return z.enum(MISSING).nullable();
   const d = c.field;
-  const allowed = [...(d.codes?.codes.map((x) => x.code) ?? []), ...MISSING] as [string, ...string[]];
+  const allowed = [...MISSING, ...(d.codes?.codes.map((x) => x.code) ?? [])] as [string, ...string[]];
   switch (d.type) {
     case 'string':
       return d.required ? z.string().min(1) : z.string().nullable();

@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import { isIsoDate } from '../model/dates.ts';
 import { INDICIA_CODES, MISSING, type Missing } from './codes.ts';
-import { FIELD_BY_NAME, type FieldDef, hasMissing, hasRaw, SOURCE_FIELDS } from './dictionary.ts';
+import {
+  COLUMN_NAMES,
+  FIELD_BY_NAME,
+  type FieldDef,
+  hasMissing,
+  hasRaw,
+  SOURCE_FIELDS,
+} from './dictionary.ts';
 
 /** A stored record: every column of COLUMNS (values are null where absent). */
 export type StoredRow = Record<string, string | number | boolean | null>;
@@ -38,6 +45,8 @@ interface Compiled {
   def: FieldDef;
   codes: Set<string>;
   byLower: Map<string, string>;
+  rawKey: string;
+  missingKey: string;
 }
 const compiled: Compiled[] = SOURCE_FIELDS.map((def) => {
   const codes = new Set(def.codes?.codes.map((c) => c.code) ?? []);
@@ -47,8 +56,10 @@ const compiled: Compiled[] = SOURCE_FIELDS.map((def) => {
     byLower.set(c.label.toLowerCase(), c.code);
   }
   for (const m of MISSING) byLower.set(m, m);
-  return { def, codes, byLower };
+  return { def, codes, byLower, rawKey: `${def.name}_raw`, missingKey: `${def.name}_missing` };
 });
+/** Every stored column set to null, in order: rows copy it so they all share one shape. */
+const TEMPLATE: StoredRow = Object.fromEntries(COLUMN_NAMES.map((n) => [n, null]));
 const KNOWN_KEYS = new Set<string>();
 for (const d of SOURCE_FIELDS) {
   KNOWN_KEYS.add(d.name);
@@ -84,12 +95,12 @@ export function normalizeRecord(
 ): { ok: true; row: StoredRow } | { ok: false; reasons: string[] } {
   const reasons: string[] = [];
   for (const k of Object.keys(input)) if (!KNOWN_KEYS.has(k)) reasons.push(`${k}: unknown field`);
-  const row: StoredRow = {};
+  const row: StoredRow = { ...TEMPLATE };
   for (const c of compiled) {
     const d = c.def;
     const v = input[d.name];
     const m = mappings[d.name];
-    const rawGiven = input[`${d.name}_raw`];
+    const rawGiven = input[c.rawKey];
     const blankMeans: Missing = (m?.missing?.[''] as Missing | undefined) ?? d.blank ?? 'unknown';
     switch (d.type) {
       case 'string': {
@@ -113,7 +124,7 @@ export function normalizeRecord(
       }
       case 'code': {
         const raw = isBlank(rawGiven) ? text(v) : text(rawGiven);
-        row[`${d.name}_raw`] = raw === '' ? null : raw;
+        row[c.rawKey] = raw === '' ? null : raw;
         if (isBlank(v)) {
           if (d.required) reasons.push(`${d.name}: is required`);
           row[d.name] = blankMeans;
@@ -130,7 +141,7 @@ export function normalizeRecord(
       }
       case 'codes': {
         const raw = isBlank(rawGiven) ? text(v) : text(rawGiven);
-        row[`${d.name}_raw`] = raw === '' ? null : raw;
+        row[c.rawKey] = raw === '' ? null : raw;
         if (isBlank(v) || (Array.isArray(v) && v.length === 0)) {
           row[d.name] = blankMeans;
           break;
@@ -155,20 +166,20 @@ export function normalizeRecord(
       case 'number':
       case 'date': {
         const raw = isBlank(rawGiven) ? text(v) : text(rawGiven);
-        row[`${d.name}_raw`] = raw === '' ? null : raw;
-        const given = input[`${d.name}_missing`];
+        row[c.rawKey] = raw === '' ? null : raw;
+        const given = input[c.missingKey];
         row[d.name] = null;
-        row[`${d.name}_missing`] = null;
+        row[c.missingKey] = null;
         if (isBlank(v)) {
           const why = isBlank(given) ? blankMeans : text(given).trim();
           if (!MISSING_SET.has(why)) reasons.push(`${d.name}_missing: "${why}" is not a missingness code`);
-          row[`${d.name}_missing`] = why;
+          row[c.missingKey] = why;
           break;
         }
         const s = text(v).trim();
         const mapped = m?.missing?.[s] ?? (MISSING_SET.has(s) ? (s as Missing) : undefined);
         if (mapped) {
-          row[`${d.name}_missing`] = mapped;
+          row[c.missingKey] = mapped;
           break;
         }
         if (d.type === 'date') {
@@ -214,7 +225,7 @@ function derive(row: StoredRow, deriveRole?: RoleDeriver): void {
         other_race: 'nh_other',
       }[races[0] ?? ''] ?? 'unknown';
   // drug and quantity
-  row.drug = row.drug_1_type;
+  row.drug = row.drug_1_type ?? null;
   const q = row.drug_1_quantity as number | null;
   const per = GRAMS_PER[String(row.drug_1_unit)];
   row.quantity_grams = q !== null && per !== undefined ? Math.round(q * per * 1000) / 1000 : null;
@@ -243,7 +254,7 @@ function derive(row: StoredRow, deriveRole?: RoleDeriver): void {
   const coded = row.role as string;
   if (!MISSING_SET.has(coded)) {
     row.role_final = coded;
-    row.role_final_basis = row.role_basis;
+    row.role_final_basis = row.role_basis ?? null;
   } else {
     const derived = deriveRole ? deriveRole(row) : null;
     row.role_final = derived ?? coded;
@@ -255,17 +266,18 @@ function derive(row: StoredRow, deriveRole?: RoleDeriver): void {
 }
 
 export function hashRow(row: StoredRow): string {
-  const h = createHash('sha256');
-  for (const d of SOURCE_FIELDS) {
-    h.update(String(row[d.name] ?? '\u0000'));
-    h.update('\u0001');
-    if (hasRaw(d)) h.update(String(row[`${d.name}_raw`] ?? '\u0000'));
-    h.update('\u0002');
-    if (hasMissing(d)) h.update(String(row[`${d.name}_missing`] ?? '\u0000'));
-    h.update('\u0003');
+  let text = '';
+  for (const k of HASHED) {
+    const v = row[k];
+    text += v === null || v === undefined ? '\u0000\u0001' : `${v}\u0001`;
   }
-  return h.digest('hex');
+  return createHash('sha256').update(text).digest('hex');
 }
+const HASHED = SOURCE_FIELDS.flatMap((d) => [
+  d.name,
+  ...(hasRaw(d) ? [`${d.name}_raw`] : []),
+  ...(hasMissing(d) ? [`${d.name}_missing`] : []),
+]);
 
 export const INDICIA_LIST = INDICIA_CODES;
 export { FIELD_BY_NAME };

@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Bulk runs as asynchronous jobs for POST /v1/batch. The work is done by src/batch's runBatch (the same
+ * function as `proportion batch`); this module only queues jobs, runs one at a time, and keeps their
+ * output directories. Results are row-level data: only token holders can create or read jobs.
+ */
+export type JobState = 'queued' | 'running' | 'succeeded' | 'failed';
+export type BatchFormat = 'csv' | 'jsonl';
+
+export interface JobProgress {
+  /** Records in the upload (counted on receipt: non-empty lines, less the header for CSV). */
+  records_total: number;
+  /** Records processed so far, when the batch runner reports it; at the end, the records read. */
+  records_done: number | null;
+  elapsed_seconds: number;
+}
+
+export interface Job {
+  id: string;
+  state: JobState;
+  created: string;
+  started: string | null;
+  finished: string | null;
+  scenarios: string[];
+  format: BatchFormat;
+  input_bytes: number;
+  progress: JobProgress;
+  error: string | null;
+  summary: unknown;
+  files: string[];
+}
+
+/** What the batch runner needs; matches src/batch/run.ts's runBatch. */
+export type RunBatch = (opts: {
+  input: string;
+  out: string;
+  scenarios: string[];
+  evaluationDate: string;
+  workers?: number;
+  format?: 'csv' | 'jsonl';
+  progress?: boolean;
+}) => Promise<{ summary: unknown }>;
+
+export interface JobQueueOptions {
+  dir: string;
+  today: () => string;
+  workers?: number;
+  /** Jobs kept (oldest finished ones are deleted with their files). */
+  keep?: number;
+  /** The runner; default: src/batch/run.ts's runBatch, imported when the first job starts. */
+  run?: RunBatch;
+}
+
+const RESULT_FILES = ['results.csv', 'results.parquet', 'rejected.csv', 'summary.json', 'summary.md'];
+
+function countRecords(text: string, format: BatchFormat): number {
+  let n = 0;
+  for (const line of text.split('\n')) if (line.trim()) n++;
+  return format === 'csv' ? Math.max(0, n - 1) : n;
+}
+
+export class JobQueue {
+  private readonly jobs = new Map<string, Job>();
+  private readonly startedAt = new Map<string, number>();
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(private readonly opts: JobQueueOptions) {}
+
+  create(input: string, format: BatchFormat, scenarios: string[]): Job {
+    const id = randomUUID();
+    const dir = join(this.opts.dir, id);
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, format === 'csv' ? 'input.csv' : 'input.jsonl');
+    writeFileSync(file, input);
+    const job: Job = {
+      id,
+      state: 'queued',
+      created: new Date().toISOString(),
+      started: null,
+      finished: null,
+      scenarios,
+      format,
+      input_bytes: Buffer.byteLength(input),
+      progress: { records_total: countRecords(input, format), records_done: null, elapsed_seconds: 0 },
+      error: null,
+      summary: null,
+      files: [],
+    };
+    this.jobs.set(id, job);
+    this.prune();
+    this.chain = this.chain.then(() => this.execute(job, file, join(dir, 'out')));
+    return job;
+  }
+
+  get(id: string): Job | undefined {
+    const job = this.jobs.get(id);
+    if (job?.state === 'running') {
+      const t = this.startedAt.get(id);
+      if (t !== undefined) job.progress.elapsed_seconds = Math.round((Date.now() - t) / 100) / 10;
+    }
+    return job;
+  }
+
+  /** The path of a finished job's output file, or undefined (unknown job, unfinished, or not an output). */
+  file(id: string, name: string): string | undefined {
+    const job = this.jobs.get(id);
+    if (job?.state !== 'succeeded' || !job.files.includes(name)) return undefined;
+    return join(this.opts.dir, id, 'out', name);
+  }
+
+  /** Resolves when every job queued so far has finished (tests, shutdown). */
+  async idle(): Promise<void> {
+    await this.chain;
+  }
+
+  private async execute(job: Job, input: string, out: string): Promise<void> {
+    job.state = 'running';
+    job.started = new Date().toISOString();
+    const t0 = Date.now();
+    this.startedAt.set(job.id, t0);
+    try {
+      const run = this.opts.run ?? ((await import('../batch/run.ts')).runBatch as unknown as RunBatch);
+      // onProgress is passed for when the batch runner reports progress; runners that do not, ignore it.
+      const options = {
+        input,
+        out,
+        scenarios: job.scenarios,
+        evaluationDate: this.opts.today(),
+        workers: this.opts.workers ?? 1,
+        format: job.format,
+        progress: false,
+        onProgress: (p: { records?: number }) => {
+          if (typeof p?.records === 'number') job.progress.records_done = p.records;
+        },
+      };
+      const { summary } = await run(options);
+      job.summary = summary;
+      const read = (summary as { records_read?: unknown })?.records_read;
+      job.progress.records_done = typeof read === 'number' ? read : job.progress.records_total;
+      job.files = RESULT_FILES.filter((f) => existsSync(join(out, f)) && statSync(join(out, f)).isFile());
+      job.state = 'succeeded';
+    } catch (e) {
+      job.state = 'failed';
+      job.error = e instanceof Error ? e.message : String(e);
+    } finally {
+      job.finished = new Date().toISOString();
+      job.progress.elapsed_seconds = Math.round((Date.now() - t0) / 100) / 10;
+      this.startedAt.delete(job.id);
+    }
+  }
+
+  private prune(): void {
+    const keep = this.opts.keep ?? 50;
+    const done = [...this.jobs.values()].filter((j) => j.state === 'succeeded' || j.state === 'failed');
+    while (this.jobs.size > keep && done.length) {
+      const old = done.shift() as Job;
+      this.jobs.delete(old.id);
+      rmSync(join(this.opts.dir, old.id), { recursive: true, force: true });
+    }
+  }
+}

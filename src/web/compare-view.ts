@@ -1,0 +1,88 @@
+import type { Comparison } from '../engine/compare.ts';
+import { term, usd } from '../messages/format.ts';
+import type { Assessment } from '../model/assessment.ts';
+import { cites, type H, html, human } from './html.ts';
+import { FUNCTION_TEXT, RECOMMENDATION_TEXT } from './result.ts';
+
+/** The comparison's rows, in the engine's order, with plain labels (presentation only). */
+const ROWS: [string, string][] = [
+  ['role.function', 'Role'],
+  ['charges', 'Charge'],
+  ['exposure.statutory.minimum_months', 'Statutory minimum'],
+  ['exposure.statutory.maximum_months', 'Statutory maximum'],
+  ['exposure.firearms.consecutive_minimum_months', 'Firearm (924(c)) terms'],
+  ['exposure.safety_valve.eligible', 'Safety valve'],
+  ['exposure.mandatory_minimum_months', 'Mandatory minimum'],
+  ['exposure.guidelines.range_months', 'Guideline range'],
+  ['screen.recommendation', "Report's screen"],
+  ['consequences.immigration.aggravated_felony', 'Aggravated felony (if not a citizen)'],
+  ['consequences.cost.usd', 'Cost of the term'],
+];
+
+function read(a: Assessment, path: string): unknown {
+  if (path === 'charges') return (a.charges ?? []).map((c) => c.description).join('; ') || 'none';
+  let cur: unknown = a;
+  for (const part of path.split('.')) cur = cur == null ? null : (cur as Record<string, unknown>)[part];
+  return cur;
+}
+
+export function cell(path: string, v: unknown): string {
+  if (v === null || v === undefined) return 'not computed';
+  if (path === 'role.function') return FUNCTION_TEXT[String(v)] ?? human(String(v));
+  if (path === 'screen.recommendation') return RECOMMENDATION_TEXT[String(v)] ?? human(String(v));
+  if (path === 'consequences.cost.usd') return usd(v);
+  if (path === 'exposure.safety_valve.eligible') return v === true ? 'eligible' : 'not eligible';
+  if (Array.isArray(v) && v.length === 2)
+    return v[0] === v[1] ? term(v[0]) : `${term(v[0])} to ${term(v[1])}`;
+  if (typeof v === 'number' || v === 'life') return term(v);
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  return String(v);
+}
+
+const shown = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+
+export function renderComparison(c: Comparison, titles: Record<string, string> = {}): H {
+  const ids = c.assessments.map((a) => a.scenario);
+  const diffs = new Map(c.differences.map((d) => [d.field, d]));
+  return html`<section aria-labelledby="comparison-heading" id="comparison">
+<h2 id="comparison-heading" tabindex="-1">Comparison${c.case_id ? html`: <span class="mono">${c.case_id}</span>` : ''}</h2>
+<p>${c.differences.length} of ${ROWS.length} rows differ between the scenarios; they are marked <span class="badge diff">differs</span> and explained below the table.</p>
+<div class="table-wrap"><table data-testid="comparison-table">
+<caption class="visually-hidden">The case under each scenario, one column per scenario</caption>
+<thead><tr><th scope="col">Row</th>${ids.map((id) => html`<th scope="col"><code>${id}</code>${titles[id] ? html`<br><span class="hint">${titles[id]}</span>` : ''}</th>`)}</tr></thead>
+<tbody>${ROWS.map(([path, label]) => {
+    const d = diffs.get(path);
+    return html`<tr${d ? html` class="differs" data-differs="true"` : ''}><th scope="row">${label}${d ? html`<span class="badge diff">differs</span>` : ''}</th>${c.assessments.map(
+      (a) => html`<td>${cell(path, read(a, path))}</td>`,
+    )}</tr>`;
+  })}</tbody></table></div>
+${
+  c.differences.length
+    ? html`<h3>Why they differ</h3>
+${c.differences.map((d) => {
+  const label = ROWS.find(([p]) => p === d.field)?.[1] ?? d.field;
+  return html`<h4>${label}</h4>
+${
+  d.because.length
+    ? html`<ul>${d.because
+        .slice(0, 12)
+        .map(
+          (b) =>
+            html`<li>Under <code>${b.scenario}</code>, <a href="/law?parameter=${encodeURIComponent(b.parameter)}&amp;jurisdiction=${b.parameter.startsWith('policy.') ? 'DPA-2019' : b.parameter.split('.')[0]?.toUpperCase().replaceAll('_', '-')}"><code>${b.parameter}</code></a> changes from <code>${shown(b.from)}</code> to <code>${shown(b.to)}</code>.${cites(b.citations)}</li>`,
+        )}</ul>${d.because.length > 12 ? html`<p>…and ${d.because.length - 12} more law values (see the API's JSON).</p>` : ''}`
+    : html`<p>The law values are the same; the facts the rules read differ (for example, the date the case is assessed at). See each assessment.</p>`
+}`;
+})}`
+    : ''
+}
+${
+  c.retroactivity.length
+    ? html`<h3>Retroactivity (for the person as sentenced)</h3>
+<ul>${c.retroactivity.map(
+        (r) =>
+          html`<li><code>${r.scenario}</code>: ${r.retroactive ? 'retroactive' : 'not retroactive'}${r.may_seek_reduction === true ? '; the person may seek a reduced sentence' : r.may_seek_reduction === false ? '; no reduction available' : ''}${r.mandatory_minimum_months !== null ? html`; new mandatory minimum ${term(r.mandatory_minimum_months)}` : ''}. ${r.who}${cites(r.citations)}</li>`,
+      )}</ul>`
+    : ''
+}
+</section>`;
+}

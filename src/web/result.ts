@@ -1,0 +1,190 @@
+import { range, term, usd } from '../messages/format.ts';
+import type { Assessment } from '../model/assessment.ts';
+import type { Finding } from '../model/finding.ts';
+import { cites, type H, html, human } from './html.ts';
+
+/** Plain-language names for the report's functions and the screen's recommendations (presentation only). */
+export const FUNCTION_TEXT: Record<string, string> = {
+  importer_high_level_supplier: 'Importer or high-level supplier',
+  organizer_leader: 'Organizer or leader',
+  grower_manufacturer: 'Grower or manufacturer',
+  wholesaler: 'Wholesaler',
+  manager_supervisor: 'Manager or supervisor',
+  street_level_dealer: 'Street-level dealer',
+  broker: 'Broker (go-between)',
+  courier: 'Courier',
+  mule: 'Mule (carries drugs on or in the body)',
+  employee_worker: 'Employee or worker (lookout, errands, packaging)',
+  user_possession_only: 'A person who uses drugs (possession only)',
+  social_supplier: 'Social supplier (shares or buys for friends)',
+};
+export const RECOMMENDATION_TEXT: Record<string, string> = {
+  decline: 'Decline to prosecute',
+  treat_as_possession: 'Treat as possession for personal use',
+  divert: 'Divert (pre-booking or pre-charge)',
+  prosecute_own_conduct: "Prosecute only the person's own conduct",
+  prosecute: 'Prosecute',
+};
+
+/** What the rules could not settle: fields to ask for, and questions the law leaves open. */
+export interface OpenQuestions {
+  /** case paths the engine lists as missing (values.missing of undetermined outcomes) */
+  missing: string[];
+  /** questions in words (values.question) */
+  questions: { code: string; question: string; field?: string }[];
+}
+
+const QUESTION_FIELDS: Record<string, string> = {
+  'consequences.immigration.citizenship_unknown': 'person.citizenship',
+};
+
+export function openQuestions(a: Assessment): OpenQuestions {
+  const missing: string[] = [];
+  const questions: OpenQuestions['questions'] = [];
+  for (const f of a.findings) {
+    const v = f.values ?? {};
+    if (Array.isArray(v.missing))
+      for (const m of v.missing) if (typeof m === 'string' && !missing.includes(m)) missing.push(m);
+    if (typeof v.question === 'string') {
+      const field = QUESTION_FIELDS[f.code];
+      questions.push({ code: f.code, question: v.question, ...(field ? { field } : {}) });
+    }
+  }
+  return { missing, questions };
+}
+
+const MISSING_TEXT: Record<string, string> = {
+  'cooperation.truthful_disclosure':
+    'Did the person tell the government everything they know about the offense (a safety-valve proffer)?',
+  'history.priors': 'The prior convictions themselves (not only a points total).',
+  'conduct.weapon': 'Was the firearm possessed in connection with the offense?',
+};
+export function missingText(path: string): string {
+  const base = path.split(' ')[0] as string;
+  const known = MISSING_TEXT[base];
+  if (known) return known;
+  const m = /^history\.priors\.(\d+)\.(\w+)$/.exec(base);
+  if (m) {
+    const what: Record<string, string> = {
+      max_term_months: 'the maximum term the law allowed for it',
+      served_months: 'how many months were served',
+      release_date: 'the release date',
+      sentence_months: 'the sentence imposed',
+      felony: 'whether it was a felony',
+    };
+    return `Prior conviction ${Number(m[1]) + 1}: ${what[m[2] as string] ?? human(m[2] as string).toLowerCase()}.`;
+  }
+  return path;
+}
+
+const fieldAnchor = (path: string) => `#f-${(path.split(' ')[0] as string).replaceAll('.', '-')}`;
+
+const byPrefix = (a: Assessment, ...prefixes: string[]): Finding[] =>
+  a.findings.filter((f) => prefixes.some((p) => f.code.startsWith(p)));
+
+const findingList = (list: Finding[]): H =>
+  list.length
+    ? html`<ul class="findings">${list.map(
+        (f) =>
+          html`<li class="sev-${f.severity}">${f.severity === 'critical' ? html`<strong>${f.message}</strong>` : f.message}${cites(f.citations)}</li>`,
+      )}</ul>`
+    : html``;
+
+const yesNo = (v: boolean | null | undefined, yes: string, no: string, unknown = 'undetermined') =>
+  v === true ? yes : v === false ? no : unknown;
+
+/** The result, readable by a non-lawyer: key numbers first, each with its citation; then the reasons. */
+export function renderResult(
+  a: Assessment,
+  opts: { pdfHref?: string; title?: string; headingId?: string } = {},
+): H {
+  const e = a.exposure;
+  const best = a.findings.find((f) => f.code === 'exposure.mandatory_minimum.best_case');
+  const open = openQuestions(a);
+  const charges = a.charges ?? [];
+  const g = e?.guidelines ?? null;
+  const cost = a.consequences?.cost ?? null;
+  const statutoryKnown = e && e.statutory.minimum_months !== null && e.statutory.maximum_months !== null;
+  return html`<section class="result" aria-labelledby="${opts.headingId ?? 'result-heading'}">
+<h2 id="${opts.headingId ?? 'result-heading'}" tabindex="-1">${opts.title ?? 'Result'}${a.case_id ? html`: <span class="mono">${a.case_id}</span>` : ''}</h2>
+<p>Jurisdiction <strong>${a.jurisdiction}</strong>; conduct on ${a.dates.offense}, sentencing ${a.dates.sentencing}; the law applied is that of <strong>${a.dates.statute_law}</strong>${a.dates.guidelines_manual ? html` with the Guidelines Manual of ${a.dates.guidelines_manual}` : ''}. Scenario: <code>${a.scenario}</code>.</p>
+<dl class="keyfacts" data-testid="keyfacts">
+<div><dt>Role in the supply chain</dt><dd><span data-field="role">${a.role ? (FUNCTION_TEXT[a.role.function] ?? human(a.role.function)) : 'not classified'}</span>${cites(a.role?.citations)}</dd></div>
+<div><dt>Charge under current practice</dt><dd><span data-field="charge">${charges.length ? charges.map((c) => c.description).join('; ') : 'not charged, or not computed'}</span>${cites(charges.flatMap((c) => c.citations))}</dd></div>
+<div><dt>Statutory range</dt><dd><span data-field="statutory">${statutoryKnown && e ? range([e.statutory.minimum_months, e.statutory.maximum_months]) : 'not computed (see below)'}</span>${cites(e?.statutory.citations)}</dd></div>
+<div><dt>Mandatory minimum, all counts</dt><dd><span data-field="mandatory-minimum">${e && e.mandatory_minimum_months !== null ? term(e.mandatory_minimum_months) : 'not computed'}${best ? html`<span class="bound">If the open questions go the person's way: <strong>${term(best.values?.months)}</strong></span>` : ''}</span>${cites(e ? [...e.statutory.citations, ...e.firearms.citations] : [])}</dd></div>
+${e && e.firearms.consecutive_minimum_months !== 0 ? html`<div><dt>Firearm (924(c)) terms, consecutive</dt><dd><span data-field="firearms">${term(e.firearms.consecutive_minimum_months)}</span>${cites(e.firearms.citations)}</dd></div>` : ''}
+<div><dt>Safety valve</dt><dd><span data-field="safety-valve">${e ? yesNo(e.safety_valve.eligible, 'eligible', 'not eligible', 'depends on open questions') : 'not applicable'}</span>${cites(e?.safety_valve.citations)}</dd></div>
+<div><dt>Guideline range (advisory)</dt><dd><span data-field="guidelines">${g ? range(g.range_months) : 'not computed'}</span>${g ? html`<p class="cite">Offense level ${g.offense_level}, criminal history category ${g.criminal_history_category}</p>` : ''}${cites(g?.citations)}</dd></div>
+<div><dt>The report's screen recommends</dt><dd><span data-field="screen">${a.screen ? (RECOMMENDATION_TEXT[a.screen.recommendation] ?? human(a.screen.recommendation)) : 'not applied'}</span>${cites(a.screen ? [`${a.screen.policy}`] : [])}</dd></div>
+<div><dt>Cost of the prison term</dt><dd><span data-field="cost">${cost ? usd(cost.usd) : 'not computed'}</span>${cost ? html`<p class="cite">${cost.person_years} person-years at ${usd(cost.rate_usd_per_year)} a year</p>` : ''}${cites(cost?.citations)}</dd></div>
+</dl>
+${
+  open.missing.length || open.questions.length
+    ? html`<div class="notice warn" data-testid="open-questions"><h3>Questions that would settle the result</h3>
+<p>You answered "I don't know" (or left blank) facts the rules need. The numbers above show the worst case and, where it differs, the best case.</p>
+<ul>${open.missing.map((m) => html`<li><a href="${fieldAnchor(m)}">${missingText(m)}</a></li>`)}${open.questions.map(
+        (q) =>
+          html`<li>${q.field ? html`<a href="${fieldAnchor(q.field)}">${q.question}</a>` : q.question}</li>`,
+      )}</ul></div>`
+    : ''
+}
+${opts.pdfHref ? html`<div class="actions no-print"><a class="button secondary" href="${opts.pdfHref}" download>Download PDF</a><button type="button" class="secondary" onclick="window.print()">Print</button></div>` : ''}
+
+${a.role ? html`<h3>Role in the supply chain</h3><p><strong>${FUNCTION_TEXT[a.role.function] ?? human(a.role.function)}</strong>.</p><ul>${a.role.reasons.map((r) => html`<li>${r}</li>`)}</ul>${cites(a.role.citations)}${findingList(byPrefix(a, 'role.').filter((f) => !f.code.includes('.data.')))}` : ''}
+
+<h3>Evidence review: the indicia of sale</h3>
+${
+  a.indicia.length
+    ? html`<div class="table-wrap"><table><caption class="visually-hidden">Each piece of evidence and how strong it is</caption><thead><tr><th scope="col">Evidence</th><th scope="col">Strength</th><th scope="col">Why</th></tr></thead><tbody>${a.indicia.map(
+        (v) =>
+          html`<tr><th scope="row">${human(v.indicium)}</th><td>${v.strength}</td><td>${v.reasons.join(' ')}${cites(v.citations)}</td></tr>`,
+      )}</tbody></table></div>`
+    : html`<p>No indicia of sale were entered.</p>`
+}
+${findingList(byPrefix(a, 'indicia.').filter((f) => !f.code.includes('.data.') && !f.code.startsWith('indicia.weak.') && !f.code.startsWith('indicia.moderate.') && !f.code.startsWith('indicia.strong.')))}
+
+${
+  e
+    ? html`<h3>Sentencing exposure</h3>
+${findingList(byPrefix(a, 'charge.', 'exposure.', 'dates.', 'law.'))}
+${
+  g?.steps?.length
+    ? html`<details><summary>How the guideline offense level was computed</summary><div class="table-wrap"><table><thead><tr><th scope="col">Step</th><th scope="col">Levels</th><th scope="col">Level after</th><th scope="col">Source</th></tr></thead><tbody>${g.steps.map(
+        (s) =>
+          html`<tr><td>${human(s.code.replace('guidelines.', ''))}</td><td class="num">${s.levels}</td><td class="num">${s.level_after}</td><td><cite>${s.citation}</cite></td></tr>`,
+      )}</tbody></table></div></details>`
+    : ''
+}
+${findingList(byPrefix(a, 'guidelines.'))}`
+    : ''
+}
+
+${
+  a.screen
+    ? html`<h3>The report's charging screen (${a.screen.policy})</h3>
+<p>Recommendation: <strong>${RECOMMENDATION_TEXT[a.screen.recommendation] ?? human(a.screen.recommendation)}</strong>.</p>
+<ul>${a.screen.rules.map((r) => html`<li>${r.message}${cites(r.citations)}</li>`)}</ul>`
+    : ''
+}
+
+${
+  a.consequences
+    ? html`<h3>Consequences beyond the sentence</h3>
+${Object.entries(a.consequences).map(([name, v]) => {
+  if (!v || typeof v !== 'object' || name === 'cost') return '';
+  const x = v as { reasons?: string[]; citations?: string[] };
+  if (!x.reasons?.length) return '';
+  return html`<h4>${human(name)}</h4><ul>${x.reasons.map((r) => html`<li>${r}</li>`)}</ul>${cites(x.citations)}`;
+})}
+<h4>Cost</h4>${cost ? html`<p>${usd(cost.usd)}: ${cost.person_years} person-years at ${usd(cost.rate_usd_per_year)} a year.</p>${cites(cost.citations)}` : html`<p>Not computed.</p>`}
+${findingList(byPrefix(a, 'consequences.cost'))}`
+    : ''
+}
+
+<details><summary>Every finding (${a.findings.length}), with its code</summary>
+<ul class="findings">${a.findings.map((f) => html`<li class="sev-${f.severity}"><code>${f.code}</code> (${f.severity}): ${f.message}${cites(f.citations)}</li>`)}</ul>
+</details>
+<p class="cite">Engine ${a.stamp.engine}; law data <code>${String(a.stamp.law_data).slice(0, 19)}…</code>; evaluated ${a.dates.evaluation}.</p>
+</section>`;
+}
