@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import fc from 'fast-check';
 import type { Assessment } from '../src/model/assessment.ts';
 import { type Term, termGte } from '../src/model/terms.ts';
 import { assessCase } from './helpers/cases.ts';
+import { fc, runs } from './helpers/fc.ts';
 
 const SUBSTANCES = [
   'heroin',
@@ -101,7 +101,7 @@ describe('properties', () => {
       fc.property(caseArb, fc.double({ min: 1, max: 1000, noNaN: true }), (g, factor) => {
         notLower(assessCase(toCase(g)), assessCase(toCase(g, g.grams * factor)));
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -110,7 +110,7 @@ describe('properties', () => {
       fc.property(caseArb, prior, (g, extra) => {
         notLower(assessCase(toCase(g)), assessCase(toCase(g, g.grams, [...g.priors, extra])));
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -130,7 +130,7 @@ describe('properties', () => {
             'guidelines',
           );
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });

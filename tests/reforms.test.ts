@@ -4,7 +4,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import fc from 'fast-check';
 import { compare } from '../src/engine/compare.ts';
 import { expectedTerm } from '../src/engine/relief.ts';
 import { assessUnder, reformCatalog, resolveScenario, ScenarioError } from '../src/engine/scenarios.ts';
@@ -13,6 +12,7 @@ import { applyReform, changedParameters, ReformError, readReformFile } from '../
 import { comparisonSchema } from '../src/model/assessment-schema.ts';
 import { termGte } from '../src/model/terms.ts';
 import { EVALUATION, ROOT, readJson, validCase } from './helpers/cases.ts';
+import { fc, runs } from './helpers/fc.ts';
 
 const story = (slug: string) => validCase(readJson(`${ROOT}examples/cases/${slug}.json`));
 const under = (slug: string, scenario: string) =>
@@ -247,7 +247,7 @@ describe('reform properties', () => {
         }).exposure;
         assert.equal(e?.mandatory_minimum_months, 0);
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 
@@ -267,7 +267,7 @@ describe('reform properties', () => {
         if (base !== null && reformed !== null)
           assert.ok(termGte(base, reformed), `${id}: ${String(reformed)} > ${String(base)}`);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });

@@ -142,13 +142,14 @@ export function guidelinesUnder(manual: IsoDate, c: GuidelineInputs): GuidelineR
     baseLaw = q.law;
     if (c.statutory.deathOrSbi) {
       const d = trace.use(
-        law.get<{ death_or_sbi: number; death_or_sbi_with_prior: number }>(
+        law.get<{ death_or_sbi: number; death_or_sbi_with_prior: number; tiers: string[] }>(
           'us_fed.ussg.2d1_1.death_sbi_levels',
         ),
       );
       const special =
         c.statutory.row === 'one_prior_death_or_sbi' ? d.value.death_or_sbi_with_prior : d.value.death_or_sbi;
-      if (special > level) {
+      // (a)(1)-(2) apply only to convictions under the subparagraphs that carry the death terms.
+      if (c.statutory.tier && d.value.tiers.includes(c.statutory.tier) && special > level) {
         level = special;
         baseLaw = d.law;
       }
@@ -201,12 +202,17 @@ export function guidelinesUnder(manual: IsoDate, c: GuidelineInputs): GuidelineR
   const aggravating = aggravatingRole(c, law, trace);
   if (aggravating) push('guidelines.aggravating_role', aggravating.levels, aggravating.law);
   if (mitigating) push(`guidelines.mitigating_role.${mitigating.kind}`, mitigating.levels, mitigating.law);
-  let acceptanceLevels = 0;
-  if (c.input.case.cooperation?.accepted_responsibility) {
-    const a = trace.use(law.get<{ a: number; b: number; b_min_level: number }>('us_fed.ussg.3e1_1'));
-    acceptanceLevels = a.value.a + (level >= a.value.b_min_level ? a.value.b : 0);
-    if (level >= a.value.b_min_level) trace.add('guidelines.acceptance.third_level_assumed', 'info', [a.law]);
-    push('guidelines.acceptance', acceptanceLevels, a.law);
+  // 3E1.1: two levels, and a third when the level before acceptance is high enough (and the government moves).
+  const accepted = c.input.case.cooperation?.accepted_responsibility === true;
+  const acceptance = accepted
+    ? trace.use(law.get<{ a: number; b: number; b_min_level: number }>('us_fed.ussg.3e1_1'))
+    : null;
+  const acceptanceAt = (before: number): number =>
+    acceptance ? acceptance.value.a + (before >= acceptance.value.b_min_level ? acceptance.value.b : 0) : 0;
+  if (acceptance) {
+    if (level >= acceptance.value.b_min_level)
+      trace.add('guidelines.acceptance.third_level_assumed', 'info', [acceptance.law]);
+    push('guidelines.acceptance', acceptanceAt(level), acceptance.law);
   }
   // Chapter Four, Part C: zero-point offenders.
   const zp = trace.use(law.get<number>('us_fed.ussg.4c1_1'));
@@ -223,7 +229,8 @@ export function guidelinesUnder(manual: IsoDate, c: GuidelineInputs): GuidelineR
   let category = history.category;
   const career = careerOffender(c, history, law, trace);
   if (career) {
-    const careerLevel = career.level + acceptanceLevels;
+    // 4B1.1(b): the acceptance reduction is taken from the career-offender level itself.
+    const careerLevel = career.level + acceptanceAt(career.level);
     if (careerLevel > level) {
       steps.push({
         code: 'guidelines.career_offender',
@@ -232,8 +239,9 @@ export function guidelinesUnder(manual: IsoDate, c: GuidelineInputs): GuidelineR
         citation: career.law,
       });
       level = careerLevel;
-      category = law.get<CareerOffender>('us_fed.ussg.4b1_1').value.category;
     }
+    // 4B1.1(b): a career offender's category is VI in every case, whichever level is higher.
+    category = law.get<CareerOffender>('us_fed.ussg.4b1_1').value.category;
     if ((conduct.firearm_counts ?? 0) > 0)
       trace.add('guidelines.career_offender.924c_table_not_covered', 'warning', [career.law]);
   }
