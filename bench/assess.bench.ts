@@ -5,6 +5,7 @@
 import { assess } from '../src/engine/assess.ts';
 import { defaultLawBook } from '../src/law/loader.ts';
 import { type Case, parseCase } from '../src/model/case.ts';
+import { prng } from '../src/synthetic/generate.ts';
 
 const EVALUATION = '2026-11-27';
 const law = defaultLawBook();
@@ -15,20 +16,8 @@ function valid(x: unknown): Case {
   return r.case;
 }
 
-/** A small deterministic generator (mulberry32) so every run measures the same cases. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function variedCases(n: number): Case[] {
-  const r = rng(42);
+  const r = prng(42);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
   const subs = ['heroin', 'cocaine', 'cocaine_base', 'methamphetamine', 'fentanyl', 'marijuana'] as const;
   const acts = [
