@@ -4,7 +4,7 @@ import { DIMENSIONS, type Dimension } from '../records/dictionary.ts';
 import type { MeasureRow } from './measures.ts';
 import type { PublishOptions } from './release.ts';
 import { ALL, type Family } from './tables.ts';
-import { CONTEXT_FIGURES, METHODOLOGY } from './text.ts';
+import { CONTEXT_FIGURES, METHODOLOGY, stagePhrase } from './text.ts';
 
 const esc = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -75,7 +75,7 @@ tr.total td,tr.total th{font-weight:bold}td.sup{color:#666;font-style:italic;bac
 .scroll{overflow-x:auto}.chart{margin:1em 0}.files{font-size:13px;color:#555}.context li{margin:.3em 0}
 </style></head><body>
 ${banner}
-<h1>Drug cases at the ${esc(opts.stage.replace(/_/g, ' '))} decision</h1>
+<h1>Drug cases at the ${esc(stagePhrase(opts.stage))}</h1>
 <p>Disaggregated by ${esc(opts.by.map((d) => DIMENSIONS[d].title.toLowerCase()).join(', '))}. ${p.records} records. Counts from 1 to ${opts.minCell - 1} are shown as <em>suppressed</em>, and further counts are suppressed so that none can be worked out from the totals. Machine-readable: <a href="datapackage.json">datapackage.json</a>.</p>
 ${banner}
 <h2>Context: figures published in the report</h2>

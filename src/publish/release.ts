@@ -25,7 +25,7 @@ import { renderPage } from './html.ts';
 import { disparityMeasures, FUNNEL_STEPS, type FunnelRow, type MeasureRow } from './measures.ts';
 import { barChart, barSpec, dotChart, dotSpec } from './svg.ts';
 import { ALL, buildFamily, type Family, type PublishedTable, SUPPRESSED } from './tables.ts';
-import { CONTEXT_FIGURES, METHODOLOGY } from './text.ts';
+import { CONTEXT_FIGURES, METHODOLOGY, stagePhrase } from './text.ts';
 
 export interface PublishOptions {
   by: Dimension[];
@@ -334,7 +334,7 @@ export async function publish(store: RecordStore, opts: PublishOptions): Promise
         label: labelOf(t.codeLists[dim] as CodeList, c.coords[dim] as string),
         value: c.n === SUPPRESSED ? null : c.n,
       }));
-    const title = `People at the ${opts.stage.replace(/_/g, ' ')} decision, by ${dimTitle(dim).toLowerCase()}`;
+    const title = `People at the ${stagePhrase(opts.stage)}, by ${dimTitle(dim).toLowerCase()}`;
     chart(
       t.name,
       title,
@@ -405,7 +405,7 @@ export async function publish(store: RecordStore, opts: PublishOptions): Promise
   const pkg: DataPackage = {
     $schema: DATA_PACKAGE_PROFILE,
     name: `proportion-release-${opts.stage.replace(/_/g, '-')}`,
-    title: `${synthetic ? '[SYNTHETIC] ' : ''}Drug cases at the ${opts.stage.replace(/_/g, ' ')} decision by ${opts.by.join(', ')}`,
+    title: `${synthetic ? '[SYNTHETIC] ' : ''}Drug cases at the ${stagePhrase(opts.stage)} by ${opts.by.join(', ')}`,
     description: [syntheticNote, ...METHODOLOGY].filter(Boolean).join('\n\n'),
     version: '1.0.0',
     created: new Date().toISOString(),

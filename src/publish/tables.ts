@@ -3,6 +3,7 @@ import type { RecordStore } from '../db/store.ts';
 import { type CodeList, MISSING, STAGE_OUTCOMES, type Stage } from '../records/codes.ts';
 import { DIMENSIONS, type Dimension } from '../records/dictionary.ts';
 import { type Margin, protect } from './suppress.ts';
+import { stagePhrase } from './text.ts';
 
 export const ALL = 'all';
 export const SUPPRESSED = 'suppressed';
@@ -158,7 +159,7 @@ export async function buildFamily(
   }
   tables.push({
     name: `${stage}_by_${dims.join('_')}`,
-    title: `People at the ${stage.replace(/_/g, ' ')} decision by ${dims.map((d) => DIMENSIONS[d].title.toLowerCase()).join(', ')} and outcome`,
+    title: `People at the ${stagePhrase(stage)} by ${dims.map((d) => DIMENSIONS[d].title.toLowerCase()).join(', ')} and outcome`,
     description:
       'Full crossing of the release dimensions and the decision outcome; outcome "all" is the total of the row.',
     columns: names,
@@ -178,7 +179,7 @@ export async function buildFamily(
     const d = dims[i] as Dimension;
     tables.push({
       name: `${stage}_by_${d}`,
-      title: `People at the ${stage.replace(/_/g, ' ')} decision by ${DIMENSIONS[d].title.toLowerCase()} and outcome`,
+      title: `People at the ${stagePhrase(stage)} by ${DIMENSIONS[d].title.toLowerCase()} and outcome`,
       description: `One-way table: "${ALL}" rows and columns are totals.`,
       columns: [d, 'outcome'],
       codeLists: { [d]: DIMENSIONS[d].codes, outcome: STAGE_OUTCOMES[stage] },

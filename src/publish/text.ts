@@ -22,3 +22,9 @@ export const CONTEXT_FIGURES = [
   'Seattle, 2006: in a racially mixed market 38% of observed transactions had a Black seller and 39% a white seller, yet arrests were 58.6% Black and 20.8% white (DPA (2019), citing Beckett et al.).',
   'USSC fiscal 2010, mandatory-minimum drug cases: safety-valve relief went to 14.4% of Black defendants, 46.3% of Hispanic and 39.5% of white defendants (DPA (2019)).',
 ];
+
+/** A decision stage in prose: "charging decision" stays as it is, "arrest" becomes "arrest stage". */
+export function stagePhrase(stage: string): string {
+  const words = stage.replace(/_/g, ' ');
+  return words.endsWith('decision') ? words : `${words} stage`;
+}
