@@ -61,12 +61,7 @@ export class CsvReader {
       const nl = buf.indexOf('\n', pos);
       if (nl < 0 && !eof) {
         if (n - pos > this.maxRecordChars) {
-          this.discard = {
-            inQuotes: false,
-            afterQuote: false,
-            start: this.line,
-            reason: `record longer than ${this.maxRecordChars} characters`,
-          };
+          this.discardTooLong();
           continue;
         }
         break;
@@ -88,12 +83,7 @@ export class CsvReader {
       if (r === null) {
         // need more input; guard the size of what is kept
         if (n - pos > this.maxRecordChars) {
-          this.discard = {
-            inQuotes: false,
-            afterQuote: false,
-            start: this.line,
-            reason: `record longer than ${this.maxRecordChars} characters`,
-          };
+          this.discardTooLong();
           continue;
         }
         break;
@@ -107,6 +97,16 @@ export class CsvReader {
    * Parses one record starting at `pos` that contains a quote. Returns the position after it, or null
    * when the record continues past the buffer (and not at end of file).
    */
+  /** Skips the rest of a record that has grown past the size limit, reporting it once it ends. */
+  private discardTooLong(): void {
+    this.discard = {
+      inQuotes: false,
+      afterQuote: false,
+      start: this.line,
+      reason: `record longer than ${this.maxRecordChars} characters`,
+    };
+  }
+
   private parseQuoted(buf: string, pos: number, eof: boolean): number | null {
     const cells: string[] = [];
     let field = '';
