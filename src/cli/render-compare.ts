@@ -1,6 +1,6 @@
-import type { Comparison } from '../engine/compare.ts';
+import { COMPARISON_ROWS, type Comparison } from '../engine/compare.ts';
 import type { Reform } from '../law/reform.ts';
-import { term } from '../messages/format.ts';
+import { term, usd } from '../messages/format.ts';
 
 const cell = (v: unknown): string => {
   if (v === null || v === undefined) return '-';
@@ -13,19 +13,6 @@ const cell = (v: unknown): string => {
 /** One column per scenario; differing rows marked and explained by the law values that changed. */
 export function renderComparison(c: Comparison): string {
   const ids = c.assessments.map((a) => a.scenario);
-  const rows = [
-    'role.function',
-    'charges',
-    'exposure.statutory.minimum_months',
-    'exposure.statutory.maximum_months',
-    'exposure.firearms.consecutive_minimum_months',
-    'exposure.safety_valve.eligible',
-    'exposure.mandatory_minimum_months',
-    'exposure.guidelines.range_months',
-    'screen.recommendation',
-    'consequences.immigration.aggravated_felony',
-    'consequences.cost.usd',
-  ];
   const label: Record<string, string> = {
     'role.function': 'Role',
     charges: 'Charge',
@@ -39,16 +26,12 @@ export function renderComparison(c: Comparison): string {
     'consequences.immigration.aggravated_felony': 'Aggravated felony (if not a citizen)',
     'consequences.cost.usd': 'Cost of the term (USD)',
   };
-  const read = (path: string, i: number): unknown => {
+  const read = (field: string, i: number): unknown => {
     const a = c.assessments[i];
-    if (!a) return null;
-    if (path === 'charges') return (a.charges ?? []).map((x) => x.description).join('; ') || 'none';
-    let cur: unknown = a;
-    for (const part of path.split('.')) cur = cur == null ? null : (cur as Record<string, unknown>)[part];
-    if (path === 'consequences.cost.usd' && typeof cur === 'number')
-      return `$${Math.round(cur).toLocaleString('en-US')}`;
-    return cur;
+    const v = a ? COMPARISON_ROWS.find((r) => r.field === field)?.read(a) : null;
+    return field === 'consequences.cost.usd' && typeof v === 'number' ? usd(Math.round(v)) : v;
   };
+  const rows = COMPARISON_ROWS.map((r) => r.field);
   const table = [['', ...ids], ...rows.map((r) => [label[r] ?? r, ...ids.map((_, i) => cell(read(r, i)))])];
   const widths = table[0]?.map((_, col) => Math.max(...table.map((row) => (row[col] ?? '').length))) ?? [];
   const differing = new Set(c.differences.map((d) => d.field));

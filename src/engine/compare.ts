@@ -49,8 +49,8 @@ const STATUTE = [
 ];
 const SCREEN_SWITCH = 'policy.dpa_2019.screen.governs_charging';
 
-/** The rows of a comparison, and the law whose changes can explain each. */
-const ROWS: { field: string; read: (a: Assessment) => unknown; law: string[] }[] = [
+/** The rows of a comparison (surfaces show these, in this order), and the law whose changes can explain each. */
+export const COMPARISON_ROWS: { field: string; read: (a: Assessment) => unknown; law: string[] }[] = [
   { field: 'role.function', read: (a) => a.role?.function ?? null, law: ['policy.dpa_2019.role'] },
   {
     field: 'charges',
@@ -181,7 +181,7 @@ export function compare(
   const assessments = tracked.map((s) => assessUnder(c, s, options));
   const logs = tracked.map((s) => s.law.readLog ?? new Map<string, Resolved>());
   const differences: Difference[] = [];
-  for (const row of ROWS) {
+  for (const row of COMPARISON_ROWS) {
     const values = Object.fromEntries(
       assessments.map((a, i) => [scenarios[i]?.id ?? String(i), row.read(a)]),
     );
@@ -195,16 +195,15 @@ export function compare(
     );
     differences.push({ field: row.field, values, because: reasons });
   }
-  const baseline = assess0(c, options);
+  // The reference for retroactive relief is the case at its own dates: reuse it when it was asked for.
+  const atSentencing = scenarios.findIndex((s) => s.id === 'law_at_sentencing');
+  const baseline =
+    assessments[atSentencing] ??
+    assessUnder(c, resolveScenario('law_at_sentencing', options.law), { ...options, messages: false });
   return {
     case_id: c.id ?? null,
     assessments,
     differences,
     retroactivity: scenarios.flatMap((s) => retroactivity(c, s, baseline, options) ?? []),
   };
-}
-
-/** The case under the law of its own dates, the reference for retroactive relief. */
-function assess0(c: Case, options: ScenarioOptions): Assessment {
-  return assessUnder(c, resolveScenario('law_at_sentencing', options.law), { ...options, messages: false });
 }

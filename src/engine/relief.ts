@@ -1,21 +1,16 @@
 import type { Assessment } from '../model/assessment.ts';
-import { type Term, termGte } from '../model/terms.ts';
+import { expectedTerm as termOf } from '../model/expected-term.ts';
+import type { Term } from '../model/terms.ts';
 
 /**
- * The prison term an assessment points to, for comparing scenarios: the larger of the mandatory
- * minimum and the bottom of the guideline range (with consecutive 924(c) terms). Null when the range
- * was not computed (a state case, or a drug the Guidelines data cannot convert), "life" for life.
+ * The term an assessment points to, for comparing scenarios (src/model/expected-term.ts). Unknown (null)
+ * when no guideline range was computed, unless nothing can be imposed at all (not prosecuted): a bare
+ * minimum is only a lower bound, and comparing bounds would invent relief or harm.
  */
 export function expectedTerm(a: Assessment): Term | null {
   const e = a.exposure;
-  if (!e) return null;
-  const g = e.guidelines;
-  // Without a guideline range the term is unknown, unless nothing can be imposed at all (not prosecuted).
-  if (!g) return e.statutory.maximum_months === 0 ? 0 : null;
-  const bottom = (g.total_range_months ?? g.range_months)[0];
-  const min = e.mandatory_minimum_months;
-  if (min === null) return bottom;
-  return termGte(bottom, min) ? bottom : min;
+  if (e && !e.guidelines && e.statutory.maximum_months !== 0) return null;
+  return termOf(e)?.months ?? null;
 }
 
 export interface Relief {

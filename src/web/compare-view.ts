@@ -1,29 +1,27 @@
-import type { Comparison } from '../engine/compare.ts';
+import { COMPARISON_ROWS, type Comparison } from '../engine/compare.ts';
 import { term, usd } from '../messages/format.ts';
 import type { Assessment } from '../model/assessment.ts';
 import { cites, type H, html, human } from './html.ts';
 import { FUNCTION_TEXT, RECOMMENDATION_TEXT } from './result.ts';
 
-/** The comparison's rows, in the engine's order, with plain labels (presentation only). */
-const ROWS: [string, string][] = [
-  ['role.function', 'Role'],
-  ['charges', 'Charge'],
-  ['exposure.statutory.minimum_months', 'Statutory minimum'],
-  ['exposure.statutory.maximum_months', 'Statutory maximum'],
-  ['exposure.firearms.consecutive_minimum_months', 'Firearm (924(c)) terms'],
-  ['exposure.safety_valve.eligible', 'Safety valve'],
-  ['exposure.mandatory_minimum_months', 'Mandatory minimum'],
-  ['exposure.guidelines.range_months', 'Guideline range'],
-  ['screen.recommendation', "Report's screen"],
-  ['consequences.immigration.aggravated_felony', 'Aggravated felony (if not a citizen)'],
-  ['consequences.cost.usd', 'Cost of the term'],
-];
+/** Plain labels for the engine's comparison rows (presentation only). */
+const LABELS: Record<string, string> = {
+  'role.function': 'Role',
+  charges: 'Charge',
+  'exposure.statutory.minimum_months': 'Statutory minimum',
+  'exposure.statutory.maximum_months': 'Statutory maximum',
+  'exposure.firearms.consecutive_minimum_months': 'Firearm (924(c)) terms',
+  'exposure.safety_valve.eligible': 'Safety valve',
+  'exposure.mandatory_minimum_months': 'Mandatory minimum',
+  'exposure.guidelines.range_months': 'Guideline range',
+  'screen.recommendation': "Report's screen",
+  'consequences.immigration.aggravated_felony': 'Aggravated felony (if not a citizen)',
+  'consequences.cost.usd': 'Cost of the term',
+};
+const ROWS: [string, string][] = COMPARISON_ROWS.map((r) => [r.field, LABELS[r.field] ?? r.field]);
 
 function read(a: Assessment, path: string): unknown {
-  if (path === 'charges') return (a.charges ?? []).map((c) => c.description).join('; ') || 'none';
-  let cur: unknown = a;
-  for (const part of path.split('.')) cur = cur == null ? null : (cur as Record<string, unknown>)[part];
-  return cur;
+  return COMPARISON_ROWS.find((r) => r.field === path)?.read(a) ?? null;
 }
 
 export function cell(path: string, v: unknown): string {

@@ -45,7 +45,7 @@ describe('proportion batch', () => {
     assert.equal(summary.records_rejected, 1);
     assert.equal(summary.synthetic, false);
     // At sentencing: 660 months of 924(c) minimums + 6 (bottom of the drug range) = 666; today: 180 (First Step Act).
-    // Cost: the mandatory term at the federal rate per person-year: (660 - 180) / 12 = 40 person-years each.
+    // Cost is measured on the same term as relief: (666 - 180) / 12 = 40.5 person-years each.
     const rate = defaultLawBook().at(EVALUATION).get<{ usd_per_year: number }>('us_fed.cost_per_person_year')
       .value.usd_per_year;
     const today = summary.scenarios.law_today as unknown as Record<string, unknown> & {
@@ -57,7 +57,7 @@ describe('proportion batch', () => {
     assert.equal(today.months_saved_total, 3 * 486);
     assert.equal(today.months_saved_mean, 486);
     assert.equal(today.prison_years_saved, 121.5);
-    assert.equal(today.dollars_saved, 3 * 40 * rate);
+    assert.equal(today.dollars_saved, 3 * 40.5 * rate);
     assert.equal(today.by.race?.black?.months_saved_total, 486);
     assert.equal(today.by.race?.white?.eligible_for_relief, 2);
     assert.equal(today.by.race?.unknown?.people, 1); // the state case (no race given); the bad row is not counted

@@ -1,3 +1,4 @@
+import { expectedTerm } from '../../model/expected-term.ts';
 import type { Term } from '../../model/terms.ts';
 import { type Collector, jurisdictionPrefix } from './common.ts';
 
@@ -22,19 +23,15 @@ export interface Cost {
 const round2 = (x: number) => Math.round(x * 100) / 100;
 const MONTHS_PER_YEAR = 12; // calendar arithmetic, not a legal number
 
-/** The term the cost is computed on: the mandatory minimum, or the bottom of the guideline range when larger. */
+/** The term the cost is computed on (shared with relief: src/model/expected-term.ts), with its citations. */
 function term(col: Collector): { months: Term; basis: Cost['basis']; citations: string[] } | null {
   const e = col.input.exposure;
-  if (!e || e.mandatory_minimum_months === null) return null; // no engine for this jurisdiction (state cases)
-  const mm = e.mandatory_minimum_months;
-  const low = e.guidelines?.range_months[0];
-  const citations = [...e.statutory.citations, ...e.firearms.citations, ...(e.guidelines?.citations ?? [])];
-  if (low === undefined) return { months: mm, basis: 'mandatory_minimum', citations };
-  if (mm === 'life') return { months: mm, basis: 'mandatory_minimum', citations };
-  if (low === 'life') return { months: low, basis: 'guidelines_minimum', citations };
-  return low > mm
-    ? { months: low, basis: 'guidelines_minimum', citations }
-    : { months: mm, basis: 'mandatory_minimum', citations };
+  const t = expectedTerm(e);
+  if (!e || !t) return null; // no engine for this jurisdiction (state cases)
+  return {
+    ...t,
+    citations: [...e.statutory.citations, ...e.firearms.citations, ...(e.guidelines?.citations ?? [])],
+  };
 }
 
 /** Cost of the mandatory / guideline term at the jurisdiction's cost per person-year (rate read at the evaluation date). */

@@ -36,6 +36,12 @@ export class Trace {
     return r;
   }
 
+  /** Takes over findings another computation made (e.g. a reused criminal history) and returns its result. */
+  absorb<T>(findings: readonly RawFinding[], result: T): T {
+    for (const f of findings) this.list.add(f);
+    return result;
+  }
+
   add(
     code: string,
     severity: 'info' | 'warning' | 'critical',

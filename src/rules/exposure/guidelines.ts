@@ -1,6 +1,7 @@
 import type { LawBook, LawSnapshot } from '../../law/book.ts';
 import type { Guidelines, RoleResult } from '../../model/assessment.ts';
 import { type IsoDate, maxDate } from '../../model/dates.ts';
+import type { RawFinding } from '../../model/finding.ts';
 import { addTerms, type Term, termGte } from '../../model/terms.ts';
 import type { RuleInput } from '../context.ts';
 import type { ChargeResult } from './charge.ts';
@@ -45,6 +46,14 @@ export interface GuidelineInputs {
   firearms: FirearmsResult;
   safetyValve: SafetyValveResult;
   role: RoleResult | null;
+  /** Criminal history already computed under one Manual (for the safety valve), reused there. */
+  known?: KnownHistory | null;
+}
+
+export interface KnownHistory {
+  manual: IsoDate;
+  history: CriminalHistory;
+  findings: RawFinding[];
 }
 
 export interface GuidelineResult {
@@ -117,7 +126,10 @@ function careerOffender(
 export function guidelinesUnder(manual: IsoDate, c: GuidelineInputs): GuidelineResult {
   const law = c.input.law.at(manual);
   const trace = new Trace();
-  const history = criminalHistory(c.input.case, c.input.dates.offense, law, trace);
+  const history =
+    c.known?.manual === manual
+      ? trace.absorb(c.known.findings, c.known.history)
+      : criminalHistory(c.input.case, c.input.dates.offense, law, trace);
   const conduct = c.input.case.conduct;
   const steps: Step[] = [];
   let level: number;

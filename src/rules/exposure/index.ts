@@ -8,7 +8,7 @@ import { type ChargeResult, type ChargingPolicy, chargeOf } from './charge.ts';
 import { Trace } from './common.ts';
 import { type CriminalHistory, criminalHistory } from './criminal-history.ts';
 import { firearms924c } from './firearms-924c.ts';
-import { type GuidelineResult, guidelinesUnder, manualEdition } from './guidelines.ts';
+import { type GuidelineResult, guidelinesUnder, type KnownHistory, manualEdition } from './guidelines.ts';
 import { safetyValve } from './safety-valve.ts';
 import { statutoryRange } from './statutory.ts';
 
@@ -76,23 +76,27 @@ function chooseManual(
   return { manual: atSentencing, result: sentencing };
 }
 
-/** Criminal-history points under the Manual in force at sentencing; without one, the case's own count. */
-function pointsForSafetyValve(input: RuleInput, trace: Trace): CriminalHistory {
+/** The case's own point count, when no Manual applies. */
+function givenHistory(input: RuleInput): CriminalHistory {
+  const points = input.case.history?.criminal_history_points ?? 0;
+  return { points, category: 'I', perPrior: [], overridden: true, citations: [] };
+}
+
+/**
+ * Criminal-history points under the Manual in force at sentencing (the safety valve reads them, 3553(f)(1));
+ * without a Manual, the case's own count. Kept so the guidelines under the same Manual do not recount.
+ */
+function pointsForSafetyValve(input: RuleInput, trace: Trace): KnownHistory | null {
   const manual = manualEdition(input.law, input.dates.sentencing);
-  const given: CriminalHistory = {
-    points: input.case.history?.criminal_history_points ?? 0,
-    category: 'I',
-    perPrior: [],
-    overridden: true,
-    citations: [],
-  };
-  if (!manual) return given;
+  if (!manual) return null;
   try {
-    return criminalHistory(input.case, input.dates.offense, input.law.at(manual), new Trace());
+    const own = new Trace();
+    const history = criminalHistory(input.case, input.dates.offense, input.law.at(manual), own);
+    return { manual, history, findings: own.findings };
   } catch (e) {
     if (!(e instanceof LawGapError)) throw e;
     trace.add('law.gap', 'critical', ['USSG 4A1.1'], { parameter: e.parameter, date: e.date });
-    return given;
+    return null;
   }
 }
 
@@ -107,14 +111,15 @@ export function federalExposure(
   const statutory = statutoryRange(input, charge);
   const firearms = firearms924c(input);
   // The safety valve reads criminal-history points as the guidelines determine them (3553(f)(1)).
-  const sv = safetyValve(input, charge, pointsForSafetyValve(input, trace), statutory.min);
+  const known = pointsForSafetyValve(input, trace);
+  const sv = safetyValve(input, charge, known?.history ?? givenHistory(input), statutory.min);
 
   let guidelines: GuidelineResult | null = null;
   let manual: IsoDate | null = null;
   try {
     const chosen = chooseManual(
       input,
-      (m) => guidelinesUnder(m, { input, charge, statutory, firearms, safetyValve: sv, role }),
+      (m) => guidelinesUnder(m, { input, charge, statutory, firearms, safetyValve: sv, role, known }),
       trace,
     );
     guidelines = chosen.result;

@@ -245,14 +245,10 @@ interface Crack844 {
 function statutory844(input: RuleInput, charge: ChargeResult): StatutoryResult {
   const trace = new Trace();
   trace.use(input.law.applicable('us_fed.usc21_844.in_force', input.dates));
+  const drugPriors = countDrugPriors(input);
   const priors = information851(
     input,
-    {
-      known: countDrugPriors(input),
-      possible: countDrugPriors(input),
-      missing: [],
-      predicate: 'prior_drug_conviction',
-    },
+    { known: drugPriors, possible: drugPriors, missing: [], predicate: 'prior_drug_conviction' },
     trace,
   );
   const row = priors >= 2 ? 'two_or_more_priors' : priors === 1 ? 'one_prior' : 'no_prior';
