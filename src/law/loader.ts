@@ -38,7 +38,7 @@ function parseYaml(text: string, path: string): unknown {
 }
 
 /** Checks one parameter's history: ordered, non-overlapping and without gaps. */
-export function checkIntervals(id: string, p: Parameter, path: string): void {
+function checkIntervals(id: string, p: Parameter, path: string): void {
   for (let i = 0; i < p.values.length; i++) {
     const v = p.values[i];
     if (!v) continue;

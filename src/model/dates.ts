@@ -62,7 +62,6 @@ export function monthsBetween(from: IsoDate, to: IsoDate): number {
   return months;
 }
 
-export const minDate = (a: IsoDate, b: IsoDate): IsoDate => (a < b ? a : b);
 export const maxDate = (a: IsoDate, b: IsoDate): IsoDate => (a > b ? a : b);
 
 /** Today's date in UTC, for surfaces only: rules receive the evaluation date as data and never read a clock. */

@@ -1,20 +1,10 @@
 /** A prison term in months, or life imprisonment. */
 export type Term = number | 'life';
 
-export const LIFE = 'life' as const;
-
 export function termGte(a: Term, b: Term): boolean {
   if (a === 'life') return true;
   if (b === 'life') return false;
   return a >= b;
-}
-
-export function maxTerm(a: Term, b: Term): Term {
-  return termGte(a, b) ? a : b;
-}
-
-export function minTerm(a: Term, b: Term): Term {
-  return termGte(a, b) ? b : a;
 }
 
 /** Sum of consecutive terms; any life term makes the total life. */
