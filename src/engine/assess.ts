@@ -1,6 +1,7 @@
 import type { LawBook } from '../law/book.ts';
 import { LawGapError } from '../law/errors.ts';
 import { defaultLawBook } from '../law/loader.ts';
+import { CaseLaw } from '../law/reader.ts';
 import { render } from '../messages/catalog.ts';
 import type { Assessment, Exposure, RoleResult } from '../model/assessment.ts';
 import type { Case } from '../model/case.ts';
@@ -13,8 +14,11 @@ import { federalExposure } from '../rules/exposure/index.ts';
 import { reviewIndicia } from '../rules/indicia/review.ts';
 import { classifyRole } from '../rules/role/classify.ts';
 import { roleExposureMismatch } from '../rules/role/mismatch.ts';
+import { chargingDecision } from '../rules/screen/charging-policy.ts';
 import { applyScreen } from '../rules/screen/screen.ts';
 import { chooseDates, shiftPriors } from './dates.ts';
+import type { CaseMemo } from './memo.ts';
+import { questionsOf } from './questions.ts';
 import { ENGINE_VERSION } from './stamp.ts';
 
 export interface AssessOptions {
@@ -26,15 +30,15 @@ export interface AssessOptions {
   /** The scenario id stamped on the output (a reform id, or law_in_force). */
   scenario?: string;
   /**
-   * false: findings keep their codes, values and citations but no rendered message (bulk runs that only
-   * need the numbers and codes). Default true.
+   * false: findings keep their codes, values and citations but no rendered message (bulk runs, and every
+   * surface that renders later or not at all). Default true.
    */
   messages?: boolean;
+  /** Results shared while the same case is assessed under several scenarios (see CaseMemo). */
+  memo?: CaseMemo;
 }
 
 const FEDERAL = 'US-FED';
-
-const SCREEN_GOVERNS = 'policy.dpa_2019.screen.governs_charging';
 
 /** No prosecution: no prison exposure at all. */
 function notChargedExposure(citation: string): Exposure {
@@ -58,8 +62,8 @@ function unavailableExposure(reason = 'not computed: see findings'): Exposure {
   };
 }
 
-/** Renders findings once, dropping exact repeats (the same law value read by several rules). */
-function renderAll(raw: RawFinding[], messages: boolean): Finding[] {
+/** Drops exact repeats (the same law value read by several rules) and renders prose only when asked. */
+function collect(raw: RawFinding[], messages: boolean): Finding[] {
   const list = new FindingList();
   for (const f of raw) list.add(f);
   return list.items.map((f) => (messages ? render(f) : { ...f, message: '' }));
@@ -103,60 +107,70 @@ function federalPart(input: RuleInput, role: RoleResult, policy?: ChargingPolicy
   }
 }
 
+function statePart(input: RuleInput): ExposurePart {
+  const kind = conductKind(input);
+  return {
+    exposure: unavailableExposure('the federal safety valve does not apply to a state case'),
+    manual: null,
+    charges: [
+      {
+        statute: 'not modelled',
+        description: `a ${kind} offense under ${input.case.jurisdiction} law (state charging rules are not modelled yet)`,
+        citations: [],
+      },
+    ],
+    kind,
+    findings: [
+      finding('exposure.state_engine_not_available', 'info', [], { jurisdiction: input.case.jurisdiction }),
+    ],
+  };
+}
+
 /** Assesses one validated case under the law in force for its dates (or the "as of" date). */
 export function assess(input: Case, options: AssessOptions): Assessment {
-  const law = options.law ?? defaultLawBook();
+  const book = options.law ?? defaultLawBook();
   const { dates, findings: dateFindings } = chooseDates(input, options.evaluationDate, options.asOf);
   const c = options.asOf ? shiftPriors(input, options.asOf) : input;
+  const law = new CaseLaw(book, dates);
   const ruleInput: RuleInput = { case: c, law, dates };
   const raw: RawFinding[] = [...dateFindings];
+  const memo = options.memo;
 
-  const classified = classifyRole(ruleInput);
+  // Role and indicia read the report's framework: shared across scenarios whose law gives the same values.
+  const classified = memo
+    ? memo.get(`role@${dates.evaluation}`, law, () => classifyRole(ruleInput))
+    : classifyRole(ruleInput);
   const role = classified.role;
   raw.push(...classified.findings);
-  const review = reviewIndicia(ruleInput);
+  const review = memo
+    ? memo.get(`indicia@${dates.evaluation}@${dates.offense}`, law, () => reviewIndicia(ruleInput))
+    : reviewIndicia(ruleInput);
   raw.push(...review.findings);
 
   const federal = c.jurisdiction === FEDERAL;
-  let part: ExposurePart = federal
-    ? federalPart(ruleInput, role)
-    : {
-        exposure: unavailableExposure('the federal safety valve does not apply to a state case'),
-        manual: null,
-        charges: [
-          {
-            statute: 'not modelled',
-            description: `a ${conductKind(ruleInput)} offense under ${c.jurisdiction} law (state charging rules are not modelled yet)`,
-            citations: [],
-          },
-        ],
-        kind: conductKind(ruleInput),
-        findings: [
-          finding('exposure.state_engine_not_available', 'info', [], { jurisdiction: c.jurisdiction }),
-        ],
-      };
+  let part = federal ? federalPart(ruleInput, role) : statePart(ruleInput);
   const mismatch = roleExposureMismatch({ ...ruleInput, role, exposure: part.exposure });
   const screened = applyScreen({ ...ruleInput, role, exposure: part.exposure }, review);
 
   // A scenario that adopts the report's screen lets it decide the charge (off in the law in force).
-  const today = law.at(dates.evaluation);
-  if (federal && today.has(SCREEN_GOVERNS) && today.get<boolean>(SCREEN_GOVERNS).value) {
-    const rec = screened.screen.recommendation;
-    const cite = today.get(SCREEN_GOVERNS).law;
-    if (rec === 'decline' || rec === 'divert')
-      part = {
-        exposure: notChargedExposure(cite),
-        manual: null,
-        charges: [],
-        kind: conductKind(ruleInput),
-        findings: [finding('exposure.screen.not_charged', 'info', [cite], { recommendation: rec })],
-      };
-    else if (rec === 'treat_as_possession') part = federalPart(ruleInput, role, 'possession');
-    else if (rec === 'prosecute_own_conduct') part = federalPart(ruleInput, role, 'own_conduct');
-  }
+  const decision = federal ? chargingDecision(ruleInput, screened.screen.recommendation) : null;
+  if (decision?.kind === 'not_charged')
+    part = {
+      exposure: notChargedExposure(decision.citation),
+      manual: null,
+      charges: [],
+      kind: conductKind(ruleInput),
+      findings: [
+        finding('exposure.screen.not_charged', 'info', [decision.citation], {
+          recommendation: decision.recommendation,
+        }),
+      ],
+    };
+  else if (decision?.kind === 'policy') part = federalPart(ruleInput, role, decision.policy);
   raw.push(...part.findings, ...mismatch, ...screened.findings);
   const consequences = assessConsequences({ ...ruleInput, role, exposure: part.exposure }, part.kind);
-  raw.push(...consequences.findings);
+  raw.push(...consequences.findings, ...law.findings);
+  const findings = collect(raw, options.messages !== false);
 
   return {
     case_id: c.id ?? null,
@@ -170,13 +184,14 @@ export function assess(input: Case, options: AssessOptions): Assessment {
       conviction: dates.conviction,
     },
     scenario: options.scenario ?? 'law_in_force',
-    stamp: { engine: ENGINE_VERSION, law_data: law.hash },
+    stamp: { engine: ENGINE_VERSION, law_data: book.hash },
     role,
     exposure: part.exposure,
     indicia: review.verdicts,
     screen: screened.screen,
     consequences: consequences.consequences,
-    findings: renderAll(raw, options.messages !== false),
+    findings,
     charges: part.charges,
+    questions: questionsOf(findings),
   };
 }

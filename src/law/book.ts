@@ -39,56 +39,111 @@ function resolved(id: string, v: LawValue, reachedBy?: string): Resolved {
 
 const covers = (v: LawValue, date: IsoDate) => v.from <= date && (v.to === undefined || date < v.to);
 
-/** A snapshot: every parameter's value on one date. Built once per date and reused (see LawBook.at). */
-export class LawSnapshot {
+/**
+ * The law of one period: every parameter's value between two consecutive change dates of the book. All
+ * dates of a period share one object (and whatever is compiled from it), so a bulk run over thousands of
+ * dates builds only as many as the law has periods.
+ */
+export class LawPeriod {
   private readonly values = new Map<string, Resolved>();
+  private readonly compiledCache = new Map<string, unknown>();
   constructor(
-    readonly date: IsoDate,
+    /** the first day of the period */
+    readonly from: IsoDate,
     params: ReadonlyMap<string, Parameter>,
-    private readonly log?: Map<string, Resolved>,
+    resolve: (id: string, v: LawValue) => Resolved,
   ) {
     for (const [id, p] of params) {
-      const v = p.values.find((x) => covers(x, date));
-      if (v) this.values.set(id, resolved(id, v));
+      const v = p.values.find((x) => covers(x, from));
+      if (v) this.values.set(id, resolve(id, v));
     }
   }
-  has(id: string): boolean {
-    return this.values.has(id);
-  }
-  get<T = unknown>(id: string): Resolved<T> {
-    const r = this.values.get(id);
-    if (!r) throw new LawGapError(id, this.date);
-    if (this.log && !this.log.has(id)) this.log.set(id, r);
-    return r as Resolved<T>;
+  lookup<T = unknown>(id: string): Resolved<T> | undefined {
+    return this.values.get(id) as Resolved<T> | undefined;
   }
   all(): Resolved[] {
     return [...this.values.values()];
   }
+  /** A structure built once from this period's law (a table made searchable, a list made typed), then shared. */
+  compiled<T>(key: string, build: () => T): T {
+    let c = this.compiledCache.get(key) as T | undefined;
+    if (c === undefined) {
+      c = build();
+      this.compiledCache.set(key, c);
+    }
+    return c;
+  }
 }
 
-/** All law parameters with their dated histories. Immutable; a reform produces a new book (src/law/patch.ts). */
+/** A snapshot: every parameter's value on one date (the period's values, with the date asked kept for errors). */
+export class LawSnapshot {
+  constructor(
+    readonly date: IsoDate,
+    readonly period: LawPeriod,
+    private readonly log?: Map<string, Resolved>,
+  ) {}
+  has(id: string): boolean {
+    return this.period.lookup(id) !== undefined;
+  }
+  get<T = unknown>(id: string): Resolved<T> {
+    const r = this.period.lookup<T>(id);
+    if (!r) throw new LawGapError(id, this.date);
+    if (this.log && !this.log.has(id)) this.log.set(id, r);
+    return r;
+  }
+  all(): Resolved[] {
+    return this.period.all();
+  }
+}
+
+/** All law parameters with their dated histories. Immutable; a reform produces a new book (src/law/reform.ts). */
 export class LawBook {
-  private readonly snapshots = new Map<IsoDate, LawSnapshot>();
   /**
    * When set (before any read), records the first value of every parameter a rule reads: comparisons
    * use it to explain differences, tests to find law that no rule reads.
    */
   readLog: Map<string, Resolved> | undefined;
 
-  /** A view of the same law with its own snapshots and read log. */
+  /** Sorted dates on which some value starts or ends: the boundaries of the law's periods. */
+  private readonly changes: IsoDate[];
+  private readonly periods = new Map<number, LawPeriod>();
+  private readonly resolvedValues = new WeakMap<LawValue, Resolved>();
+  /** parameters with a value that may reach earlier conduct (most have none: their value is the offense date's) */
+  private readonly reaching = new Set<string>();
+
+  constructor(
+    readonly params: ReadonlyMap<string, Parameter>,
+    readonly sources: Readonly<Record<string, { title: string; kind: string; url: string }>>,
+    readonly hash: string,
+  ) {
+    const dates = new Set<IsoDate>();
+    for (const [id, p] of params)
+      for (const v of p.values) {
+        dates.add(v.from);
+        if (v.to) dates.add(v.to);
+        if (v.reach) this.reaching.add(id);
+      }
+    this.changes = [...dates].sort();
+  }
+
+  /** A view of the same law with its own periods and read log. */
   tracked(): LawBook {
     const b = new LawBook(this.params, this.sources, this.hash);
     b.readLog = new Map();
     return b;
   }
-  constructor(
-    readonly params: ReadonlyMap<string, Parameter>,
-    readonly sources: Readonly<Record<string, { title: string; kind: string; url: string }>>,
-    readonly hash: string,
-  ) {}
 
   has(id: string): boolean {
     return this.params.has(id);
+  }
+
+  /** The first day any value of the parameter is in force (undefined when the book has no such parameter). */
+  earliest(id: string): IsoDate | undefined {
+    return this.params.get(id)?.values[0]?.from;
+  }
+
+  title(id: string): string | undefined {
+    return this.params.get(id)?.title;
   }
 
   private readonly families = new Map<string, string[]>();
@@ -113,14 +168,41 @@ export class LawBook {
     return found;
   }
 
-  at(date: IsoDate): LawSnapshot {
-    let s = this.snapshots.get(date);
-    if (!s) {
-      if (this.snapshots.size > 4096) this.snapshots.clear(); // bound memory in long bulk runs
-      s = new LawSnapshot(date, this.params, this.readLog);
-      this.snapshots.set(date, s);
+  private resolve = (id: string, v: LawValue): Resolved => {
+    let r = this.resolvedValues.get(v);
+    if (!r) {
+      r = resolved(id, v);
+      this.resolvedValues.set(v, r);
     }
-    return s;
+    return r;
+  };
+
+  /** The index of the period a date falls in: how many change dates are on or before it. */
+  private periodIndex(date: IsoDate): number {
+    let lo = 0;
+    let hi = this.changes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.changes[mid] as IsoDate) <= date) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The law of the period containing the date (built once per period). */
+  period(date: IsoDate): LawPeriod {
+    const i = this.periodIndex(date);
+    let p = this.periods.get(i);
+    if (!p) {
+      // Before the first change date nothing is in force: the period starts at the date asked.
+      p = new LawPeriod(i === 0 ? date : (this.changes[i - 1] as IsoDate), this.params, this.resolve);
+      this.periods.set(i, p);
+    }
+    return p;
+  }
+
+  at(date: IsoDate): LawSnapshot {
+    return new LawSnapshot(date, this.period(date), this.readLog);
   }
 
   /**
@@ -129,8 +211,13 @@ export class LawBook {
    * Later values without a reach (harsher changes) never apply to earlier conduct (ex post facto).
    */
   applicable<T = unknown>(id: string, dates: CaseDates): Resolved<T> {
-    const p = this.params.get(id);
-    if (!p) throw new LawGapError(id, dates.offense);
+    if (!this.reaching.has(id)) {
+      const r = this.period(dates.offense).lookup<T>(id);
+      if (!r) throw new LawGapError(id, dates.offense);
+      if (this.readLog && !this.readLog.has(id)) this.readLog.set(id, r);
+      return r;
+    }
+    const p = this.params.get(id) as Parameter;
     const base = p.values.find((x) => covers(x, dates.offense));
     let chosen: LawValue | undefined = base;
     for (const v of p.values) {
@@ -139,7 +226,7 @@ export class LawBook {
       if (v.from <= decisive && (!chosen || v.from > chosen.from)) chosen = v;
     }
     if (!chosen) throw new LawGapError(id, dates.offense);
-    const r = resolved(id, chosen, chosen !== base ? chosen.reach?.cite : undefined);
+    const r = chosen === base ? this.resolve(id, chosen) : resolved(id, chosen, chosen.reach?.cite);
     if (this.readLog && !this.readLog.has(id)) this.readLog.set(id, r);
     return r as Resolved<T>;
   }

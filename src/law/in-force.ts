@@ -1,5 +1,6 @@
 import type { IsoDate } from '../model/dates.ts';
 import type { LawBook } from './book.ts';
+import { lawPrefix } from './jurisdiction.ts';
 import type { Confidence } from './schema.ts';
 
 export interface InForce {
@@ -21,12 +22,6 @@ export interface InForce {
     citation: string;
     confidence: Confidence;
   }[];
-}
-
-/** `US-FED` -> `us_fed.`, `dpa-2019` -> `policy.dpa_2019.`: the id prefix of a jurisdiction's or policy's law. */
-export function lawPrefix(jurisdiction: string): string {
-  if (/^US-/i.test(jurisdiction)) return `${jurisdiction.toLowerCase().replace('-', '_')}.`;
-  return `policy.${jurisdiction.toLowerCase().replaceAll('-', '_')}.`;
 }
 
 /** The law in force on a date (optionally one jurisdiction's), each value with its citation and its history. */

@@ -2,6 +2,7 @@ import type { Finding, RawFinding } from '../model/finding.ts';
 import { consequencesMessages } from './consequences.ts';
 import { exposureMessages } from './exposure.ts';
 import { indiciaMessages } from './indicia.ts';
+import { lawMessages } from './law.ts';
 import { roleMessages } from './role.ts';
 import { screenMessages } from './screen.ts';
 
@@ -9,6 +10,7 @@ import { screenMessages } from './screen.ts';
 export type Template = (v: Record<string, unknown>) => string;
 
 const catalog: Record<string, Template> = {
+  ...lawMessages,
   ...exposureMessages,
   ...roleMessages,
   ...indiciaMessages,

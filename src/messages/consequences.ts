@@ -14,11 +14,6 @@ const when = (v: Record<string, unknown>) => (v.date ? ` on ${String(v.date)}` :
 export const consequencesMessages: Record<string, Template> = {
   'consequences.evaluation_date': (v) =>
     `Consequences of a ${String(v.charge)} conviction are read from the law in force on the evaluation date, ${String(v.date)}.`,
-  'consequences.law.value_unverified': (v) =>
-    `The knowledge base has no verified value for ${String(v.parameter)} (from ${String(v.from)}): ${String(v.note)}`,
-  'consequences.law.low_confidence': (v) =>
-    `Low-confidence source for ${String(v.parameter)} (from ${String(v.from)}); treat as a lead, not a settled rule. ${String(v.note)}`,
-
   'consequences.immigration.not_applicable_citizen': () =>
     'The person is a U.S. citizen: no immigration consequences.',
   'consequences.immigration.not_in_knowledge_base': (v) =>

@@ -15,14 +15,6 @@ export const exposureMessages: Record<string, Template> = {
   'dates.as_of': (v) =>
     `Hypothetical: the same conduct committed, convicted and sentenced on ${v.as_of} (the record keeps its timing relative to the conduct).`,
   'dates.sentencing_defaulted': (v) => `No sentencing date given: the offense date ${v.date} is used.`,
-  'law.value_unverified': (v) =>
-    `The law data has no verified value for ${v.parameter} from ${v.from}${v.note ? ` (${v.note})` : ''}; the result shown is a bound, not a verified answer.`,
-  'law.low_confidence': (v) =>
-    `Low-confidence law value used: ${v.parameter} from ${v.from}${v.note ? ` (${v.note})` : ''}.`,
-  'law.later_law_reaches_case': (v) =>
-    `A later law (in force from ${v.from}) reaches this case although the conduct came first: ${v.parameter}.`,
-  'law.gap': (v) =>
-    `The law data has no value of ${v.parameter} for ${v.date}; this part cannot be computed.`,
   'charge.conspiracy.network_quantity': (v) =>
     `Charged as a conspiracy (21 U.S.C. 846) with the network's attributed quantity${v.own_conduct ? '' : ', although the person did not themselves distribute'}: the current practice the report criticises.`,
   'charge.distribution.own_conduct': (v) =>

@@ -3,9 +3,6 @@ import { INDICIA } from '../model/case.ts';
 import type { Template } from './catalog.ts';
 import { num } from './format.ts';
 
-/** A law file's note, without its closing full stop (the message adds one). */
-const noteOf = (note: unknown): string => String(note || 'see the law file').replace(/[.\s]+$/, '');
-
 const NAME: Record<(typeof INDICIA)[number], string> = {
   quantity: 'the quantity',
   separate_packaging: 'separate packaging',
@@ -69,8 +66,4 @@ export const indiciaMessages: Record<string, Template> = {
     `The indicia are clear, objective evidence of selling (${n(v.strong)} strong, ${n(v.moderate)} moderate, ${n(v.weak)} weak).`,
   'indicia.conclusion.treat_as_possession': (v) =>
     `The indicia are not clear, objective evidence of selling for financial gain (${n(v.strong)} strong, ${n(v.moderate)} moderate, ${n(v.weak)} weak): treat the case as possession for personal use.`,
-  'indicia.data.low_confidence': (v) =>
-    `The value of ${n(v.parameter)} (${n(v.law)}) is low-confidence: ${noteOf(v.note)}.`,
-  'indicia.data.unverified': (v) =>
-    `The value of ${n(v.parameter)} is not sourced in the knowledge base and was not used.`,
 };

@@ -2,9 +2,6 @@ import { OFFENDER_FUNCTIONS, type OffenderFunction } from '../model/assessment.t
 import { termLabel } from '../model/terms.ts';
 import type { Template } from './catalog.ts';
 
-/** A law file's note, without its closing full stop (the message adds one). */
-const noteOf = (note: unknown): string => String(note || 'see the law file').replace(/[.\s]+$/, '');
-
 const LABEL: Record<OffenderFunction, string> = {
   importer_high_level_supplier: 'an importer or high-level supplier',
   organizer_leader: 'an organizer or leader',
@@ -44,8 +41,4 @@ export const roleMessages: Record<string, Template> = {
     `The ${String(v.amount)} of ${String(v.substance)} the person handled did not raise the role above ${functionLabel(v.function)}: weight shows no role without selling or ownership.`,
   'role.mismatch.mandatory_minimum': (v) =>
     `The role is ${functionLabel(v.function)}, yet the mandatory minimum is ${term(v.minimum_months)}, at or above the ${term(v.threshold_months)} the policy flags for this role: the exposure is far above what the role suggests.`,
-  'role.data.low_confidence': (v) =>
-    `The value of ${String(v.parameter)} (${String(v.law)}) is low-confidence: ${noteOf(v.note)}.`,
-  'role.data.unverified': (v) =>
-    `The value of ${String(v.parameter)} (${String(v.law)}) is not verified and was not used.`,
 };

@@ -1,8 +1,5 @@
 import type { Template } from './catalog.ts';
 
-/** A law file's note, without its closing full stop (the message adds one). */
-const noteOf = (note: unknown): string => String(note || 'see the law file').replace(/[.\s]+$/, '');
-
 const n = (v: unknown) => (v === null || v === undefined ? 'unknown' : String(v));
 
 const RECOMMENDATION: Record<string, string> = {
@@ -54,7 +51,4 @@ export const screenMessages: Record<string, Template> = {
     `The evidence of selling is clear, but whether it was for financial gain cannot be told without ${n(v.missing)}; the policy's default applies.`,
   'screen.fallback': (v) =>
     `No screening rule that chooses a disposition applied; the current practice (${n(v.recommendation)}) stays in place.`,
-  'screen.data.low_confidence': (v) =>
-    `The policy value ${n(v.parameter)} (${n(v.law)}) is low-confidence: ${noteOf(v.note)}.`,
-  'screen.data.unverified': (v) => `The policy value ${n(v.parameter)} is not set and was not used.`,
 };

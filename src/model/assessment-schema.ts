@@ -90,6 +90,7 @@ export const assessmentSchema = z.looseObject({
     })
     .nullable(),
   findings: z.array(findingSchema),
+  questions: z.array(z.strictObject({ path: z.string(), code: z.string(), finding: z.string() })).optional(),
 });
 
 export const comparisonSchema = z.looseObject({

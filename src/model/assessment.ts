@@ -128,4 +128,16 @@ export interface Assessment {
   findings: Finding[];
   /** extension: the charge the current system would bring */
   charges?: { statute: string; description: string; citations: string[] }[];
+  /** extension: the facts that would settle an undetermined answer, as case paths with a question code */
+  questions?: Question[];
+}
+
+/**
+ * A fact the rules needed and the case did not give: the case path to fill, the question's code (rendered
+ * by src/messages/questions.ts), and the finding that asked it.
+ */
+export interface Question {
+  path: string;
+  code: string;
+  finding: string;
 }

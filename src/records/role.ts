@@ -1,6 +1,7 @@
 import { chooseDates } from '../engine/dates.ts';
 import type { LawBook } from '../law/book.ts';
 import { defaultLawBook } from '../law/loader.ts';
+import { CaseLaw } from '../law/reader.ts';
 import type { Activity, Case, Drug, Substance } from '../model/case.ts';
 import { todayUtc } from '../model/dates.ts';
 import { classifyRole } from '../rules/role/classify.ts';
@@ -68,7 +69,7 @@ export function engineRoleDeriver(law: LawBook = defaultLawBook(), evaluation = 
     let fn: string | null = null;
     try {
       const { dates } = chooseDates(c, evaluation);
-      fn = classifyRole({ case: c, law, dates }).role.function;
+      fn = classifyRole({ case: c, law: new CaseLaw(law, dates), dates }).role.function;
     } catch {
       fn = null;
     }

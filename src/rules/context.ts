@@ -1,18 +1,13 @@
-import type { CaseDates, LawBook } from '../law/book.ts';
+import type { AppliedDates, CaseLaw } from '../law/reader.ts';
 import type { Exposure, RoleResult } from '../model/assessment.ts';
 import type { Case } from '../model/case.ts';
-import type { IsoDate } from '../model/dates.ts';
 
-/** The dates a case is assessed under (see src/engine/dates.ts for how they are chosen). */
-export interface AppliedDates extends CaseDates {
-  /** The day the assessment is made: consequences and "today" scenarios read the law on this date. */
-  evaluation: IsoDate;
-}
+export type { AppliedDates } from '../law/reader.ts';
 
-/** Everything a rule may read. Rules are pure: no clock, no I/O, no randomness. */
+/** Everything a rule may read. Rules are pure: no clock, no I/O, no randomness; the law only through `law`. */
 export interface RuleInput {
   case: Case;
-  law: LawBook;
+  law: CaseLaw;
   dates: AppliedDates;
 }
 

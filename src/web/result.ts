@@ -1,4 +1,6 @@
+import { questionCode } from '../engine/questions.ts';
 import { range, term, usd } from '../messages/format.ts';
+import { questionText } from '../messages/questions.ts';
 import type { Assessment } from '../model/assessment.ts';
 import type { Finding } from '../model/finding.ts';
 import { cites, type H, html, human } from './html.ts';
@@ -28,53 +30,26 @@ export const RECOMMENDATION_TEXT: Record<string, string> = {
 
 /** What the rules could not settle: fields to ask for, and questions the law leaves open. */
 export interface OpenQuestions {
-  /** case paths the engine lists as missing (values.missing of undetermined outcomes) */
+  /** case paths the engine asks for (the assessment's typed questions) */
   missing: string[];
-  /** questions in words (values.question) */
+  /** questions in words that no single field answers (values.question of consequence findings) */
   questions: { code: string; question: string; field?: string }[];
 }
 
-const QUESTION_FIELDS: Record<string, string> = {
-  'consequences.immigration.citizenship_unknown': 'person.citizenship',
-};
-
 export function openQuestions(a: Assessment): OpenQuestions {
-  const missing: string[] = [];
+  const typed = a.questions ?? [];
+  const asked = new Set(typed.map((q) => q.finding));
   const questions: OpenQuestions['questions'] = [];
   for (const f of a.findings) {
-    const v = f.values ?? {};
-    if (Array.isArray(v.missing))
-      for (const m of v.missing) if (typeof m === 'string' && !missing.includes(m)) missing.push(m);
-    if (typeof v.question === 'string') {
-      const field = QUESTION_FIELDS[f.code];
-      questions.push({ code: f.code, question: v.question, ...(field ? { field } : {}) });
-    }
+    const q = f.values?.question;
+    if (typeof q === 'string' && !asked.has(f.code)) questions.push({ code: f.code, question: q });
   }
-  return { missing, questions };
+  return { missing: typed.map((q) => q.path), questions };
 }
 
-const MISSING_TEXT: Record<string, string> = {
-  'cooperation.truthful_disclosure':
-    'Did the person tell the government everything they know about the offense (a safety-valve proffer)?',
-  'history.priors': 'The prior convictions themselves (not only a points total).',
-  'conduct.weapon': 'Was the firearm possessed in connection with the offense?',
-};
+/** A case path's question in words (src/messages/questions.ts). */
 export function missingText(path: string): string {
-  const base = path.split(' ')[0] as string;
-  const known = MISSING_TEXT[base];
-  if (known) return known;
-  const m = /^history\.priors\.(\d+)\.(\w+)$/.exec(base);
-  if (m) {
-    const what: Record<string, string> = {
-      max_term_months: 'the maximum term the law allowed for it',
-      served_months: 'how many months were served',
-      release_date: 'the release date',
-      sentence_months: 'the sentence imposed',
-      felony: 'whether it was a felony',
-    };
-    return `Prior conviction ${Number(m[1]) + 1}: ${what[m[2] as string] ?? human(m[2] as string).toLowerCase()}.`;
-  }
-  return path;
+  return questionText({ path, code: questionCode(path), finding: '' });
 }
 
 const fieldAnchor = (path: string) => `#f-${(path.split(' ')[0] as string).replaceAll('.', '-')}`;

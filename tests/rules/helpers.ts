@@ -1,5 +1,6 @@
 import { LawBook } from '../../src/law/book.ts';
 import { defaultLawBook } from '../../src/law/loader.ts';
+import { CaseLaw } from '../../src/law/reader.ts';
 import type { Parameter } from '../../src/law/schema.ts';
 import type { Exposure, RoleResult } from '../../src/model/assessment.ts';
 import { type Case, parseCase } from '../../src/model/case.ts';
@@ -36,16 +37,13 @@ export function makeCase(overrides: { conduct?: Json; [k: string]: unknown }): C
 
 export function inputOf(c: Case, book: LawBook = law): RuleInput {
   const sentencing = c.sentencing_date ?? c.offense_date;
-  return {
-    case: c,
-    law: book,
-    dates: {
-      offense: c.offense_date,
-      conviction: c.conviction_date ?? sentencing,
-      sentencing,
-      evaluation: EVALUATION,
-    },
+  const dates = {
+    offense: c.offense_date,
+    conviction: c.conviction_date ?? sentencing,
+    sentencing,
+    evaluation: EVALUATION,
   };
+  return { case: c, law: new CaseLaw(book, dates), dates };
 }
 
 /** A minimal exposure carrying the mandatory minimum the mismatch rule reads. */
@@ -71,7 +69,13 @@ export function runAll(c: Case, opts: { book?: LawBook; exposure?: Exposure | nu
   };
   const mismatch = roleExposureMismatch(withResults);
   const screen = applyScreen(withResults, review);
-  const findings: RawFinding[] = [...role.findings, ...review.findings, ...mismatch, ...screen.findings];
+  const findings: RawFinding[] = [
+    ...role.findings,
+    ...review.findings,
+    ...mismatch,
+    ...screen.findings,
+    ...input.law.findings,
+  ];
   return { role, review, mismatch, screen, findings, codes: findings.map((f) => f.code) };
 }
 

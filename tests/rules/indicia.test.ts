@@ -3,7 +3,12 @@ import { describe, it } from 'node:test';
 import { reviewIndicia } from '../../src/rules/indicia/review.ts';
 import { CASES, inputOf, law, makeCase, patchedBook, value } from './helpers.ts';
 
-const review = (c: ReturnType<typeof makeCase>, book = law) => reviewIndicia(inputOf(c, book));
+/** The review with the findings its law reads made (unverified or low-confidence values). */
+const review = (c: ReturnType<typeof makeCase>, book = law) => {
+  const input = inputOf(c, book);
+  const r = reviewIndicia(input);
+  return { ...r, findings: [...r.findings, ...input.law.findings] };
+};
 const strengthOf = (r: ReturnType<typeof review>, i: string) =>
   r.verdicts.find((v) => v.indicium === i)?.strength;
 const heroinCase = (grams: number, indicia: string[] = ['quantity']) =>
@@ -46,7 +51,8 @@ describe("reviewIndicia: the report's reasoning on indicia of sale", () => {
     assert.ok(
       at.findings.some(
         (f) =>
-          f.code === 'indicia.data.low_confidence' &&
+          f.code === 'law.low_confidence' &&
+          f.values?.area === 'indicia' &&
           f.values?.parameter === 'policy.dpa_2019.indicia.cash_large_usd',
       ),
     );
@@ -140,7 +146,8 @@ describe("reviewIndicia: the report's reasoning on indicia of sale", () => {
     assert.ok(
       r.findings.some(
         (f) =>
-          f.code === 'indicia.data.unverified' &&
+          f.code === 'law.value_unverified' &&
+          f.values?.area === 'indicia' &&
           String(f.values?.parameter).endsWith('daily_grams.fentanyl'),
       ),
     );

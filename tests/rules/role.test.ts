@@ -7,7 +7,12 @@ import { classifyRole } from '../../src/rules/role/classify.ts';
 import { roleExposureMismatch } from '../../src/rules/role/mismatch.ts';
 import { CASES, EVALUATION, exposureWith, inputOf, law, makeCase, patchedBook, value } from './helpers.ts';
 
-const roleOf = (c: ReturnType<typeof makeCase>, book = law) => classifyRole(inputOf(c, book));
+/** The role with the findings its law reads made (unverified or low-confidence values). */
+const roleOf = (c: ReturnType<typeof makeCase>, book = law) => {
+  const input = inputOf(c, book);
+  const r = classifyRole(input);
+  return { ...r, findings: [...r.findings, ...input.law.findings] };
+};
 
 describe("classifyRole: the USSC offender functions from the person's own conduct", () => {
   it('possession only (no supply activity) is user_possession_only', () => {
@@ -126,7 +131,7 @@ describe("classifyRole: the USSC offender functions from the person's own conduc
     });
     const { role, findings } = roleOf(c);
     assert.equal(role.function, 'street_level_dealer');
-    assert.ok(findings.some((f) => f.code === 'role.data.low_confidence'));
+    assert.ok(findings.some((f) => f.code === 'law.low_confidence' && f.values?.area === 'role'));
   });
 
   it('a precedence that omits a function is a data error, not first-match-wins', () => {

@@ -1,5 +1,6 @@
+import { jurisdictionKey } from '../../law/jurisdiction.ts';
 import type { Consequences } from '../../model/assessment.ts';
-import { type Charge, type Collector, jurisdictionPrefix, priorCount, uniq } from './common.ts';
+import { type Charge, type Collector, priorCount, uniq } from './common.ts';
 
 type Benefits = NonNullable<Consequences['benefits']>;
 type StateStatus = 'full_ban' | 'modified' | 'opted_out';
@@ -60,7 +61,7 @@ export function benefits(col: Collector, charge: Charge): Benefits & Record<stri
       });
       reasons.push('For a federal conviction the ban depends on the state where benefits are sought.');
     } else {
-      const p = jurisdictionPrefix(c.jurisdiction);
+      const p = jurisdictionKey(c.jurisdiction);
       const both = col.read<StateChoice>(`${p}.benefits.snap_tanf`);
       for (const prog of ['snap', 'tanf'] as const) {
         const r = col.read<StateChoice>(`${p}.benefits.${prog}`) ?? both;

@@ -1,60 +1,51 @@
 import type { Resolved } from '../../law/book.ts';
+import type { LawView } from '../../law/reader.ts';
 import type { Case } from '../../model/case.ts';
-import { FindingList, finding, type RawFinding, type Severity } from '../../model/finding.ts';
+import type { RawFinding, Severity } from '../../model/finding.ts';
 import type { RuleInputWithResults } from '../context.ts';
+import { Trace } from '../trace.ts';
+
+export { ownGrams } from '../own-conduct.ts';
 
 export type Charge = 'possession' | 'distribution';
 
-/** Collects findings and citations for the consequence rules; every law value read is cited and its confidence surfaced. */
+/**
+ * What the consequence rules share: the case and earlier results, the law in force on the evaluation date
+ * (every read cited and its weaknesses reported by the reader), and the findings made.
+ */
 export class Collector {
-  private readonly list = new FindingList();
+  private readonly trace = new Trace();
+  readonly law: LawView;
 
   get findings(): RawFinding[] {
-    return this.list.items;
+    return this.trace.findings;
   }
 
-  constructor(readonly input: RuleInputWithResults) {}
+  constructor(readonly input: RuleInputWithResults) {
+    this.law = input.law.today('consequences');
+  }
 
   get date(): string {
-    return this.input.dates.evaluation;
+    return this.law.date;
   }
 
   /** Reads a parameter at the evaluation date; undefined when the knowledge base has no value on that date. */
   read<T>(id: string): Resolved<T> | undefined {
-    const snap = this.input.law.at(this.date);
-    if (!snap.has(id)) return undefined;
-    return this.use(snap.get<T>(id));
+    return this.law.maybe<T>(id);
   }
 
   /** Every parameter in force at the evaluation date whose id is `base` or starts with `base.` (each reported as read). */
   readAll<T>(base: string): Resolved<T>[] {
-    return this.peekAll<T>(base).map((r) => this.use(r));
+    return this.law.family<T>(base);
   }
 
   /** Like readAll, but nothing is reported: the caller picks one and passes it to `use`. */
   peekAll<T>(base: string): Resolved<T>[] {
-    const snap = this.input.law.at(this.date);
-    return this.input.law
-      .family(base)
-      .filter((id) => snap.has(id))
-      .map((id) => snap.get<T>(id));
+    return this.law.peekFamily<T>(base);
   }
 
   use<T>(r: Resolved<T>): Resolved<T> {
-    if (r.value === null) {
-      this.add('consequences.law.value_unverified', 'warning', [r.law], {
-        parameter: r.id,
-        from: r.from,
-        note: r.note ?? '',
-      });
-    } else if (r.confidence === 'low') {
-      this.add('consequences.law.low_confidence', 'warning', [r.law], {
-        parameter: r.id,
-        from: r.from,
-        note: r.note ?? '',
-      });
-    }
-    return r;
+    return this.law.use(r);
   }
 
   add(
@@ -63,13 +54,8 @@ export class Collector {
     citations: readonly string[],
     values?: Record<string, unknown>,
   ): void {
-    this.list.add(finding(code, severity, citations, values));
+    this.trace.add(code, severity, citations, values);
   }
-}
-
-/** `US-FED` -> `us_fed`, `US-GA` -> `us_ga`: the prefix of a jurisdiction's parameters. */
-export function jurisdictionPrefix(jurisdiction: string): string {
-  return jurisdiction.toLowerCase().replace('-', '_');
 }
 
 export const uniq = (xs: readonly string[]): string[] => [...new Set(xs)];
@@ -100,17 +86,6 @@ export function marijuanaOnly(c: Case): boolean {
   return c.conduct.drugs.every(
     (d) => d.substance === 'marijuana' || d.substance === 'marijuana_plants' || d.substance === 'hashish',
   );
-}
-
-/** Total grams of the drugs possessed or transacted (not the attributed network quantity); null when a drug has no weight. */
-export function ownGrams(c: Case): number | null {
-  let total = 0;
-  for (const d of c.conduct.drugs) {
-    if (d.basis === 'attributed') continue;
-    if (d.grams === undefined) return null;
-    total += d.grams;
-  }
-  return total;
 }
 
 /** Prior drug convictions still valid, by kind. */

@@ -1,6 +1,7 @@
+import { jurisdictionKey } from '../../law/jurisdiction.ts';
 import { expectedTerm } from '../../model/expected-term.ts';
 import type { Term } from '../../model/terms.ts';
-import { type Collector, jurisdictionPrefix } from './common.ts';
+import type { Collector } from './common.ts';
 
 interface Rate {
   usd_per_year: number | null;
@@ -37,7 +38,7 @@ function term(col: Collector): { months: Term; basis: Cost['basis']; citations: 
 /** Cost of the mandatory / guideline term at the jurisdiction's cost per person-year (rate read at the evaluation date). */
 export function cost(col: Collector): Cost | null {
   const c = col.input.case;
-  const p = jurisdictionPrefix(c.jurisdiction);
+  const p = jurisdictionKey(c.jurisdiction);
   const r = col.read<Rate>(`${p}.cost_per_person_year`);
   const rate = r?.value ?? null;
 

@@ -1,4 +1,5 @@
-import { type Charge, type Collector, jurisdictionPrefix, uniq } from './common.ts';
+import { jurisdictionKey } from '../../law/jurisdiction.ts';
+import { type Charge, type Collector, uniq } from './common.ts';
 
 interface DihLaw {
   exists: boolean | null;
@@ -26,7 +27,7 @@ export interface DrugInducedHomicide {
 export function drugInducedHomicide(col: Collector, charge: Charge): DrugInducedHomicide | null {
   const c = col.input.case;
   if (!c.conduct.death_resulted) return null;
-  const base = `${jurisdictionPrefix(c.jurisdiction)}.drug_induced_homicide`;
+  const base = `${jurisdictionKey(c.jurisdiction)}.drug_induced_homicide`;
   const laws = col.readAll<DihLaw>(base).filter((r) => r.value !== null);
   if (laws.length === 0) {
     col.add('consequences.drug_induced_homicide.not_in_knowledge_base', 'warning', [], {

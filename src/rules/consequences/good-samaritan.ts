@@ -1,6 +1,8 @@
 import type { Resolved } from '../../law/book.ts';
+import { jurisdictionKey } from '../../law/jurisdiction.ts';
 import type { Consequences } from '../../model/assessment.ts';
-import { type Charge, type Collector, jurisdictionPrefix, ownGrams, remuneration, uniq } from './common.ts';
+import { ownGrams } from '../own-conduct.ts';
+import { type Charge, type Collector, remuneration, uniq } from './common.ts';
 
 type GoodSamaritan = NonNullable<Consequences['good_samaritan']>;
 type Scope = 'covered' | 'limited' | 'not_covered' | 'unknown';
@@ -104,7 +106,7 @@ export function goodSamaritan(
 ): (GoodSamaritan & Record<string, unknown>) | null {
   const c = col.input.case;
   if (!c.conduct.at_overdose_scene) return null;
-  const base = `${jurisdictionPrefix(c.jurisdiction)}.good_samaritan`;
+  const base = `${jurisdictionKey(c.jurisdiction)}.good_samaritan`;
   const laws = col.readAll<GsLaw>(base).filter((r) => r.value !== null);
   if (laws.length === 0) {
     col.add('consequences.good_samaritan.not_in_knowledge_base', 'warning', [], {

@@ -1,4 +1,5 @@
-import { type Charge, type Collector, jurisdictionPrefix, uniq } from './common.ts';
+import { jurisdictionKey } from '../../law/jurisdiction.ts';
+import { type Charge, type Collector, uniq } from './common.ts';
 
 interface Designation {
   violent_distribution: boolean | null;
@@ -28,7 +29,7 @@ export interface ViolentLabel {
 /** Is the offense labelled "violent" in the jurisdiction (and does a weapon change it)? Read at the evaluation date. */
 export function violentLabel(col: Collector, charge: Charge): ViolentLabel {
   const c = col.input.case;
-  const p = jurisdictionPrefix(c.jurisdiction);
+  const p = jurisdictionKey(c.jurisdiction);
   const d = col.read<Designation>(`${p}.violent_designation`);
   const reasons: string[] = [];
   const citations: string[] = [];

@@ -1,6 +1,6 @@
 import type { Case, Drug } from '../../model/case.ts';
 import type { RuleInput } from '../context.ts';
-import { Trace } from './common.ts';
+import { Trace } from '../trace.ts';
 
 export type Offense = 'usc21_841' | 'usc21_844' | 'usc21_846';
 
@@ -38,8 +38,8 @@ export type ChargingPolicy = 'possession' | 'own_conduct';
 export function chargeOf(input: RuleInput, policy?: ChargingPolicy): ChargeResult {
   const c: Case = input.case;
   const trace = new Trace();
-  const classes = trace.use(
-    input.law.applicable<ActivityClasses>('us_fed.charging.activity_classes', input.dates),
+  const classes = trace.cite(
+    input.law.statute('charge').get<ActivityClasses>('us_fed.charging.activity_classes'),
   );
   const acts = c.conduct.activities;
   const has = (group: keyof ActivityClasses) => acts.some((a) => classes.value[group].includes(a));

@@ -1,7 +1,7 @@
-import type { LawSnapshot } from '../../law/book.ts';
+import type { LawView } from '../../law/reader.ts';
 import type { Case } from '../../model/case.ts';
 import { addMonths, addYears } from '../../model/dates.ts';
-import type { Trace } from './common.ts';
+import type { Trace } from '../trace.ts';
 
 interface PointRules {
   a_points: number;
@@ -37,9 +37,9 @@ export interface CriminalHistory {
 }
 
 /** USSG 4A1.1/4A1.2 under the Manual in force on `manual`: points from the priors, then the category. */
-export function criminalHistory(c: Case, offense: string, law: LawSnapshot, trace: Trace): CriminalHistory {
-  const rules = trace.use(law.get<PointRules>('us_fed.ussg.4a1_1'));
-  const cats = trace.use(law.get<{ category: string; min_points: number }[]>('us_fed.ussg.chc'));
+export function criminalHistory(c: Case, offense: string, law: LawView, trace: Trace): CriminalHistory {
+  const rules = trace.cite(law.get<PointRules>('us_fed.ussg.4a1_1'));
+  const cats = trace.cite(law.get<{ category: string; min_points: number }[]>('us_fed.ussg.chc'));
   const r = rules.value;
   const perPrior: ScoredPrior[] = [];
   let cPoints = 0;

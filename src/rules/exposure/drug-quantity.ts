@@ -1,6 +1,6 @@
-import type { LawSnapshot } from '../../law/book.ts';
+import type { LawView } from '../../law/reader.ts';
 import type { Drug } from '../../model/case.ts';
-import type { Trace } from './common.ts';
+import type { Trace } from '../trace.ts';
 import { SUBSTANCE_NAMES } from './substances.ts';
 
 type Bands = { level: number | null; min: number }[];
@@ -21,26 +21,26 @@ function bandLevel(bands: Bands, amount: number): number | null {
 }
 
 /** Grams of marihuana per plant come from the Manual (note E); plants have no other weight in the contract. */
-function gramsOf(d: Drug, law: LawSnapshot, trace: Trace): number {
+function gramsOf(d: Drug, law: LawView, trace: Trace): number {
   if (d.substance !== 'marijuana_plants') return d.grams ?? 0;
-  const perPlant = trace.use(law.get<number>('us_fed.ussg.marihuana_plant_equivalent_g')).value;
+  const perPlant = trace.cite(law.get<number>('us_fed.ussg.marihuana_plant_equivalent_g')).value;
   return (d.count ?? 0) * perPlant;
 }
 
 function tableLevel(
   key: string,
   grams: number,
-  law: LawSnapshot,
+  law: LawView,
   trace: Trace,
 ): { level: number | null; law: string } {
-  const r = trace.use(law.get<Bands | { same_as: string }>(`us_fed.ussg.dqt.${key}`));
+  const r = trace.cite(law.get<Bands | { same_as: string }>(`us_fed.ussg.dqt.${key}`));
   // A scenario may read one substance on another's rows (crack on the powder rows).
   if (!Array.isArray(r.value)) return { ...tableLevel(r.value.same_as, grams, law, trace), law: r.law };
   return { level: bandLevel(r.value, grams), law: r.law };
 }
 
 /** One substance: its own row; for methamphetamine and PCP the greater of the mixture and actual levels (note B). */
-function singleSubstance(drugs: Drug[], law: LawSnapshot, trace: Trace): QuantityLevel | null {
+function singleSubstance(drugs: Drug[], law: LawView, trace: Trace): QuantityLevel | null {
   const first = drugs[0];
   if (!first) return null;
   const names = SUBSTANCE_NAMES[first.substance];
@@ -63,7 +63,7 @@ function singleSubstance(drugs: Drug[], law: LawSnapshot, trace: Trace): Quantit
 }
 
 /** Several substances, or one without its own row: add converted drug weights and read the marihuana rows. */
-function convertedWeight(drugs: Drug[], law: LawSnapshot, trace: Trace): QuantityLevel {
+function convertedWeight(drugs: Drug[], law: LawView, trace: Trace): QuantityLevel {
   let total = 0;
   let unknown = false;
   for (const d of drugs) {
@@ -75,14 +75,14 @@ function convertedWeight(drugs: Drug[], law: LawSnapshot, trace: Trace): Quantit
       });
       continue;
     }
-    const ratio = trace.use(law.get<number | null>(`us_fed.ussg.cdw.${names.cdw}`));
+    const ratio = trace.cite(law.get<number | null>(`us_fed.ussg.cdw.${names.cdw}`));
     if (ratio.value === null) {
       unknown = true;
       continue;
     }
     let grams = gramsOf(d, law, trace) * ratio.value;
     if (names.tableActual && d.purity !== undefined && law.has(`us_fed.ussg.cdw.${names.tableActual}`)) {
-      const actualRatio = trace.use(law.get<number | null>(`us_fed.ussg.cdw.${names.tableActual}`)).value;
+      const actualRatio = trace.cite(law.get<number | null>(`us_fed.ussg.cdw.${names.tableActual}`)).value;
       if (actualRatio !== null) grams = Math.max(grams, (d.grams ?? 0) * d.purity * actualRatio);
     }
     if (d.substance === 'oxycodone' || d.substance === 'hydrocodone')
@@ -95,7 +95,7 @@ function convertedWeight(drugs: Drug[], law: LawSnapshot, trace: Trace): Quantit
   let level = unknown ? null : table.level;
   const floorId = 'us_fed.ussg.dqt.converted_minimum_level';
   if (level !== null && law.has(floorId)) {
-    const floor = trace.use(law.get<{ level: number; substances: string[] }>(floorId));
+    const floor = trace.cite(law.get<{ level: number; substances: string[] }>(floorId));
     if (
       level < floor.value.level &&
       drugs.some((d) => floor.value.substances.includes(SUBSTANCE_NAMES[d.substance].cdw ?? ''))
@@ -111,7 +111,7 @@ function convertedWeight(drugs: Drug[], law: LawSnapshot, trace: Trace): Quantit
 }
 
 /** USSG 2D1.1(c): the base offense level for the quantity. */
-export function drugQuantityLevel(drugs: Drug[], law: LawSnapshot, trace: Trace): QuantityLevel {
+export function drugQuantityLevel(drugs: Drug[], law: LawView, trace: Trace): QuantityLevel {
   const kinds = new Set(drugs.map((d) => d.substance));
   if (kinds.size === 1) {
     const single = singleSubstance(drugs, law, trace);

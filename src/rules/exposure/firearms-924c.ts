@@ -1,6 +1,6 @@
 import { addTerms, type Term } from '../../model/terms.ts';
 import type { RuleInput } from '../context.ts';
-import { Trace } from './common.ts';
+import { Trace } from '../trace.ts';
 
 export interface FirearmsResult {
   counts: Term[];
@@ -20,13 +20,10 @@ export function firearms924c(input: RuleInput): FirearmsResult {
   const weapon = input.case.conduct.weapon ?? 'none';
   if (n === 0 || weapon === 'none' || weapon === 'nearby')
     return { counts: [], total: 0, citations: [], trace };
-  const first = trace.use(
-    input.law.applicable<number | null>(`us_fed.usc18_924c.first_term.${weapon}`, input.dates),
-  );
-  const later = trace.use(
-    input.law.applicable<number | 'life' | null>('us_fed.usc18_924c.subsequent_term', input.dates),
-  );
-  const stacking = trace.use(input.law.applicable<boolean | null>('us_fed.usc18_924c.stacking', input.dates));
+  const statute = input.law.statute('statute');
+  const first = trace.cite(statute.get<number | null>(`us_fed.usc18_924c.first_term.${weapon}`));
+  const later = trace.cite(statute.get<number | 'life' | null>('us_fed.usc18_924c.subsequent_term'));
+  const stacking = trace.cite(statute.get<boolean | null>('us_fed.usc18_924c.stacking'));
   const prior924c = (input.case.history?.priors ?? []).some(
     (p) => p.section_924c === true && p.still_valid !== false,
   );

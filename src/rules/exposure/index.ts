@@ -4,76 +4,20 @@ import type { IsoDate } from '../../model/dates.ts';
 import type { RawFinding } from '../../model/finding.ts';
 import { addTerms, type Term, termGte } from '../../model/terms.ts';
 import type { RuleInput } from '../context.ts';
+import { Trace } from '../trace.ts';
 import { type ChargeResult, type ChargingPolicy, chargeOf } from './charge.ts';
-import { Trace } from './common.ts';
 import { type CriminalHistory, criminalHistory } from './criminal-history.ts';
 import { firearms924c } from './firearms-924c.ts';
-import { type GuidelineResult, guidelinesUnder, type KnownHistory, manualEdition } from './guidelines.ts';
+import { type GuidelineResult, guidelinesUnder, type KnownHistory } from './guidelines.ts';
 import { safetyValve } from './safety-valve.ts';
 import { statutoryRange } from './statutory.ts';
+import { chooseManual, manualEdition } from './ussg-1b1-11.ts';
 
 export interface ExposureResult {
   exposure: Exposure;
   charge: ChargeResult;
   manual: IsoDate | null;
   findings: RawFinding[];
-}
-
-/** Lower ranges first: compares the bottom of two ranges, then the top (ex post facto check of 1B1.11(b)(1)). */
-function harsher(a: [Term, Term], b: [Term, Term]): boolean {
-  if (a[0] !== b[0]) return termGte(a[0], b[0]);
-  return a[1] !== b[1] && termGte(a[1], b[1]);
-}
-
-/**
- * USSG 1B1.11: the Manual in force at sentencing, unless it gives a harsher range than the Manual in
- * force on the offense date (ex post facto); one Manual is applied as a whole.
- */
-function chooseManual(
-  input: RuleInput,
-  run: (manual: IsoDate) => GuidelineResult,
-  trace: Trace,
-): { manual: IsoDate | null; result: GuidelineResult | null } {
-  const atSentencing = manualEdition(input.law, input.dates.sentencing);
-  const atOffense = manualEdition(input.law, input.dates.offense);
-  if (!atOffense || !atSentencing) {
-    trace.add(
-      'guidelines.not_applicable_before_guidelines',
-      'info',
-      ['Sentencing Reform Act of 1984; USSG 1B1.11'],
-      { offense: input.dates.offense },
-    );
-    return { manual: null, result: null };
-  }
-  const sentencing = run(atSentencing);
-  if (atOffense === atSentencing) return { manual: atSentencing, result: sentencing };
-  let offense: GuidelineResult;
-  try {
-    offense = run(atOffense);
-  } catch (e) {
-    // The earlier Manual is not in the knowledge base: the ex post facto comparison cannot be made.
-    if (!(e instanceof LawGapError)) throw e;
-    trace.add('guidelines.manual.offense_edition_unavailable', 'warning', ['USSG 1B1.11(b)(1)'], {
-      offense: atOffense,
-      parameter: e.parameter,
-    });
-    return { manual: atSentencing, result: sentencing };
-  }
-  const s = sentencing.guidelines?.range_months;
-  const o = offense.guidelines?.range_months;
-  if (s && o && harsher(s, o) && (s[0] !== o[0] || s[1] !== o[1])) {
-    trace.add(
-      'guidelines.manual.offense_date_edition',
-      'info',
-      ['USSG 1B1.11(b)(1)', 'Peugh v. United States, 569 U.S. 530 (2013)'],
-      { sentencing: atSentencing, offense: atOffense },
-    );
-    return { manual: atOffense, result: offense };
-  }
-  trace.add('guidelines.manual.sentencing_date_edition', 'info', ['USSG 1B1.11(a)'], {
-    manual: atSentencing,
-  });
-  return { manual: atSentencing, result: sentencing };
 }
 
 /** The case's own point count, when no Manual applies. */
@@ -91,7 +35,7 @@ function pointsForSafetyValve(input: RuleInput, trace: Trace): KnownHistory | nu
   if (!manual) return null;
   try {
     const own = new Trace();
-    const history = criminalHistory(input.case, input.dates.offense, input.law.at(manual), own);
+    const history = criminalHistory(input.case, input.dates.offense, input.law.at(manual, 'guidelines'), own);
     return { manual, history, findings: own.findings };
   } catch (e) {
     if (!(e instanceof LawGapError)) throw e;
@@ -135,8 +79,8 @@ export function federalExposure(
   if (sv.eligible === true) drugMinimum = 0;
   let total = addTerms(drugMinimum, firearms.total);
   if (assistance && termGte(total, 1)) {
-    const e = trace.use(
-      input.law.applicable<boolean>('us_fed.usc18_3553e.below_minimum_on_motion', input.dates),
+    const e = trace.cite(
+      input.law.statute('statute').get<boolean>('us_fed.usc18_3553e.below_minimum_on_motion'),
     );
     if (e.value) {
       trace.add('exposure.substantial_assistance', 'info', [e.law], { minimum: total });

@@ -1,7 +1,7 @@
 import type { Prior } from '../../model/case.ts';
 import { addYears } from '../../model/dates.ts';
 import type { RuleInput } from '../context.ts';
-import type { Trace } from './common.ts';
+import type { Trace } from '../trace.ts';
 
 /** Three-valued: a prior qualifies, does not, or the case lacks a fact that would settle it. */
 export type Tri = true | false | undefined;
@@ -80,16 +80,13 @@ export function countQualifyingPriors(input: RuleInput, predicate: string, trace
   let sdf: SeriousDrugFelony | undefined;
   let svf: { served_more_than_months: number } | undefined;
   if (predicate !== 'felony_drug_offense') {
-    sdf = trace.use(
-      input.law.at(offense).get<SeriousDrugFelony>('us_fed.usc21_802.serious_drug_felony'),
-    ).value;
-    svf = trace.use(
-      input.law
-        .at(offense)
-        .get<{ served_more_than_months: number }>('us_fed.usc21_802.serious_violent_felony'),
+    const law = input.law.atOffense('statute');
+    sdf = trace.cite(law.get<SeriousDrugFelony>('us_fed.usc21_802.serious_drug_felony')).value;
+    svf = trace.cite(
+      law.get<{ served_more_than_months: number }>('us_fed.usc21_802.serious_violent_felony'),
     ).value;
   } else {
-    trace.use(input.law.applicable('us_fed.usc21_802.felony_drug_offense', input.dates));
+    trace.cite(input.law.statute('statute').get('us_fed.usc21_802.felony_drug_offense'));
   }
   priors.forEach((p, i) => {
     let q: Tri;

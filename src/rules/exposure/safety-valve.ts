@@ -1,7 +1,7 @@
 import type { Term } from '../../model/terms.ts';
 import type { RuleInput } from '../context.ts';
+import { Trace } from '../trace.ts';
 import type { ChargeResult } from './charge.ts';
-import { Trace } from './common.ts';
 import type { CriminalHistory } from './criminal-history.ts';
 
 type Criterion1 =
@@ -34,13 +34,14 @@ export function safetyValve(
   drugMinimum: Term,
 ): SafetyValveResult {
   const trace = new Trace();
-  const available = trace.use(input.law.applicable<boolean>('us_fed.usc18_3553f.available', input.dates));
+  const statute = input.law.statute('statute');
+  const available = trace.cite(statute.get<boolean>('us_fed.usc18_3553f.available'));
   if (!available.value) {
     trace.add('exposure.safety_valve.not_yet_enacted', 'info', [available.law]);
     return { eligible: false, failed: ['not_enacted'], missing: [], citations: [available.law], trace };
   }
-  const offenses = trace.use(input.law.applicable<string[]>('us_fed.usc18_3553f.offenses', input.dates));
-  const c1 = trace.use(input.law.applicable<Criterion1>('us_fed.usc18_3553f.criterion_1', input.dates));
+  const offenses = trace.cite(statute.get<string[]>('us_fed.usc18_3553f.offenses'));
+  const c1 = trace.cite(statute.get<Criterion1>('us_fed.usc18_3553f.criterion_1'));
   const failed: string[] = [];
   const missing: string[] = [];
   const code = OFFENSE_CODES[charge.offense];
@@ -81,8 +82,7 @@ export function safetyValve(
     (conduct.firearm_counts ?? 0) > 0
   )
     failed.push('violence_or_weapon');
-  else if (weapon === 'nearby')
-    missing.push('conduct.weapon (was the firearm possessed in connection with the offense?)');
+  else if (weapon === 'nearby') missing.push('conduct.weapon');
   // (f)(3) death or serious bodily injury
   if (conduct.death_resulted || conduct.serious_bodily_injury_resulted) failed.push('death_or_injury');
   // (f)(4) aggravating role

@@ -1,10 +1,12 @@
 import type { Resolved } from '../../law/book.ts';
+import { jurisdictionKey } from '../../law/jurisdiction.ts';
+import type { LawView } from '../../law/reader.ts';
 import type { IndiciumVerdict, Strength } from '../../model/assessment.ts';
 import type { Case, Drug } from '../../model/case.ts';
 import { finding, type RawFinding } from '../../model/finding.ts';
 import type { RuleInput } from '../context.ts';
-import { attributedDrugs, ownDrugs } from '../role/classify.ts';
-import { formatGrams, formatNumber, LawReader } from '../role/read-law.ts';
+import { formatGrams, formatNumber } from '../format.ts';
+import { attributedDrugs, ownDrugs } from '../own-conduct.ts';
 
 /**
  * Indicia-of-sale review (the report's reasoning): one verdict per indicium the state relies on, its default
@@ -86,19 +88,19 @@ function compare(a: Amount, t: Amount): { ratio: number } | null {
   return null;
 }
 
-function jurisdictionPrefix(c: Case): string {
-  return `${c.jurisdiction.toLowerCase().replace('-', '_')}.presumption_of_sale.`;
+function presumptionPrefix(c: Case): string {
+  return `${jurisdictionKey(c.jurisdiction)}.presumption_of_sale.`;
 }
 
 function personalUse(
   input: RuleInput,
-  read: LawReader,
-  statute: LawReader,
+  read: LawView,
+  statute: LawView,
   findings: RawFinding[],
 ): PersonalUseReview {
   const c = input.case;
   const items: PersonalUseItem[] = [];
-  const prefix = jurisdictionPrefix(c);
+  const prefix = presumptionPrefix(c);
   const jurisdictionCovered = statute.covers(prefix);
   if (!jurisdictionCovered)
     findings.push(
@@ -205,7 +207,7 @@ function personalUse(
 function quantityVerdict(
   pu: PersonalUseReview,
   base: Resolved<IndiciumPolicy>,
-  read: LawReader,
+  read: LawView,
 ): { strength: Strength; reasons: string[]; citations: string[] } {
   const q = read.get<QuantityStrength>(`${P}.quantity_strength`);
   const effect = read.get<{ raises_strength: boolean }>(`${P}.presumption_of_sale_effect`);
@@ -250,8 +252,8 @@ function quantityVerdict(
 
 export function reviewIndicia(input: RuleInput): IndiciaReview {
   const c = input.case;
-  const read = new LawReader(input.law, input.dates.evaluation, 'indicia');
-  const statute = new LawReader(input.law, input.dates.offense, 'indicia');
+  const read = input.law.today('indicia');
+  const statute = input.law.atOffense('indicia');
   const findings: RawFinding[] = [];
   const pu = personalUse(input, read, statute, findings);
 
@@ -305,6 +307,5 @@ export function reviewIndicia(input: RuleInput): IndiciaReview {
       ? finding('indicia.conclusion.clear_evidence_of_sale', 'warning', [rule.law], counts)
       : finding('indicia.conclusion.treat_as_possession', 'info', [rule.law], counts),
   );
-  findings.push(...read.findings, ...statute.findings);
   return { verdicts, clear_evidence_of_sale: clear, personal_use: pu, findings };
 }

@@ -1,9 +1,11 @@
 import { LawDataError } from '../../law/errors.ts';
+import type { LawView } from '../../law/reader.ts';
 import { OFFENDER_FUNCTIONS, type OffenderFunction, type RoleResult } from '../../model/assessment.ts';
 import type { Activity, Case, Drug } from '../../model/case.ts';
 import { finding, type RawFinding } from '../../model/finding.ts';
 import type { RuleInput } from '../context.ts';
-import { formatGrams, LawReader } from './read-law.ts';
+import { formatGrams } from '../format.ts';
+import { attributedDrugs, ownDrugs } from '../own-conduct.ts';
 
 /**
  * Role in the supply chain: the U.S. Sentencing Commission's offender functions (plus the report's
@@ -28,14 +30,6 @@ interface FunctionDef {
   any_of: Criterion[];
 }
 
-/** Drugs the person possessed or transacted themselves (never the attributed network quantity). */
-export function ownDrugs(c: Case): Drug[] {
-  return c.conduct.drugs.filter((d) => d.basis !== 'attributed');
-}
-export function attributedDrugs(c: Case): Drug[] {
-  return c.conduct.drugs.filter((d) => d.basis === 'attributed');
-}
-
 /** The largest own quantity in grams, among the given bases, leaving out substances counted in units. */
 function largestOwn(
   c: Case,
@@ -51,7 +45,7 @@ function largestOwn(
 }
 
 /** The facts that satisfy a criterion, or undefined when it does not hold. */
-function test(cr: Criterion, c: Case, read: LawReader): string[] | undefined {
+function test(cr: Criterion, c: Case, read: LawView): string[] | undefined {
   const facts: string[] = [];
   if (cr.activities_any) {
     const hit = cr.activities_any.filter((a) => c.conduct.activities.includes(a));
@@ -106,7 +100,7 @@ function checkPrecedence(precedence: readonly string[], id: string): void {
 
 export function classifyRole(input: RuleInput): { role: RoleResult; findings: RawFinding[] } {
   const c = input.case;
-  const read = new LawReader(input.law, input.dates.evaluation, 'role');
+  const read = input.law.today('role');
   const findings: RawFinding[] = [];
 
   const precedence = read.get<OffenderFunction[]>(`${P}.precedence`);
@@ -120,7 +114,7 @@ export function classifyRole(input: RuleInput): { role: RoleResult; findings: Ra
   const usedQuantity = new Set<OffenderFunction>();
   for (const fn of OFFENDER_FUNCTIONS) {
     const r = read.get<FunctionDef>(`${P}.function.${fn}`);
-    const title = input.law.params.get(r.id)?.title ?? fn;
+    const title = read.title(r.id) ?? fn;
     for (const cr of r.value.any_of) {
       const facts = test(cr, c, read);
       if (!facts) continue;
@@ -156,7 +150,7 @@ export function classifyRole(input: RuleInput): { role: RoleResult; findings: Ra
     const def = read.get<OffenderFunction>(`${P}.default_function`);
     chosen = def.value;
     const r = read.get<FunctionDef>(`${P}.function.${chosen}`);
-    const title = input.law.params.get(r.id)?.title ?? chosen;
+    const title = read.title(r.id) ?? chosen;
     reasons.push(
       `No activity is evidence of a supply function, so the person is treated as ${title}: ${r.value.definition} (${def.law}).`,
     );
@@ -216,7 +210,6 @@ export function classifyRole(input: RuleInput): { role: RoleResult; findings: Ra
       decided_by: decided_by.join('; '),
     }),
   );
-  findings.push(...read.findings);
   return {
     role: { function: chosen, reasons, citations: [...new Set(citations)], decided_by, ignored },
     findings,

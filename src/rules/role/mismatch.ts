@@ -1,7 +1,6 @@
 import { finding, type RawFinding } from '../../model/finding.ts';
 import { termGte } from '../../model/terms.ts';
 import type { RuleInputWithResults } from '../context.ts';
-import { LawReader } from './read-law.ts';
 
 /**
  * The mismatch the report documents: quantity-driven mandatory minimums that reach people whose role is
@@ -14,18 +13,17 @@ export function roleExposureMismatch(input: RuleInputWithResults): RawFinding[] 
   if (!role || !exposure) return [];
   const minimum = exposure.mandatory_minimum_months;
   if (minimum === null || minimum === undefined) return [];
-  const read = new LawReader(input.law, input.dates.evaluation, 'role');
+  const read = input.law.today('role');
   const table = read.get<Partial<Record<string, number>>>(
     'policy.dpa_2019.role.mismatch.mandatory_minimum_months',
   );
   const threshold = table.value?.[role.function];
-  if (threshold === undefined || !termGte(minimum, threshold)) return [...read.findings];
+  if (threshold === undefined || !termGte(minimum, threshold)) return [];
   return [
     finding('role.mismatch.mandatory_minimum', 'warning', [...exposure.statutory.citations, table.law], {
       function: role.function,
       minimum_months: minimum,
       threshold_months: threshold,
     }),
-    ...read.findings,
   ];
 }

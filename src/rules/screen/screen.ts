@@ -6,8 +6,8 @@ import { addYears } from '../../model/dates.ts';
 import { finding, type RawFinding } from '../../model/finding.ts';
 import type { RuleInputWithResults } from '../context.ts';
 import type { reviewIndicia } from '../indicia/review.ts';
-import { attributedDrugs, classifyRole, ownDrugs } from '../role/classify.ts';
-import { LawReader } from '../role/read-law.ts';
+import { attributedDrugs, ownDrugs } from '../own-conduct.ts';
+import { classifyRole } from '../role/classify.ts';
 
 /**
  * The report's charging screen, applied to the case as a named, versioned policy
@@ -201,7 +201,7 @@ export function applyScreen(
   review: Review,
 ): { screen: ScreenResult; findings: RawFinding[] } {
   const c = input.case;
-  const read = new LawReader(input.law, input.dates.evaluation, 'screen');
+  const read = input.law.today('screen');
   const policy = read.get<{ id: string; version: string; title: string }>(`${P}.policy`);
   const precedence = read.get<Recommendation[]>(`${P}.outcome_precedence`);
   const missing = RECOMMENDATIONS.filter((rec) => !precedence.value.includes(rec));
@@ -259,6 +259,6 @@ export function applyScreen(
       },
     ),
   );
-  findings.push(...extra, ...read.findings);
+  findings.push(...extra);
   return { screen: { policy: policy.value.id, recommendation, rules }, findings };
 }

@@ -1,0 +1,81 @@
+import { LawGapError } from '../../law/errors.ts';
+import type { CaseLaw } from '../../law/reader.ts';
+import { type IsoDate, maxDate } from '../../model/dates.ts';
+import { type Term, termGte } from '../../model/terms.ts';
+import type { RuleInput } from '../context.ts';
+import type { Trace } from '../trace.ts';
+import type { GuidelineResult } from './guidelines.ts';
+
+const CYCLE = 'us_fed.ussg.amendment_cycle';
+
+/**
+ * The Manual edition in force on a date: amendments take effect on the cycle date each year
+ * (28 U.S.C. 994(p)), so the edition is the latest cycle date on or before it. Null before the
+ * guidelines existed.
+ */
+export function manualEdition(law: CaseLaw, date: IsoDate): IsoDate | null {
+  const first = law.earliest(CYCLE);
+  if (!first || date < first) return null;
+  const cycle = law.at(date, 'guidelines').get<{ month: number; day: number }>(CYCLE).value;
+  const md = `${String(cycle.month).padStart(2, '0')}-${String(cycle.day).padStart(2, '0')}`;
+  const year = Number(date.slice(0, 4));
+  const edition = date.slice(5) >= md ? `${year}-${md}` : `${year - 1}-${md}`;
+  return maxDate(edition, first);
+}
+
+/** Lower ranges first: compares the bottom of two ranges, then the top (ex post facto check of 1B1.11(b)(1)). */
+function harsher(a: [Term, Term], b: [Term, Term]): boolean {
+  if (a[0] !== b[0]) return termGte(a[0], b[0]);
+  return a[1] !== b[1] && termGte(a[1], b[1]);
+}
+
+/**
+ * USSG 1B1.11: the Manual in force at sentencing, unless it gives a harsher range than the Manual in
+ * force on the offense date (ex post facto); one Manual is applied as a whole.
+ */
+export function chooseManual(
+  input: RuleInput,
+  run: (manual: IsoDate) => GuidelineResult,
+  trace: Trace,
+): { manual: IsoDate | null; result: GuidelineResult | null } {
+  const atSentencing = manualEdition(input.law, input.dates.sentencing);
+  const atOffense = manualEdition(input.law, input.dates.offense);
+  if (!atOffense || !atSentencing) {
+    trace.add(
+      'guidelines.not_applicable_before_guidelines',
+      'info',
+      ['Sentencing Reform Act of 1984; USSG 1B1.11'],
+      { offense: input.dates.offense },
+    );
+    return { manual: null, result: null };
+  }
+  const sentencing = run(atSentencing);
+  if (atOffense === atSentencing) return { manual: atSentencing, result: sentencing };
+  let offense: GuidelineResult;
+  try {
+    offense = run(atOffense);
+  } catch (e) {
+    // The earlier Manual is not in the knowledge base: the ex post facto comparison cannot be made.
+    if (!(e instanceof LawGapError)) throw e;
+    trace.add('guidelines.manual.offense_edition_unavailable', 'warning', ['USSG 1B1.11(b)(1)'], {
+      offense: atOffense,
+      parameter: e.parameter,
+    });
+    return { manual: atSentencing, result: sentencing };
+  }
+  const s = sentencing.guidelines?.range_months;
+  const o = offense.guidelines?.range_months;
+  if (s && o && harsher(s, o) && (s[0] !== o[0] || s[1] !== o[1])) {
+    trace.add(
+      'guidelines.manual.offense_date_edition',
+      'info',
+      ['USSG 1B1.11(b)(1)', 'Peugh v. United States, 569 U.S. 530 (2013)'],
+      { sentencing: atSentencing, offense: atOffense },
+    );
+    return { manual: atOffense, result: offense };
+  }
+  trace.add('guidelines.manual.sentencing_date_edition', 'info', ['USSG 1B1.11(a)'], {
+    manual: atSentencing,
+  });
+  return { manual: atSentencing, result: sentencing };
+}
