@@ -36,6 +36,11 @@ export interface AssessOptions {
   messages?: boolean;
   /** Results shared while the same case is assessed under several scenarios (see CaseMemo). */
   memo?: CaseMemo;
+  /**
+   * 'bulk': the numbers and finding codes bulk outputs need, nothing else (no finding values, citations,
+   * questions or prose). The rules are the same in both modes, so every number is equal by construction.
+   */
+  mode?: 'explained' | 'bulk';
 }
 
 const FEDERAL = 'US-FED';
@@ -62,11 +67,17 @@ function unavailableExposure(reason = 'not computed: see findings'): Exposure {
   };
 }
 
-/** Drops exact repeats (the same law value read by several rules) and renders prose only when asked. */
-function collect(raw: RawFinding[], messages: boolean): Finding[] {
-  const list = new FindingList();
-  for (const f of raw) list.add(f);
-  return list.items.map((f) => (messages ? render(f) : { ...f, message: '' }));
+/**
+ * The rules' findings without exact repeats (the same fact found by two rules), then the law reader's
+ * (unique by construction); prose is rendered only when asked. Bulk mode keeps codes and severities only.
+ */
+function collect(raw: readonly RawFinding[], law: CaseLaw, options: AssessOptions): Finding[] {
+  const list = new FindingList<Finding>();
+  for (const f of raw) list.add(f as Finding);
+  const all = list.items.concat(law.findings);
+  if (options.mode === 'bulk')
+    return all.map((f) => ({ code: f.code, severity: f.severity, citations: [], message: '' }));
+  return options.messages === false ? all : all.map(render);
 }
 
 /** Whether the conduct is charged as possession or as distribution under current practice (any jurisdiction). */
@@ -169,8 +180,8 @@ export function assess(input: Case, options: AssessOptions): Assessment {
   else if (decision?.kind === 'policy') part = federalPart(ruleInput, role, decision.policy);
   raw.push(...part.findings, ...mismatch, ...screened.findings);
   const consequences = assessConsequences({ ...ruleInput, role, exposure: part.exposure }, part.kind);
-  raw.push(...consequences.findings, ...law.findings);
-  const findings = collect(raw, options.messages !== false);
+  raw.push(...consequences.findings);
+  const findings = collect(raw, law, options);
 
   return {
     case_id: c.id ?? null,
@@ -192,6 +203,6 @@ export function assess(input: Case, options: AssessOptions): Assessment {
     consequences: consequences.consequences,
     findings,
     charges: part.charges,
-    questions: questionsOf(findings),
+    ...(options.mode === 'bulk' ? {} : { questions: questionsOf(findings) }),
   };
 }

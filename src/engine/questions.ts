@@ -1,32 +1,42 @@
 import type { Question } from '../model/assessment.ts';
 import type { Finding } from '../model/finding.ts';
 
-/** Findings whose open question is a known case field (the others name theirs in `values.missing`). */
-const FIELD_OF_FINDING: Record<string, string> = {
-  'consequences.immigration.citizenship_unknown': 'person.citizenship',
-};
+/**
+ * The findings that leave an answer open, and the case field each asks for when it is not named in the
+ * finding's `values.missing` (a list of case paths, or one).
+ */
+const ASKING: ReadonlyMap<string, string | null> = new Map([
+  ['exposure.safety_valve.undetermined', null],
+  ['exposure.priors.undetermined', null],
+  ['screen.divert.lead_undetermined', null],
+  ['screen.undetermined.compensation', null],
+  ['consequences.immigration.citizenship_unknown', 'person.citizenship'],
+]);
 
 /** `history.priors.2.served_months` -> `question.history.priors.served_months`: one code per kind of fact. */
 export function questionCode(path: string): string {
   return `question.${path.replace(/\.\d+(?=\.|$)/g, '')}`;
 }
 
-function pathsOf(f: Finding): string[] {
+function pathsOf(f: Finding, field: string | null): string[] {
+  if (field) return [field];
   const missing = f.values?.missing;
   const paths = typeof missing === 'string' ? [missing] : Array.isArray(missing) ? missing : [];
-  const field = FIELD_OF_FINDING[f.code];
-  return [...paths.filter((p): p is string => typeof p === 'string'), ...(field ? [field] : [])];
+  return paths.filter((p): p is string => typeof p === 'string');
 }
 
 /** The facts the case lacks that would settle an undetermined answer, each once, in the order found. */
 export function questionsOf(findings: readonly Finding[]): Question[] {
   const out: Question[] = [];
   const seen = new Set<string>();
-  for (const f of findings)
-    for (const path of pathsOf(f)) {
+  for (const f of findings) {
+    const field = ASKING.get(f.code);
+    if (field === undefined) continue;
+    for (const path of pathsOf(f, field)) {
       if (seen.has(path)) continue;
       seen.add(path);
       out.push({ path, code: questionCode(path), finding: f.code });
     }
+  }
   return out;
 }

@@ -5,7 +5,8 @@ import { applyReform, loadCatalog, type Reform, readReformFile, withIncludes } f
 import type { Assessment } from '../model/assessment.ts';
 import type { Case } from '../model/case.ts';
 import type { IsoDate } from '../model/dates.ts';
-import { assess } from './assess.ts';
+import { type AssessOptions, assess } from './assess.ts';
+import type { CaseMemo } from './memo.ts';
 
 /**
  * A scenario: the law under which a case is assessed. Built in: `law_at_sentencing` (the case's own
@@ -32,6 +33,8 @@ export interface ScenarioOptions {
   evaluationDate: IsoDate;
   law?: LawBook;
   messages?: boolean;
+  mode?: AssessOptions['mode'];
+  memo?: CaseMemo;
 }
 
 export function builtInScenario(id: string, law: LawBook = defaultLawBook()): Scenario | undefined {
@@ -114,5 +117,7 @@ export function assessUnder(c: Case, scenario: Scenario, options: ScenarioOption
     scenario: scenario.id,
     ...(asOf ? { asOf } : {}),
     ...(options.messages === false ? { messages: false } : {}),
+    ...(options.mode ? { mode: options.mode } : {}),
+    ...(options.memo ? { memo: options.memo } : {}),
   });
 }

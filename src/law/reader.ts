@@ -1,5 +1,5 @@
 import type { IsoDate } from '../model/dates.ts';
-import { FindingList, finding, type RawFinding } from '../model/finding.ts';
+import { type Finding, finding } from '../model/finding.ts';
 import type { CaseDates, LawBook, LawPeriod, Resolved } from './book.ts';
 import { LawGapError } from './errors.ts';
 
@@ -18,14 +18,15 @@ export interface AppliedDates extends CaseDates {
  * sources are surfaced, never hidden, and never repeated.
  */
 export class LawNotes {
-  readonly list = new FindingList();
+  /** unique by construction: each value is reported once */
+  readonly list: Finding[] = [];
   private readonly seen = new Set<Resolved>();
   /** While set, every lookup is kept, so a result can be reused under law that gives the same values. */
   capture: LawRead[] | undefined;
   constructor(private readonly log?: Map<string, Resolved>) {}
 
-  get findings(): RawFinding[] {
-    return this.list.items;
+  get findings(): Finding[] {
+    return this.list;
   }
 
   /** Keeps the value in the book's read log, when one is kept (comparisons explain differences with it). */
@@ -38,7 +39,7 @@ export class LawNotes {
     if (this.seen.has(r)) return;
     this.seen.add(r);
     if (r.value === null)
-      this.list.add(
+      this.list.push(
         finding('law.value_unverified', 'warning', [r.law], {
           parameter: r.id,
           from: r.from,
@@ -47,7 +48,7 @@ export class LawNotes {
         }),
       );
     else if (r.confidence === 'low')
-      this.list.add(
+      this.list.push(
         finding('law.low_confidence', 'warning', [r.law], {
           parameter: r.id,
           from: r.from,
@@ -56,7 +57,7 @@ export class LawNotes {
         }),
       );
     if (r.reachedBy)
-      this.list.add(
+      this.list.push(
         finding('law.later_law_reaches_case', 'info', [r.reachedBy, r.law], {
           parameter: r.id,
           from: r.from,
@@ -225,7 +226,7 @@ export class CaseLaw {
   }
 
   /** Findings the reads made (unverified and low-confidence values, later law reaching the case). */
-  get findings(): RawFinding[] {
+  get findings(): Finding[] {
     return this.notes.findings;
   }
 

@@ -13,15 +13,19 @@ export interface Finding {
 /** What a rule emits before rendering: the message is produced later from `code` + `values`. */
 export type RawFinding = Omit<Finding, 'message'>;
 
+/**
+ * A finding as data. It is made with an empty message so that an assessment whose prose is not asked for
+ * can hand its findings out as they are (src/messages renders a copy when a surface asks for prose).
+ */
 export function finding(
   code: string,
   severity: Severity,
   citations: readonly string[],
   values?: Record<string, unknown>,
-): RawFinding {
+): Finding {
   return values
-    ? { code, severity, citations: [...citations], values }
-    : { code, severity, citations: [...citations] };
+    ? { code, severity, citations: [...citations], values, message: '' }
+    : { code, severity, citations: [...citations], message: '' };
 }
 
 /**

@@ -1,17 +1,14 @@
 import type { Resolved } from '../law/book.ts';
-import { FindingList, finding, type RawFinding, type Severity } from '../model/finding.ts';
+import { type Finding, finding, type RawFinding, type Severity } from '../model/finding.ts';
 
 /**
  * Collects the findings and citations one computation produces, so every number keeps its reasons. Reading
  * a value reports its weaknesses already (src/law/reader.ts); `cite` adds it to this computation's sources.
  */
 export class Trace {
-  private readonly list = new FindingList();
+  /** in the order made; repeats are dropped once, when the assessment is assembled */
+  readonly findings: Finding[] = [];
   readonly citations = new Set<string>();
-
-  get findings(): RawFinding[] {
-    return this.list.items;
-  }
 
   cite<T>(r: Resolved<T>): Resolved<T> {
     this.citations.add(r.law);
@@ -21,7 +18,7 @@ export class Trace {
 
   /** Takes over findings another computation made (e.g. a reused criminal history) and returns its result. */
   absorb<T>(findings: readonly RawFinding[], result: T): T {
-    for (const f of findings) this.list.add(f);
+    for (const f of findings) this.findings.push(f as Finding);
     return result;
   }
 
@@ -31,6 +28,6 @@ export class Trace {
     citations: readonly string[],
     values?: Record<string, unknown>,
   ): void {
-    this.list.add(finding(code, severity, citations, values));
+    this.findings.push(finding(code, severity, citations, values));
   }
 }
