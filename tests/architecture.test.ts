@@ -28,6 +28,38 @@ describe('dependency rules (one core, thin surfaces)', () => {
       for (const a of importedAreas(f))
         assert.ok(['law', 'model', 'rules'].includes(a), `${relative(ROOT, f)} imports from src/${a}`);
   });
+  it('rules read the law only through the one reader (src/law/reader.ts), never the book itself', () => {
+    // what a rule may take from src/law: the reader, its errors, jurisdiction keys, and the type of a read value
+    const allowed: Record<string, RegExp> = {
+      'law/reader.ts': /.*/,
+      'law/errors.ts': /.*/,
+      'law/jurisdiction.ts': /.*/,
+      'law/book.ts': /^(type )?Resolved$/,
+    };
+    for (const f of files(join(SRC, 'rules'))) {
+      const text = readFileSync(f, 'utf8');
+      for (const m of text.matchAll(/import (type )?\{([^}]*)\} from '(\.[^']+)'/g)) {
+        const target = relative(SRC, resolve(dirname(f), m[3] ?? ''));
+        if (!target.startsWith('law/')) continue;
+        const rule = allowed[target];
+        assert.ok(rule, `${relative(ROOT, f)} imports ${target}`);
+        for (const name of (m[2] ?? '')
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean))
+          assert.match(
+            m[1] ? `type ${name}` : name,
+            rule,
+            `${relative(ROOT, f)} imports ${name} from ${target}`,
+          );
+      }
+      assert.doesNotMatch(
+        text,
+        /\bLawBook\b|\bLawSnapshot\b|\.applicable\(|defaultLawBook/,
+        relative(ROOT, f),
+      );
+    }
+  });
   it('the law layer imports only model and law', () => {
     for (const f of files(join(SRC, 'law')))
       for (const a of importedAreas(f))

@@ -1,3 +1,4 @@
+import { CaseMemo } from '../engine/memo.ts';
 import { compareTerms, expectedTerm } from '../engine/relief.ts';
 import { assessUnder, type Scenario } from '../engine/scenarios.ts';
 import type { LawBook } from '../law/book.ts';
@@ -208,8 +209,10 @@ export function evaluateCase(
   ctx: EvalContext,
   partial: Partial,
 ): string[] {
+  // role and indicia are computed once for the case and reused by every scenario whose law gives the same values
+  const memo = new CaseMemo();
   const assessments: Assessment[] = ctx.scenarios.map((s) =>
-    assessUnder(c, s, { evaluationDate: ctx.evaluationDate, messages: false }),
+    assessUnder(c, s, { evaluationDate: ctx.evaluationDate, mode: 'bulk', memo }),
   );
   const baseIndex = ctx.info.findIndex((i) => i.baseline);
   const base = assessments[baseIndex] as Assessment;

@@ -13,7 +13,7 @@ import { basename, extname, join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { Piscina } from 'piscina';
 import { ENGINE_VERSION } from '../engine/stamp.ts';
-import { defaultLawBook } from '../law/loader.ts';
+import { defaultLawBook, lawBookData } from '../law/loader.ts';
 import { CsvReader, DEFAULT_MAX_RECORD_BYTES } from './csv-reader.ts';
 import {
   type BatchPlan,
@@ -127,6 +127,7 @@ export async function runBatch(opts: BatchOptions): Promise<{ summary: Summary; 
           minThreads: workers,
           maxThreads: workers,
           idleTimeout: 1000,
+          workerData: { law: lawBookData(law) },
         })
       : null;
 

@@ -3,6 +3,7 @@ import type { Assessment } from '../model/assessment.ts';
 import type { Case } from '../model/case.ts';
 import type { IsoDate } from '../model/dates.ts';
 import { type Term, termGte } from '../model/terms.ts';
+import { CaseMemo } from './memo.ts';
 import { expectedTerm } from './relief.ts';
 import { assessUnder, resolveScenario, type Scenario, type ScenarioOptions } from './scenarios.ts';
 
@@ -178,7 +179,8 @@ export function compare(
 ): Comparison {
   const scenarios = scenarioIds.map((id) => (typeof id === 'string' ? resolveScenario(id, options.law) : id));
   const tracked = scenarios.map((s) => ({ ...s, law: s.law.tracked() }));
-  const assessments = tracked.map((s) => assessUnder(c, s, options));
+  const memo = new CaseMemo();
+  const assessments = tracked.map((s) => assessUnder(c, s, { ...options, memo }));
   const logs = tracked.map((s) => s.law.readLog ?? new Map<string, Resolved>());
   const differences: Difference[] = [];
   for (const row of COMPARISON_ROWS) {

@@ -102,3 +102,20 @@ export function defaultLawBook(): LawBook {
   cached ??= loadLawBook();
   return cached;
 }
+
+/** The parsed law as plain data: handed to worker threads (structured clone) instead of parsing it again. */
+export interface LawBookData {
+  params: [string, Parameter][];
+  sources: LawBook['sources'];
+  hash: string;
+}
+
+export function lawBookData(book: LawBook): LawBookData {
+  return { params: [...book.params], sources: book.sources, hash: book.hash };
+}
+
+/** In a worker: the law the main thread loaded (and validated) becomes this thread's default law. */
+export function adoptLawBook(data: LawBookData): LawBook {
+  cached = new LawBook(new Map(data.params), data.sources, data.hash);
+  return cached;
+}
