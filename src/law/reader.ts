@@ -36,6 +36,8 @@ export class LawNotes {
 
   note(r: Resolved, area: LawArea): void {
     this.record(r);
+    // only weak values and reaches are reported: a sound value needs no bookkeeping
+    if (r.value !== null && r.confidence !== 'low' && !r.reachedBy) return;
     if (this.seen.has(r)) return;
     this.seen.add(r);
     if (r.value === null)
@@ -215,7 +217,7 @@ export class StatuteView {
  */
 export class CaseLaw {
   readonly notes: LawNotes;
-  private readonly views = new Map<string, LawView>();
+  private readonly views = new Map<LawArea, Map<IsoDate, LawView>>();
   private readonly statutes = new Map<LawArea, StatuteView>();
 
   constructor(
@@ -245,11 +247,15 @@ export class CaseLaw {
   }
 
   at(date: IsoDate, area: LawArea): LawView {
-    const key = `${area}@${date}`;
-    let v = this.views.get(key);
+    let byDate = this.views.get(area);
+    if (!byDate) {
+      byDate = new Map();
+      this.views.set(area, byDate);
+    }
+    let v = byDate.get(date);
     if (!v) {
       v = new LawView(this.book, date, area, this.notes);
-      this.views.set(key, v);
+      byDate.set(date, v);
     }
     return v;
   }

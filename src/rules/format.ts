@@ -1,10 +1,30 @@
-const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
+/**
+ * A number for prose as en-US writes it, to at most three decimals (1,234.5): by arithmetic, because
+ * Intl.NumberFormat costs more than a whole rule in bulk runs.
+ */
+const intl = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
+
+export function formatNumber(n: number): string {
+  // String() writes exponents from 1e21 on: leave those to Intl
+  if (!Number.isFinite(n) || Math.abs(n) >= 1e21) return intl.format(n);
+  const sign = n < 0 || Object.is(n, -0) ? '-' : '';
+  const { whole, fraction } = roundTo3(Math.abs(n));
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction ? `${sign}${grouped}.${fraction}` : `${sign}${grouped}`;
+}
+
+/** Rounds the shortest decimal that reads back as the number (what Intl rounds) half up to three places. */
+function roundTo3(abs: number): { whole: string; fraction: string } {
+  const text = String(abs);
+  if (text.includes('e')) return { whole: '0', fraction: '' }; // below 1e-6: rounds to 0
+  const [w = '0', f = ''] = text.split('.');
+  if (f.length <= 3) return { whole: w, fraction: f };
+  const digits = BigInt(w + f.slice(0, 3)) + (f.charCodeAt(3) >= 53 ? 1n : 0n); // 53 is '5'
+  const all = digits.toString().padStart(4, '0');
+  return { whole: all.slice(0, -3), fraction: all.slice(-3).replace(/0+$/, '') };
+}
 
 /** A quantity for prose: grams below a kilogram, kilograms above. */
 export function formatGrams(grams: number): string {
-  return grams >= 1000 ? `${numberFormat.format(grams / 1000)} kg` : `${numberFormat.format(grams)} g`;
-}
-
-export function formatNumber(n: number): string {
-  return numberFormat.format(n);
+  return grams >= 1000 ? `${formatNumber(grams / 1000)} kg` : `${formatNumber(grams)} g`;
 }

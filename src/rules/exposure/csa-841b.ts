@@ -13,6 +13,18 @@ type RowValue = { min_months: Term; max_months: Term } | { same_as: Row } | 'non
 
 const TIER_ORDER: Tier[] = ['A', 'B'];
 
+/** `us_fed.usc21_841b.threshold.A.heroin`, built once per tier and substance key rather than per case. */
+const thresholdIds = new Map<string, string>();
+function thresholdId(tier: Tier, key: string): string {
+  const k = tier + key;
+  let id = thresholdIds.get(k);
+  if (id === undefined) {
+    id = `us_fed.usc21_841b.threshold.${tier}.${key}`;
+    thresholdIds.set(k, id);
+  }
+  return id;
+}
+
 /** The amounts compared with the 841(b)(1) triggers: mixture and, where purity is known, actual. */
 function statutoryAmounts(drugs: Drug[], input: RuleInput, trace: Trace): Map<string, number> {
   const totals = new Map<string, number>();
@@ -39,7 +51,7 @@ function tierOf(drugs: Drug[], input: RuleInput, trace: Trace): Tier {
   const amounts = statutoryAmounts(drugs, input, trace);
   for (const tier of TIER_ORDER) {
     for (const [key, amount] of amounts) {
-      const id = `us_fed.usc21_841b.threshold.${tier}.${key}`;
+      const id = thresholdId(tier, key);
       if (!statute.exists(id)) continue;
       const t = statute.get<number | 'none' | null>(id);
       if (t.value === 'none' || t.value === null) continue;

@@ -15,6 +15,12 @@ import { attributedDrugs, ownDrugs } from '../own-conduct.ts';
  * read at the evaluation date: the report's framework is a lens applied today to past conduct.
  */
 const P = 'policy.dpa_2019.role';
+/** parameter ids built once, not per case */
+const FUNCTION_ID = Object.fromEntries(OFFENDER_FUNCTIONS.map((f) => [f, `${P}.function.${f}`])) as Record<
+  OffenderFunction,
+  string
+>;
+const UNIT_SUBSTANCES = `${P}.line.substances_counted_in_units`;
 
 interface Criterion {
   activities_any?: Activity[];
@@ -56,7 +62,7 @@ function test(cr: Criterion, c: Case, read: LawView): string[] | undefined {
     const id = cr[key];
     if (!id) continue;
     const line = read.get<number>(id);
-    const units = read.get<string[]>(`${P}.line.substances_counted_in_units`).value;
+    const units = read.get<string[]>(UNIT_SUBSTANCES).value;
     const bases: Drug['basis'][] =
       key === 'transaction_grams_at_least' ? ['transacted'] : ['possessed', 'transacted'];
     const big = largestOwn(c, bases, units);
@@ -113,7 +119,7 @@ export function classifyRole(input: RuleInput): { role: RoleResult; findings: Ra
   >();
   const usedQuantity = new Set<OffenderFunction>();
   for (const fn of OFFENDER_FUNCTIONS) {
-    const r = read.get<FunctionDef>(`${P}.function.${fn}`);
+    const r = read.get<FunctionDef>(FUNCTION_ID[fn]);
     const title = read.title(r.id) ?? fn;
     for (const cr of r.value.any_of) {
       const facts = test(cr, c, read);
@@ -149,7 +155,7 @@ export function classifyRole(input: RuleInput): { role: RoleResult; findings: Ra
   } else {
     const def = read.get<OffenderFunction>(`${P}.default_function`);
     chosen = def.value;
-    const r = read.get<FunctionDef>(`${P}.function.${chosen}`);
+    const r = read.get<FunctionDef>(FUNCTION_ID[chosen]);
     const title = read.title(r.id) ?? chosen;
     reasons.push(
       `No activity is evidence of a supply function, so the person is treated as ${title}: ${r.value.definition} (${def.law}).`,
@@ -184,7 +190,7 @@ export function classifyRole(input: RuleInput): { role: RoleResult; findings: Ra
   const big = largestOwn(
     c,
     ['possessed', 'transacted'],
-    read.get<string[]>(`${P}.line.substances_counted_in_units`).value,
+    read.get<string[]>(UNIT_SUBSTANCES).value,
   );
   if (big?.grams !== undefined && !usedQuantity.has(chosen)) {
     const line = read.get<number>(`${P}.line.wholesale_transaction_grams`);

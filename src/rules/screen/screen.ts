@@ -191,6 +191,9 @@ const RULES: [name: string, test: Test][] = [
   ],
 ];
 
+/** parameter ids built once, not per case */
+const RULE_ID: Record<string, string> = Object.fromEntries(RULES.map(([name]) => [name, `${P}.rule.${name}`]));
+
 function checkEffect(e: Effect | undefined, id: string): void {
   if (e !== undefined && e !== 'advisory' && !RECOMMENDATIONS.includes(e))
     throw new LawDataError(`unknown effect "${e}"`, id);
@@ -227,7 +230,7 @@ export function applyScreen(
   const extra: RawFinding[] = [];
   const effects = new Set<Effect>();
   for (const [name, test] of RULES) {
-    const r: Resolved<RuleData> = read.get<RuleData>(`${P}.rule.${name}`);
+    const r: Resolved<RuleData> = read.get<RuleData>(RULE_ID[name] as string);
     checkEffect(r.value.effect, r.id);
     checkEffect(r.value.effect_with_own_quantity, r.id);
     checkEffect(r.value.effect_without_own_quantity, r.id);
