@@ -10,6 +10,8 @@ interface Golden {
   case: unknown;
   as_of?: string;
   expect: Record<string, unknown>;
+  /** findings the assessment must contain: the code, and citations the finding must carry among its own */
+  expect_findings?: { code: string; citations?: string[] }[];
 }
 
 // Golden worked examples, auto-discovered: tests/examples/<legal unit>/<slug>.json
@@ -27,6 +29,12 @@ describe('golden worked examples', () => {
           expected,
           `${path} (findings: ${a.findings.map((f) => f.code).join(', ')})`,
         );
+      }
+      for (const e of g.expect_findings ?? []) {
+        const f = a.findings.find((x) => x.code === e.code);
+        assert.ok(f, `finding ${e.code} (findings: ${a.findings.map((x) => x.code).join(', ')})`);
+        for (const cite of e.citations ?? [])
+          assert.ok(f.citations.includes(cite), `${e.code} cites ${cite}`);
       }
     });
   }

@@ -95,6 +95,8 @@ export const exposureMessages: Record<string, Template> = {
   'guidelines.base_offense_level': (v) => `Base offense level ${v.level_after}.`,
   'guidelines.mitigating_role_cap': (v) =>
     `Mitigating-role cap on the quantity level: ${num(v.levels)} levels.`,
+  'guidelines.mitigating_role_cap.death_level': (v) =>
+    `The death-or-injury base level ${v.level} applies; the mitigating-role cap limits only the Drug Quantity Table level, not that level.`,
   'guidelines.weapon': (v) => `Dangerous weapon possessed: +${v.levels}.`,
   'guidelines.violence': (v) => `Violence or a credible threat: +${v.levels}.`,
   'guidelines.safety_valve': (v) => `Meets the safety-valve criteria: ${v.levels}.`,

@@ -10,13 +10,7 @@ import { type CriminalHistory, criminalHistory } from './criminal-history.ts';
 import type { FirearmsResult } from './firearms-924c.ts';
 import type { SafetyValveResult } from './safety-valve.ts';
 import type { StatutoryResult } from './statutory.ts';
-import {
-  drugBaseLevel,
-  mitigatingRoleCap,
-  safetyValveDecrease,
-  violenceIncrease,
-  weaponIncrease,
-} from './ussg-2d1-1.ts';
+import { drugBaseLevel, safetyValveDecrease, violenceIncrease, weaponIncrease } from './ussg-2d1-1.ts';
 import { possessionLevel } from './ussg-2d2-1.ts';
 import { aggravatingRole, mitigatingRole } from './ussg-3b1.ts';
 import { acceptance } from './ussg-3e1-1.ts';
@@ -89,9 +83,10 @@ export function guidelinesUnder(manual: IsoDate, c: GuidelineInputs): GuidelineR
   const possession = c.charge.offense === 'usc21_844';
 
   // Chapter Two: base offense level and specific offense characteristics.
+  const mitigating = mitigatingRole(c.role, law, trace);
   const base = possession
-    ? possessionLevel(c.charge.drugs, law, trace)
-    : drugBaseLevel(c.charge.drugs, c.statutory, law, trace);
+    ? { ...possessionLevel(c.charge.drugs, law, trace), cap: null }
+    : drugBaseLevel(c.charge.drugs, c.statutory, mitigating, law, trace);
   if (!base) return { guidelines: null, history, trace };
   const sheet = new Worksheet(base.level);
   sheet.steps.push({
@@ -100,12 +95,7 @@ export function guidelinesUnder(manual: IsoDate, c: GuidelineInputs): GuidelineR
     level_after: base.level,
     citation: base.law,
   });
-
-  const mitigating = mitigatingRole(c.role, law, trace);
-  if (mitigating && !possession) {
-    const cap = mitigatingRoleCap(mitigating, sheet.level, law, trace);
-    if (cap) sheet.setTo('guidelines.mitigating_role_cap', cap.to, cap.law);
-  }
+  if (base.cap) sheet.setTo('guidelines.mitigating_role_cap', base.cap.to, base.cap.law);
   if (!possession)
     for (const adj of [weaponIncrease(kase, law, trace), violenceIncrease(kase, law, trace)])
       if (adj) sheet.add(adj.code, adj.levels, adj.law);

@@ -96,7 +96,12 @@ export function safetyValve(
 
   const citations = [...trace.citations];
   const eligible = failed.length ? false : missing.length ? null : true;
-  for (const f of failed) trace.add(`exposure.safety_valve.failed.${f}`, 'info', [c1.law]);
+  // each failed criterion is cited to its own paragraph (the 1994 (f)(1) or the First Step Act's, for (f)(1))
+  const paragraphs = statute.get<Record<string, string>>('us_fed.usc18_3553f.criteria').value;
+  for (const f of failed)
+    trace.add(`exposure.safety_valve.failed.${f}`, 'info', [
+      f === 'criminal_history' ? c1.law : (paragraphs[f] ?? c1.law),
+    ]);
   if (eligible === true)
     trace.add('exposure.safety_valve.eligible', 'info', citations, { minimum: drugMinimum });
   if (eligible === null)

@@ -11,24 +11,33 @@ export interface Adjustment {
   law: string;
 }
 
+export interface BaseLevel {
+  level: number;
+  law: string;
+  /** the mitigating-role cap applied to the Drug Quantity Table level, when it lowered it */
+  cap: { to: number; law: string } | null;
+}
+
 /**
- * 2D1.1(a): the base offense level - the Drug Quantity Table level, or the death-or-injury levels of
- * (a)(1)-(2) where the conviction is under a subparagraph carrying the death terms and they are higher.
+ * 2D1.1(a): the greatest of the death-or-injury levels of (a)(1)-(2), where the conviction is under a
+ * subparagraph carrying the death terms, and the (a)(5) level - the Drug Quantity Table level, capped for
+ * a person who receives a mitigating role. The cap limits only the (a)(5) level, never the death levels.
  * Null when the quantity cannot be placed on the table.
  */
 export function drugBaseLevel(
   drugs: Drug[],
   statutory: StatutoryResult,
+  mitigating: MitigatingRole | null,
   law: LawView,
   trace: Trace,
-): { level: number; law: string; quantityLevel: number } | null {
+): BaseLevel | null {
   const q = drugQuantityLevel(drugs, law, trace);
   if (q.level === null) {
     trace.add('guidelines.quantity.undetermined', 'critical', [q.law], { amount: q.amount });
     return null;
   }
-  let level = q.level;
-  let cite = q.law;
+  const cap = mitigating ? mitigatingRoleCap(mitigating, q.level, law, trace) : null;
+  const quantityLevel = cap?.to ?? q.level;
   if (statutory.deathOrSbi) {
     const d = trace.cite(
       law.get<{ death_or_sbi: number; death_or_sbi_with_prior: number; tiers: string[] }>(
@@ -37,18 +46,19 @@ export function drugBaseLevel(
     );
     const special =
       statutory.row === 'one_prior_death_or_sbi' ? d.value.death_or_sbi_with_prior : d.value.death_or_sbi;
-    if (statutory.tier && d.value.tiers.includes(statutory.tier) && special > level) {
-      level = special;
-      cite = d.law;
+    if (statutory.tier && d.value.tiers.includes(statutory.tier) && special > quantityLevel) {
+      if (cap)
+        trace.add('guidelines.mitigating_role_cap.death_level', 'info', [d.law, cap.law], { level: special });
+      return { level: special, law: d.law, cap: null };
     }
   }
-  return { level, law: cite, quantityLevel: q.level };
+  return { level: q.level, law: q.law, cap };
 }
 
 type CapBand = { min_level: number; max_level: number | null; minus?: number; set_to?: number };
 
-/** 2D1.1(a)(5): the base level of a person who receives a mitigating role is capped; returns the level after it. */
-export function mitigatingRoleCap(
+/** 2D1.1(a)(5): the quantity level of a person who receives a mitigating role is capped; the level after it. */
+function mitigatingRoleCap(
   role: MitigatingRole,
   level: number,
   law: LawView,

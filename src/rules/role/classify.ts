@@ -187,11 +187,7 @@ export function classifyRole(input: RuleInput): { role: RoleResult; findings: Ra
       }),
     );
   }
-  const big = largestOwn(
-    c,
-    ['possessed', 'transacted'],
-    read.get<string[]>(UNIT_SUBSTANCES).value,
-  );
+  const big = largestOwn(c, ['possessed', 'transacted'], read.get<string[]>(UNIT_SUBSTANCES).value);
   if (big?.grams !== undefined && !usedQuantity.has(chosen)) {
     const line = read.get<number>(`${P}.line.wholesale_transaction_grams`);
     if (line.value !== null && big.grams >= line.value) {

@@ -192,7 +192,9 @@ const RULES: [name: string, test: Test][] = [
 ];
 
 /** parameter ids built once, not per case */
-const RULE_ID: Record<string, string> = Object.fromEntries(RULES.map(([name]) => [name, `${P}.rule.${name}`]));
+const RULE_ID: Record<string, string> = Object.fromEntries(
+  RULES.map(([name]) => [name, `${P}.rule.${name}`]),
+);
 
 function checkEffect(e: Effect | undefined, id: string): void {
   if (e !== undefined && e !== 'advisory' && !RECOMMENDATIONS.includes(e))
