@@ -201,6 +201,27 @@ export class LawBook {
     return p;
   }
 
+  private readonly sameCache = new Map<string, boolean>();
+  /**
+   * Whether every parameter of a family (`us_fed.ussg`) has the same value on two dates: then whatever is
+   * computed from that family alone is the same on both (two Manual editions that changed nothing the
+   * knowledge base holds). Cached per pair of periods.
+   */
+  sameFamily(base: string, a: IsoDate, b: IsoDate): boolean {
+    const pa = this.periodIndex(a);
+    const pb = this.periodIndex(b);
+    if (pa === pb) return true;
+    const key = `${base}|${Math.min(pa, pb)}|${Math.max(pa, pb)}`;
+    let same = this.sameCache.get(key);
+    if (same === undefined) {
+      const x = this.period(a);
+      const y = this.period(b);
+      same = this.family(base).every((id) => x.lookup(id) === y.lookup(id));
+      this.sameCache.set(key, same);
+    }
+    return same;
+  }
+
   at(date: IsoDate): LawSnapshot {
     return new LawSnapshot(date, this.period(date), this.readLog);
   }

@@ -275,6 +275,11 @@ export class CaseLaw {
     return this.book.earliest(id);
   }
 
+  /** Whether every parameter under `base` has the same value on both dates (see LawBook.sameFamily). */
+  sameFamily(base: string, a: IsoDate, b: IsoDate): boolean {
+    return this.book.sameFamily(base, a, b);
+  }
+
   /** Runs a computation and returns what it read with its result (see `reusable`). */
   captured<T>(run: () => T): { value: T; reads: LawRead[] } {
     const outer = this.notes.capture;

@@ -7,6 +7,8 @@ import type { Trace } from '../trace.ts';
 import type { GuidelineResult } from './guidelines.ts';
 
 const CYCLE = 'us_fed.ussg.amendment_cycle';
+/** every parameter of the Guidelines Manual */
+const GUIDELINES = 'us_fed.ussg';
 
 /**
  * The Manual edition in force on a date: amendments take effect on the cycle date each year
@@ -50,7 +52,12 @@ export function chooseManual(
     return { manual: null, result: null };
   }
   const sentencing = run(atSentencing);
-  if (atOffense === atSentencing) return { manual: atSentencing, result: sentencing };
+  // Two editions that differ in nothing the knowledge base holds give the same range: no ex post facto question.
+  if (atOffense === atSentencing || input.law.sameFamily(GUIDELINES, atOffense, atSentencing)) {
+    if (atOffense !== atSentencing)
+      trace.add('guidelines.manual.sentencing_date_edition', 'info', ['USSG 1B1.11(a)'], { manual: atSentencing });
+    return { manual: atSentencing, result: sentencing };
+  }
   let offense: GuidelineResult;
   try {
     offense = run(atOffense);
