@@ -47,7 +47,7 @@ export const USSC_VARIABLES: readonly UsscVariable[] = Object.entries(codebook()
       ? { codes: Object.fromEntries(Object.entries(v.codes).map(([k, c]) => [k, `${c.value} (${c.label})`])) }
       : {}),
     maps_to: v.maps_to,
-    verified: v.verified ?? name !== 'SENTDATE',
+    verified: v.verified ?? true,
   }),
 );
 
@@ -308,7 +308,10 @@ function drugSlot(r: RecordReader, n: number, law: LawSnapshot): DrugRead | unde
       if (matches.length === 0) r.notes.add('ussc.drug_form_not_identified');
       if (candidates.length > 1 || matches.length === 0) r.notes.add('ussc.drug_form_from_conversion_ratio');
     }
-  } else return undefined;
+  } else {
+    if (wgt !== undefined) r.notes.add('ussc.drug_weight_without_type');
+    return undefined;
+  }
 
   if (wgt === undefined) {
     if (!r.problems.some((p) => p.column === `WGT${n}`))
