@@ -62,6 +62,8 @@ const OUNCE_GRAMS = 28;
 /** Two conversion ratios are the same table entry when they differ by less than this (rounding of MWGT). */
 const RATIO_TOLERANCE = 0.005;
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI'];
+/** Guideline ranges and minimums are whole months; a fraction is an imputed value, not the Commission's. */
+const WHOLE = { integer: true };
 
 export function isUsscHeader(header: readonly string[]): boolean {
   let n = 0;
@@ -196,12 +198,16 @@ class RecordReader {
   }
 
   /** A term variable with its special values (9996 life, ...): months, 'life', or a special name. */
-  term(name: string, value: string | undefined): number | string | undefined {
+  term(
+    name: string,
+    value: string | undefined,
+    opts: { integer?: boolean } = {},
+  ): number | string | undefined {
     if (value === undefined) return undefined;
     const special = codebookVariable(name).special ?? {};
     const key = codeKey(value);
     if (typeof key === 'string' && special[key]) return special[key];
-    return this.recorded(name, value);
+    return this.recorded(name, value, opts);
   }
 }
 
@@ -428,7 +434,7 @@ export function usscRowToCase(
           : sentenceTerm === 'term_not_specified'
             ? ''
             : String(sentenceTerm);
-  const drugmin = termOrNull(r.term('DRUGMIN', r.pick('DRUGMIN')?.value));
+  const drugmin = termOrNull(r.term('DRUGMIN', r.pick('DRUGMIN')?.value, WHOLE));
   const level = r.recorded('XFOLSOR', r.pick('XFOLSOR')?.value, { integer: true });
   const chc = r.recorded('XCRHISSR', r.pick('XCRHISSR')?.value, { integer: true });
   const category = chc === undefined ? undefined : ROMAN[chc - 1];
@@ -436,8 +442,8 @@ export function usscRowToCase(
   const recorded: UsscRecorded = {
     offense_level: level ?? null,
     criminal_history_category: category ?? null,
-    guideline_min_months: termOrNull(r.term('XMINSOR', r.pick('XMINSOR')?.value)),
-    guideline_max_months: termOrNull(r.term('XMAXSOR', r.pick('XMAXSOR')?.value)),
+    guideline_min_months: termOrNull(r.term('XMINSOR', r.pick('XMINSOR')?.value, WHOLE)),
+    guideline_max_months: termOrNull(r.term('XMAXSOR', r.pick('XMAXSOR')?.value, WHOLE)),
     mandatory_minimum_months: drugmin,
     drug1_converted_grams: r.recorded('MWGT1', r.raw('MWGT1')) ?? null,
     drug_count: nodrug ?? drugs.length,

@@ -137,9 +137,13 @@ describe('USSC codebook: codes and their years', () => {
       [v.recorded.offense_level, v.recorded.criminal_history_category, v.recorded.guideline_min_months],
       [27, 'VI', 130],
     );
-    const bad = ok({ XFOLSOR: '24.77' });
+    // fy20r119 of the sample carries imputed fractions in XFOLSOR, XMINSOR and XMAXSOR.
+    const bad = ok({ XFOLSOR: '24.771892149844906', XMINSOR: '69.63', XMAXSOR: '86.93' });
     assert.equal(bad.recorded.offense_level, null);
-    assert.ok(bad.notes.includes('ussc.recorded_value_unreadable.XFOLSOR'));
+    assert.equal(bad.recorded.guideline_min_months, null);
+    assert.equal(bad.recorded.guideline_max_months, null);
+    for (const v of ['XFOLSOR', 'XMINSOR', 'XMAXSOR'])
+      assert.ok(bad.notes.includes(`ussc.recorded_value_unreadable.${v}`), v);
     // An input that is not a whole number rejects the record, naming the variable.
     assert.match(problems({ TOTCHPTS: '4.78' })[0]?.message ?? '', /whole number/);
   });
