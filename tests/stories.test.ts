@@ -59,6 +59,10 @@ describe("the report's stories", () => {
     assert.ok(codes(a).includes('role.mismatch.mandatory_minimum'));
     assert.equal(a.screen?.recommendation, 'decline');
     assert.equal(today('crystal-munoz').exposure?.mandatory_minimum_months, 120);
+    // An 846/841(b)(1)(A) conspiracy is a CSA felony: illicit trafficking (Lopez), conspiracy by 101(a)(43)(U).
+    assert.equal(a.consequences?.immigration?.aggravated_felony, true);
+    assert.ok(a.consequences?.immigration?.citations.some((x) => x.includes('101(a)(43)(U)')));
+    assert.ok(!codes(a).includes('consequences.immigration.moncrieffe_small_marijuana'));
   });
 
   it('Ramona Brant (federal, 1995): never sold; a conspiracy quantity carried a 10-year minimum, still today', () => {

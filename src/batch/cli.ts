@@ -1,6 +1,7 @@
 import { ScenarioError } from '../engine/scenarios.ts';
 import { writeGenerated } from '../synthetic/index.ts';
 import { BatchAborted, BatchInputError, runBatch } from './run.ts';
+import { renderValidation, validateUssc } from './validate-ussc.ts';
 
 /** Exit codes, as in src/cli/io.ts (kept here so the CLI stays a thin caller). */
 const EXIT = { ok: 0, internal: 1, invalid: 2, interrupted: 130 } as const;
@@ -76,6 +77,22 @@ export async function generateCommand(opts: {
     return EXIT.ok;
   } catch (e) {
     if ((e as NodeJS.ErrnoException)?.code === 'EPIPE') return EXIT.ok;
+    if (e instanceof BatchInputError) {
+      process.stderr.write(`error: ${e.message}\n`);
+      return EXIT.invalid;
+    }
+    process.stderr.write(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return EXIT.internal;
+  }
+}
+
+/** `proportion validate-ussc`: the agreement report as text or JSON; returns the exit code. */
+export function validateUsscCommand(file: string, opts: { json?: boolean; evaluationDate: string }): number {
+  try {
+    const report = validateUssc(file, { evaluationDate: opts.evaluationDate });
+    process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : renderValidation(report));
+    return EXIT.ok;
+  } catch (e) {
     if (e instanceof BatchInputError) {
       process.stderr.write(`error: ${e.message}\n`);
       return EXIT.invalid;

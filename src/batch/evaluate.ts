@@ -6,10 +6,12 @@ import { defaultLawBook } from '../law/loader.ts';
 import type { Assessment } from '../model/assessment.ts';
 import type { Case } from '../model/case.ts';
 import type { Term } from '../model/terms.ts';
+import { convertedDrugWeight } from './converted-weight.ts';
 import { columnPrefix, type Retroactivity, resolveBatchScenario, retroactivityOf } from './scenarios.ts';
+import type { UsscRecorded } from './ussc.ts';
 
 /** Column types of results.csv, as written to Parquet (months and dollars are integers, never floats). */
-export type SqlType = 'VARCHAR' | 'INTEGER' | 'BIGINT' | 'BOOLEAN';
+export type SqlType = 'VARCHAR' | 'INTEGER' | 'BIGINT' | 'BOOLEAN' | 'DOUBLE';
 export interface ResultColumn {
   name: string;
   type: SqlType;
@@ -78,6 +80,33 @@ export const COMMON_COLUMNS: readonly ResultColumn[] = [
     description: 'drug mandatory minimum according to the source (USSC DRUGMIN)',
   },
   {
+    name: 'source_offense_level',
+    type: 'INTEGER',
+    description: 'final offense level the court determined, according to the source (USSC XFOLSOR)',
+  },
+  {
+    name: 'source_criminal_history_category',
+    type: 'VARCHAR',
+    description: 'criminal history category the court determined, I-VI (USSC XCRHISSR)',
+  },
+  {
+    name: 'source_guideline_min_months',
+    type: 'INTEGER',
+    description:
+      'guideline minimum before statutory trumps, according to the source (USSC XMINSOR; empty for life)',
+  },
+  {
+    name: 'source_guideline_max_months',
+    type: 'INTEGER',
+    description:
+      'guideline maximum before statutory trumps, according to the source (USSC XMAXSOR; empty for life)',
+  },
+  {
+    name: 'source_mandatory_minimum_months',
+    type: 'INTEGER',
+    description: 'drug mandatory minimum according to the source (USSC DRUGMIN; empty for life)',
+  },
+  {
     name: 'import_notes',
     type: 'VARCHAR',
     description: '`;`-separated codes of assumptions and unverified source variables used for the record',
@@ -101,6 +130,18 @@ export function scenarioColumns(s: ScenarioInfo): ResultColumn[] {
       name: `${p}_guideline_max_months`,
       type: 'INTEGER',
       description: 'top of the guideline range (empty for life)',
+    },
+    { name: `${p}_offense_level`, type: 'INTEGER', description: 'total offense level (guidelines)' },
+    {
+      name: `${p}_criminal_history_category`,
+      type: 'VARCHAR',
+      description: 'criminal history category, I-VI (guidelines)',
+    },
+    {
+      name: `${p}_converted_drug_weight_grams`,
+      type: 'DOUBLE',
+      description:
+        'converted drug weight (marihuana equivalency before Nov. 2018) under the Manual applied, grams',
     },
     {
       name: `${p}_term_months`,
@@ -190,6 +231,8 @@ export interface SourceInfo {
   source_sentence?: string;
   source_mandatory_minimum?: string;
   notes?: string[];
+  /** The source's own recorded results (USSC input). */
+  recorded?: UsscRecorded;
 }
 
 export interface EvalContext {
@@ -240,6 +283,7 @@ export function evaluateCase(
     sentencing,
     source.source_sentence ?? '',
     source.source_mandatory_minimum ?? '',
+    ...recordedCells(source.recorded),
     (source.notes ?? []).join(';'),
   ];
   if (c.synthetic === true) bump(partial, SYNTHETIC_KEY, [1]);
@@ -261,6 +305,9 @@ export function evaluateCase(
       range ? `${range[0]}-${range[1]}` : '',
       range ? termMonths(range[0]) : '',
       range ? termMonths(range[1]) : '',
+      g ? String(g.offense_level) : '',
+      g?.criminal_history_category ?? '',
+      String(convertedDrugWeight(c, a, (ctx.scenarios[i] as Scenario).law) ?? ''),
       termMonths(term),
       isLife(term),
       cost === null ? '' : String(cost),
@@ -306,6 +353,17 @@ export function evaluateCase(
     for (const [dim, value] of groups) bump(partial, `${i}\t${dim}\t${value}`, counts);
   }
   return cells;
+}
+
+function recordedCells(r: UsscRecorded | undefined): string[] {
+  if (!r) return ['', '', '', '', ''];
+  return [
+    r.offense_level === null ? '' : String(r.offense_level),
+    r.criminal_history_category ?? '',
+    termMonths(r.guideline_min_months),
+    termMonths(r.guideline_max_months),
+    termMonths(r.mandatory_minimum_months),
+  ];
 }
 
 /** One CSV line (RFC 4180 quoting only where needed). */

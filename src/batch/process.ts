@@ -100,6 +100,7 @@ export function processBatch(task: BatchTask): BatchResult {
             source_sentence: u.value.source_sentence,
             source_mandatory_minimum: u.value.source_mandatory_minimum,
             notes: u.value.notes,
+            recorded: u.value.recorded,
           };
         } else {
           const f = rowToCase(row);

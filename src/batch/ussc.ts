@@ -1,17 +1,26 @@
+import type { LawSnapshot } from '../law/book.ts';
+import { defaultLawBook } from '../law/loader.ts';
 import type { Activity, Case, Substance } from '../model/case.ts';
-import { parseCase } from '../model/case.ts';
+import { parseCase, SUBSTANCES } from '../model/case.ts';
+import type { Term } from '../model/terms.ts';
+import { SUBSTANCE_NAMES } from '../rules/exposure/substances.ts';
 import { columnOfPath, type RowProblem } from './layout.ts';
+import {
+  type CodebookCode,
+  type CodebookVariable,
+  codebook,
+  codebookVariable,
+  codeKey,
+  fiscalYear,
+  inYears,
+  yearsLabel,
+} from './ussc-codebook.ts';
 
 /**
  * Importer for the U.S. Sentencing Commission's individual-offender datafile layout (one row per
- * person sentenced; CSV export with the Commission's variable names as the header).
- *
- * Source of the variable names, labels and codes marked `verified`: the Commission's "Variable
- * Codebook for Individual Offenders, Standardized Research Data Documentation for Fiscal Years
- * 1999-2012" and the data-definition statements (variable and value labels) distributed with ICPSR
- * study 3497, "Monitoring of Federal Criminal Sentences, 2001", Part 1. Codes were read from those
- * value labels; anything not found there is marked `verified: false` and every record that used it
- * carries the note `ussc.unverified.<VARIABLE>` in the results.
+ * person sentenced; CSV export with the Commission's variable names as the header). What each code
+ * means, and in which fiscal years, is data: codebooks/ussc-fy1999-fy2016.yaml, cited to the Commission's
+ * FY1999-FY2016 codebook. Codes are compared as numbers (an export's `6.0` is 6).
  *
  * What the datafile lacks is an assumption, noted on every record it affects:
  * - the offense date is not public: the sentencing date stands for it (`ussc.offense_date_assumed`);
@@ -25,233 +34,56 @@ export interface UsscVariable {
   meaning: string;
   codes?: Record<string, string>;
   maps_to: string;
+  /** false: not in the Commission's codebook as read here (noted on every record that uses it) */
   verified: boolean;
 }
 
-export const USSC_VARIABLES: readonly UsscVariable[] = [
-  { name: 'USSCIDN', meaning: 'unique case number', maps_to: 'id (prefixed ussc-)', verified: true },
-  {
-    name: 'SENTDATE',
-    meaning:
-      'date on which defendant was sentenced (8 digits; MMDDYYYY or YYYYMMDD accepted, layout unverified)',
-    maps_to: 'sentencing_date, offense_date (assumed equal)',
-    verified: false,
-  },
-  {
-    name: 'SENTYR',
-    aliases: ['SENTMON'],
-    meaning: 'sentencing year and month (later fiscal years; used when SENTDATE is absent, day set to 15)',
-    maps_to: 'sentencing_date, offense_date (assumed equal)',
-    verified: false,
-  },
-  {
-    name: 'MONRACE',
-    meaning: "defendant's race",
-    codes: {
-      '1': 'white',
-      '2': 'black',
-      '3': 'american_indian_alaska_native',
-      '4': 'asian (codebook: Asian or Pacific Islander)',
-      '5': 'multiracial',
-      '7': 'other',
-    },
-    maps_to: 'person.race',
-    verified: true,
-  },
-  {
-    name: 'HISPORIG',
-    meaning: "defendant's ethnic origin",
-    codes: { '1': 'not_hispanic', '2': 'hispanic' },
-    maps_to: 'person.ethnicity',
-    verified: true,
-  },
-  {
-    name: 'MONSEX',
-    meaning: "defendant's gender",
-    codes: { '0': 'male', '1': 'female' },
-    maps_to: 'person.gender',
-    verified: true,
-  },
-  {
-    name: 'CITIZEN',
-    meaning: "nature of defendant's citizenship",
-    codes: {
-      '1': 'us_citizen',
-      '2': 'lawful_permanent_resident (codebook: resident/legal alien)',
-      '3': 'undocumented (codebook: illegal alien)',
-      '4': 'unknown (not a U.S. citizen, status unknown)',
-    },
-    maps_to: 'person.citizenship',
-    verified: true,
-  },
-  {
-    name: 'NEWCIT',
-    meaning: 'citizenship of defendant (used when CITIZEN is absent)',
-    codes: { '0': 'us_citizen', '1': 'unknown (non-U.S., legal or illegal)' },
-    maps_to: 'person.citizenship',
-    verified: true,
-  },
-  {
-    name: 'AGE',
-    meaning: "defendant's age at time of offense",
-    maps_to: 'person.birth_year (sentencing year - AGE)',
-    verified: true,
-  },
-  {
-    name: 'COMBDRG2',
-    meaning: 'primary drug type (aggregation of COMBDRG1)',
-    codes: {
-      '1': 'cocaine',
-      '2': 'cocaine_base (crack)',
-      '3': 'heroin',
-      '4': 'marijuana',
-      '6': 'methamphetamine',
-      '8': 'lsd',
-      '77': 'other_schedule_i_ii',
-    },
-    maps_to: 'conduct.drugs[0].substance',
-    verified: true,
-  },
-  {
-    name: 'WGT1',
-    meaning: 'gram amount of 1st drug type (DRUGTYP1; assumed to be the COMBDRG2 drug)',
-    maps_to: 'conduct.drugs[0].grams, basis "attributed"',
-    verified: true,
-  },
-  {
-    name: 'XCRHISSR',
-    meaning: "defendant's final criminal history category (1-6); kept for reference, not used",
-    maps_to: '(none: TOTCHPTS carries the points)',
-    verified: true,
-  },
-  {
-    name: 'TOTCHPTS',
-    meaning: 'total number of criminal history points applied',
-    maps_to: 'history.criminal_history_points',
-    verified: true,
-  },
-  {
-    name: 'AGGROLHI',
-    aliases: ['AGGROLE', 'AGGROL'],
-    meaning: 'aggravating role adjustment',
-    codes: {
-      '2': 'supervised (1 person)',
-      '3': 'supervised (manager or supervisor of 5+)',
-      '4': 'organized, supervised (leader or organizer of 5+)',
-    },
-    maps_to: 'conduct.activities, conduct.people_supervised',
-    verified: true,
-  },
-  {
-    name: 'MITROLHI',
-    aliases: ['MITROLE', 'MITROL'],
-    meaning: 'mitigating role adjustment',
-    codes: {
-      '-2': 'transported_vehicle (minor participant)',
-      '-3': 'transported_vehicle (between minor and minimal)',
-      '-4': 'ran_errands (minimal participant)',
-    },
-    maps_to: 'conduct.activities',
-    verified: true,
-  },
-  {
-    name: 'WEAPON',
-    meaning: 'SOC weapon enhancement or 18 U.S.C. 924(c) conviction',
-    codes: { '0': 'none', '1': 'possessed' },
-    maps_to: 'conduct.weapon',
-    verified: true,
-  },
-  {
-    name: 'WEAPSOC',
-    meaning: 'SOC enhancement for a weapon present',
-    codes: { '0': 'none', '1': 'possessed' },
-    maps_to: 'conduct.weapon',
-    verified: true,
-  },
-  {
-    name: 'IS924C',
-    meaning: 'at least one 18 U.S.C. 924(c) charge present',
-    codes: { '0': 'no count', '1': 'one count (the number of counts is not coded)' },
-    maps_to: 'conduct.firearm_counts, conduct.weapon',
-    verified: true,
-  },
-  {
-    name: 'GUNS',
-    meaning: 'firearm indicator in some later fiscal years (treated like WEAPON)',
-    maps_to: 'conduct.weapon',
-    verified: false,
-  },
-  {
-    name: 'DRUGMIN',
-    meaning: 'mandatory minimum sentence (months) for drug offense (996 = life); kept for reference',
-    maps_to: 'results: source_mandatory_minimum',
-    verified: true,
-  },
-  {
-    name: 'SAFE',
-    aliases: ['SAFETY'],
-    meaning: 'safety valve dummy indicator (0 not applied, 1 applied)',
-    codes: { '0': 'truthful_disclosure unknown', '1': 'truthful_disclosure true' },
-    maps_to: 'cooperation.truthful_disclosure',
-    verified: true,
-  },
-  {
-    name: 'DEPART',
-    meaning: "defendant's departure status (3 = substantial assistance)",
-    maps_to: 'cooperation.substantial_assistance',
-    verified: true,
-  },
-  {
-    name: 'ACCTRESP',
-    meaning: 'levels subtracted for acceptance of responsibility (-2/-3 applied, 0 not)',
-    maps_to: 'cooperation.accepted_responsibility',
-    verified: true,
-  },
-  {
-    name: 'SENSPLT',
-    aliases: ['TOTPRISN', 'SENTTOT'],
-    meaning:
-      'total prison sentence in months (SENSPLT/SENTTOT: 470 = life; TOTPRISN: 996 = life, 991-998 special codes)',
-    maps_to: 'results: source_sentence (for comparison; not an input to the rules)',
-    verified: true,
-  },
-];
-
-/** Variables names the importer recognises (header detection: two or more of these → USSC layout). */
-export const USSC_NAMES: ReadonlySet<string> = new Set(
-  USSC_VARIABLES.flatMap((v) => [v.name, ...(v.aliases ?? [])]),
+export const USSC_VARIABLES: readonly UsscVariable[] = Object.entries(codebook().variables).map(
+  ([name, v]) => ({
+    name,
+    ...(v.aliases ? { aliases: v.aliases } : {}),
+    meaning: v.meaning,
+    ...(v.codes
+      ? { codes: Object.fromEntries(Object.entries(v.codes).map(([k, c]) => [k, `${c.value} (${c.label})`])) }
+      : {}),
+    maps_to: v.maps_to,
+    verified: v.verified ?? true,
+  }),
 );
 
-const RACE: Record<string, string> = {
-  '1': 'white',
-  '2': 'black',
-  '3': 'american_indian_alaska_native',
-  '4': 'asian',
-  '5': 'multiracial',
-  '7': 'other',
-};
-const CITIZEN: Record<string, string> = {
-  '1': 'us_citizen',
-  '2': 'lawful_permanent_resident',
-  '3': 'undocumented',
-  '4': 'unknown',
-};
-const DRUG: Record<string, Substance> = {
-  '1': 'cocaine',
-  '2': 'cocaine_base',
-  '3': 'heroin',
-  '4': 'marijuana',
-  '6': 'methamphetamine',
-  '8': 'lsd',
-  '77': 'other_schedule_i_ii',
-};
+const SLOT_VARIABLES = ['DRUGTYP', 'WGT', 'MWGT', 'UNIT'] as const;
+/** Variables names the importer recognises (header detection: two or more of these → USSC layout). */
+export const USSC_NAMES: ReadonlySet<string> = new Set(
+  USSC_VARIABLES.flatMap((v) => [v.name, ...(v.aliases ?? [])]).concat(SLOT_VARIABLES.map((s) => `${s}1`)),
+);
+
 /** Retail / wholesale split for activities when no role adjustment is coded: an ounce (a market fact, USSC function definitions). */
 const OUNCE_GRAMS = 28;
+/** Two conversion ratios are the same table entry when they differ by less than this (rounding of MWGT). */
+const RATIO_TOLERANCE = 0.005;
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI'];
+/** Guideline ranges and minimums are whole months; a fraction is an imputed value, not the Commission's. */
+const WHOLE = { integer: true };
 
 export function isUsscHeader(header: readonly string[]): boolean {
   let n = 0;
   for (const h of header) if (USSC_NAMES.has(h.trim().toUpperCase())) n++;
   return n >= 2;
+}
+
+/** The Commission's own recorded results for the record, for checking the engine (never inputs). */
+export interface UsscRecorded {
+  offense_level: number | null;
+  criminal_history_category: string | null;
+  guideline_min_months: Term | null;
+  guideline_max_months: Term | null;
+  mandatory_minimum_months: Term | null;
+  /** MWGT1: converted drug weight (marijuana equivalency) of drug 1, grams */
+  drug1_converted_grams: number | null;
+  /** NODRUG, or the number of drug slots read when NODRUG is absent */
+  drug_count: number;
+  /** SAFE 1/2 or SAFETY 1: the court applied the safety valve */
+  safety_valve: boolean | null;
 }
 
 export interface Imported {
@@ -261,192 +93,401 @@ export interface Imported {
   /** The sentence actually imposed (months, or "life"), for comparison. */
   source_sentence: string;
   source_mandatory_minimum: string;
+  recorded: UsscRecorded;
 }
 
-const num = (s: string | undefined): number | undefined => {
-  if (s === undefined) return undefined;
-  const t = s.trim();
-  if (t === '' || t === '.') return undefined;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : Number.NaN;
-};
+type Row = Readonly<Record<string, string | undefined>>;
 
-function sentencingDate(
-  get: (n: string) => string | undefined,
-  notes: string[],
-): { date?: string; problem?: RowProblem } {
-  const raw = get('SENTDATE')?.trim();
+/** Reads one record; every problem names the variable and the reason. */
+class RecordReader {
+  readonly problems: RowProblem[] = [];
+  readonly notes = new Set<string>(['ussc.offense_date_assumed']);
+  private readonly upper = new Map<string, string | undefined>();
+  fy = 0;
+
+  constructor(row: Row) {
+    for (const [k, v] of Object.entries(row)) this.upper.set(k.trim().toUpperCase(), v);
+  }
+
+  has(name: string): boolean {
+    const v = this.upper.get(name)?.trim();
+    return v !== undefined && v !== '' && v !== '.';
+  }
+  raw(name: string): string | undefined {
+    return this.has(name) ? (this.upper.get(name) as string).trim() : undefined;
+  }
+  slots(prefix: string): number {
+    let max = 0;
+    for (const k of this.upper.keys()) {
+      const m = new RegExp(`^${prefix}(\\d+)$`).exec(k);
+      if (m) max = Math.max(max, Number(m[1]));
+    }
+    return max;
+  }
+
+  /** The first present variable among a name and its aliases, with its years checked. */
+  pick(name: string): { name: string; value: string } | undefined {
+    const v = codebookVariable(name);
+    for (const n of [name, ...(v.aliases ?? [])]) {
+      const value = this.raw(n);
+      if (value === undefined) continue;
+      if (v.verified === false) this.notes.add(`ussc.unverified.${n}`);
+      if (!inYears(v, this.fy))
+        this.problems.push({
+          column: n,
+          message: `the Commission codes ${n} only ${yearsLabel(v)} (codebook p. ${v.page}); this record is FY${this.fy}`,
+        });
+      return { name: n, value };
+    }
+    return undefined;
+  }
+
+  number(name: string, value: string | undefined, opts: { integer?: boolean } = {}): number | undefined {
+    if (value === undefined) return undefined;
+    const n = Number(value);
+    if (!Number.isFinite(n) || (opts.integer && !Number.isInteger(n))) {
+      this.problems.push({
+        column: name,
+        message: `must be ${opts.integer ? 'a whole number' : 'a number'}, got "${value}"`,
+      });
+      return undefined;
+    }
+    return n;
+  }
+
+  /** A coded variable read through its code table (and the years each code is used in). */
+  code(name: string, table: Record<string, CodebookCode>, value: string, v: CodebookVariable) {
+    const key = codeKey(value);
+    if (key === undefined) return undefined;
+    const entry = typeof key === 'string' ? table[key] : undefined;
+    if (typeof key !== 'string' || !entry) {
+      this.problems.push({
+        column: name,
+        message: `unknown code "${value}" (expected one of: ${Object.keys(table).join(', ')}; codebook p. ${v.page})`,
+      });
+      return undefined;
+    }
+    if (!inYears(entry, this.fy)) {
+      this.problems.push({
+        column: name,
+        message: `code ${key} (${entry.label}) is used only ${yearsLabel(entry)} (codebook p. ${v.page}); this record is FY${this.fy}`,
+      });
+      return undefined;
+    }
+    return entry.value;
+  }
+
+  coded(name: string): string | undefined {
+    const v = codebookVariable(name);
+    const p = this.pick(name);
+    return p && v.codes ? this.code(p.name, v.codes, p.value, v) : undefined;
+  }
+
+  /**
+   * A value the Commission recorded as its result (never an input): one that cannot be read is left
+   * out of the comparison with a note, and does not reject the record.
+   */
+  recorded(name: string, value: string | undefined, opts: { integer?: boolean } = {}): number | undefined {
+    if (value === undefined) return undefined;
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < 0 || (opts.integer && !Number.isInteger(n))) {
+      this.notes.add(`ussc.recorded_value_unreadable.${name}`);
+      return undefined;
+    }
+    return n;
+  }
+
+  /** A term variable with its special values (9996 life, ...): months, 'life', or a special name. */
+  term(
+    name: string,
+    value: string | undefined,
+    opts: { integer?: boolean } = {},
+  ): number | string | undefined {
+    if (value === undefined) return undefined;
+    const special = codebookVariable(name).special ?? {};
+    const key = codeKey(value);
+    if (typeof key === 'string' && special[key]) return special[key];
+    return this.recorded(name, value, opts);
+  }
+}
+
+function sentencingDate(r: RecordReader): string | undefined {
+  const raw = r.raw('SENTDATE');
   if (raw) {
-    notes.push('ussc.unverified.SENTDATE');
+    r.notes.add('ussc.unverified.SENTDATE');
     const digits = raw.replace(/[^0-9]/g, '');
-    if (/^\d{4}-\d{2}-\d{2}$/.test(raw)) return { date: raw };
+    if (/^\d{4}-\d{2}-\d{2}$/.test(raw)) return raw;
     if (digits.length === 8) {
       const ymd = `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}`;
       const mdy = `${digits.slice(4, 8)}-${digits.slice(0, 2)}-${digits.slice(2, 4)}`;
-      if (Number(digits.slice(0, 2)) <= 12 && Number(digits.slice(4, 8)) > 1900) return { date: mdy };
-      return { date: ymd };
+      if (Number(digits.slice(0, 2)) <= 12 && Number(digits.slice(4, 8)) > 1900) return mdy;
+      return ymd;
     }
-    return { problem: { column: 'SENTDATE', message: `not a date: "${raw}"` } };
+    r.problems.push({ column: 'SENTDATE', message: `not a date: "${raw}"` });
+    return undefined;
   }
-  const y = num(get('SENTYR'));
-  const m = num(get('SENTMON'));
-  if (y !== undefined && m !== undefined && Number.isInteger(y) && Number.isInteger(m) && m >= 1 && m <= 12) {
-    notes.push('ussc.unverified.SENTYR');
-    return { date: `${y}-${String(m).padStart(2, '0')}-15` };
+  const y = codeKey(r.raw('SENTYR'));
+  const m = codeKey(r.raw('SENTMON'));
+  if (typeof y === 'string' && typeof m === 'string' && Number(m) >= 1 && Number(m) <= 12) {
+    r.notes.add('ussc.sentencing_day_assumed');
+    return `${y}-${m.padStart(2, '0')}-15`;
   }
-  return { problem: { column: 'SENTDATE', message: 'no sentencing date (SENTDATE, or SENTYR and SENTMON)' } };
+  r.problems.push({ column: 'SENTDATE', message: 'no sentencing date (SENTDATE, or SENTYR and SENTMON)' });
+  return undefined;
+}
+
+/** The converted-drug-weight ratio of a substance in the Manual in force on the date (null: none). */
+function ratioOf(s: Substance, law: LawSnapshot): number | null {
+  const key = SUBSTANCE_NAMES[s].cdw;
+  if (!key || !law.has(`us_fed.ussg.cdw.${key}`)) return null;
+  return law.get<number | null>(`us_fed.ussg.cdw.${key}`).value;
+}
+
+const asSubstance = (s: string): Substance => {
+  if (!(SUBSTANCES as readonly string[]).includes(s)) throw new Error(`codebook: "${s}" is not a substance`);
+  return s as Substance;
+};
+
+interface DrugRead {
+  substance: Substance;
+  grams?: number;
+  count?: number;
+}
+
+/**
+ * Drug slot n: DRUGTYPn names the substance; without it (drug 1 only) COMBDRG2 gives the group and
+ * the MWGT1/WGT1 ratio, read against the Manual's conversion table, tells the form apart
+ * (methamphetamine mixture 1:2,000 from actual or ice 1:20,000; marijuana from hashish).
+ */
+function drugSlot(r: RecordReader, n: number, law: LawSnapshot): DrugRead | undefined {
+  const typeVar = `DRUGTYP${n}`;
+  const wgt = r.number(`WGT${n}`, r.raw(`WGT${n}`));
+  const mwgt = r.number(`MWGT${n}`, r.raw(`MWGT${n}`));
+  const ratio = wgt !== undefined && mwgt !== undefined && wgt > 0 ? mwgt / wgt : undefined;
+  const drugtyp = codebookVariable('DRUGTYP');
+  let substance: Substance | undefined;
+  const typeRaw = r.raw(typeVar);
+  if (typeRaw !== undefined) {
+    const key = codeKey(typeRaw);
+    const reason = typeof key === 'string' ? drugtyp.not_modelled?.[key] : undefined;
+    if (typeof key !== 'string') {
+      r.problems.push({ column: typeVar, message: `not a drug type code: "${typeRaw}"` });
+      return undefined;
+    }
+    if (reason) {
+      r.problems.push({
+        column: typeVar,
+        message: `drug type ${key}, ${reason}: not a substance of the case contract`,
+      });
+      return undefined;
+    }
+    substance = asSubstance(drugtyp.substances?.[key]?.value ?? 'other_schedule_i_ii');
+    if (!drugtyp.substances?.[key]) r.notes.add('ussc.other_schedule_i_ii');
+  } else if (n === 1) {
+    const combVar = codebookVariable('COMBDRG2');
+    const raw = r.raw('COMBDRG2');
+    if (raw === undefined) {
+      if (wgt !== undefined) r.problems.push({ column: 'COMBDRG2', message: 'no primary drug type' });
+      return undefined;
+    }
+    const key = codeKey(raw);
+    const group = typeof key === 'string' ? combVar.groups?.[key] : undefined;
+    if (!group) {
+      r.problems.push({
+        column: 'COMBDRG2',
+        message: `unknown code "${raw}" (expected one of: ${Object.keys(combVar.groups ?? {}).join(', ')}; codebook p. ${combVar.page})`,
+      });
+      return undefined;
+    }
+    const candidates = group.candidates.map(asSubstance);
+    const fallback = asSubstance(group.fallback ?? 'other_schedule_i_ii');
+    if (ratio === undefined) {
+      substance = candidates[0] as Substance;
+      if (candidates.length > 1) r.notes.add('ussc.drug_form_unknown');
+    } else {
+      const matches = candidates.filter((s) => {
+        const q = ratioOf(s, law);
+        return q !== null && Math.abs(ratio / q - 1) < RATIO_TOLERANCE;
+      });
+      substance = matches[0] ?? fallback;
+      if (matches.length > 1) r.notes.add('ussc.drug_form_ambiguous');
+      if (matches.length === 0) r.notes.add('ussc.drug_form_not_identified');
+      if (candidates.length > 1 || matches.length === 0) r.notes.add('ussc.drug_form_from_conversion_ratio');
+    }
+  } else {
+    if (wgt !== undefined) r.notes.add('ussc.drug_weight_without_type');
+    return undefined;
+  }
+
+  if (wgt === undefined) {
+    if (!r.problems.some((p) => p.column === `WGT${n}`))
+      r.problems.push({
+        column: `WGT${n}`,
+        message: 'blank: the drug weight is unknown, and the case contract needs grams',
+      });
+    return undefined;
+  }
+  if (wgt <= 0) {
+    r.problems.push({ column: `WGT${n}`, message: 'must be greater than 0' });
+    return undefined;
+  }
+  // Plants: the Commission's gram weight is the plant count times the Manual's weight per plant.
+  const unit = codeKey(r.raw(`UNIT${n}`));
+  const plants =
+    substance === 'marijuana_plants' ||
+    (substance === 'marijuana' && codebookVariable('UNIT').codes?.[String(unit)]?.value === 'plant');
+  if (plants) {
+    const perPlant = law.get<number>('us_fed.ussg.marihuana_plant_equivalent_g').value;
+    const count = Math.round(wgt / perPlant);
+    if (count < 1 || Math.abs(count * perPlant - wgt) > 0.5) {
+      r.problems.push({
+        column: `WGT${n}`,
+        message: `marijuana plants (UNIT${n} plant): ${wgt} g is not a whole number of plants at ${perPlant} g each`,
+      });
+      return undefined;
+    }
+    r.notes.add('ussc.plants_from_weight');
+    return { substance: 'marijuana_plants', count };
+  }
+  return { substance, grams: wgt };
+}
+
+function activitiesOf(
+  r: RecordReader,
+  grams: number | undefined,
+): { activities: Activity[]; supervised?: number } {
+  const agg = r.coded('AGGROLHI');
+  const mit = r.coded('MITROLHI');
+  r.notes.add('ussc.activities_from_role_adjustment');
+  if (agg === 'organized_5') return { activities: ['organized', 'supervised'], supervised: 5 };
+  if (agg === 'supervised_5') return { activities: ['supervised'], supervised: 5 };
+  if (agg === 'supervised_1') return { activities: ['supervised'], supervised: 1 };
+  if (mit === 'minimal') return { activities: ['ran_errands'] };
+  if (mit === 'minor') return { activities: ['transported_vehicle'] };
+  return { activities: [grams !== undefined && grams >= OUNCE_GRAMS ? 'sold_wholesale' : 'sold_retail'] };
+}
+
+function termOrNull(t: number | string | undefined): Term | null {
+  return t === 'life' ? 'life' : typeof t === 'number' ? t : null;
 }
 
 /** Maps one USSC datafile row (variable name → cell) to a contract case, or lists its problems by variable. */
 export function usscRowToCase(
-  row: Readonly<Record<string, string | undefined>>,
+  row: Row,
 ): { ok: true; value: Imported } | { ok: false; problems: RowProblem[] } {
-  const upper = new Map<string, string | undefined>();
-  for (const [k, v] of Object.entries(row)) upper.set(k.trim().toUpperCase(), v);
-  const notes: string[] = ['ussc.offense_date_assumed'];
-  const problems: RowProblem[] = [];
-  const get = (n: string) => upper.get(n);
-  /** First present variable among a name and its aliases; notes unverified aliases. */
-  const pick = (v: UsscVariable): { name: string; value: string } | undefined => {
-    for (const n of [v.name, ...(v.aliases ?? [])]) {
-      const x = upper.get(n);
-      if (x !== undefined && x.trim() !== '' && x.trim() !== '.') {
-        if (n !== v.name || !v.verified) notes.push(`ussc.unverified.${n}`);
-        return { name: n, value: x.trim() };
-      }
-    }
-    return undefined;
-  };
-  const variable = (name: string) => USSC_VARIABLES.find((v) => v.name === name) as UsscVariable;
-  const code = (name: string, table: Record<string, string>): string | undefined => {
-    const raw = get(name)?.trim();
-    if (raw === undefined || raw === '' || raw === '.') return undefined;
-    const v = table[raw];
-    if (v === undefined)
-      problems.push({
-        column: name,
-        message: `unknown code "${raw}" (expected one of: ${Object.keys(table).join(', ')})`,
-      });
-    return v;
-  };
-
-  const date = sentencingDate(get, notes);
-  if (date.problem) problems.push(date.problem);
+  const r = new RecordReader(row);
+  const date = sentencingDate(r);
+  if (!date) return { ok: false, problems: r.problems };
+  r.fy = fiscalYear(date);
+  const law = defaultLawBook().at(date);
 
   const person: Record<string, unknown> = {};
-  person.race = code('MONRACE', RACE) ?? 'unknown';
-  person.ethnicity = code('HISPORIG', { '1': 'not_hispanic', '2': 'hispanic' }) ?? 'unknown';
-  person.gender = code('MONSEX', { '0': 'male', '1': 'female' }) ?? 'unknown';
-  person.citizenship =
-    (get('CITIZEN')?.trim()
-      ? code('CITIZEN', CITIZEN)
-      : code('NEWCIT', { '0': 'us_citizen', '1': 'unknown' })) ?? 'unknown';
-  const age = num(get('AGE'));
-  if (age !== undefined && Number.isNaN(age)) problems.push({ column: 'AGE', message: 'must be a number' });
+  person.race = r.coded('MONRACE') ?? 'unknown';
+  person.ethnicity = (r.has('HISPORIG') ? r.coded('HISPORIG') : r.coded('NEWRACE')) ?? 'unknown';
+  if (!r.has('HISPORIG') && r.has('NEWRACE')) r.notes.add('ussc.ethnicity_from_NEWRACE');
+  person.gender = r.coded('MONSEX') ?? 'unknown';
+  person.citizenship = (r.has('CITIZEN') ? r.coded('CITIZEN') : r.coded('NEWCIT')) ?? 'unknown';
+  const age = r.number('AGE', r.pick('AGE')?.value, { integer: true });
+  if (age !== undefined) r.notes.add('ussc.birth_year_from_age_at_sentencing');
 
-  const substance = code('COMBDRG2', DRUG as Record<string, string>) as Substance | undefined;
-  if (substance === undefined && !problems.some((p) => p.column === 'COMBDRG2'))
-    problems.push({ column: 'COMBDRG2', message: 'no primary drug type' });
-  const grams = num(get('WGT1'));
-  if (grams === undefined) problems.push({ column: 'WGT1', message: 'no drug weight' });
-  else if (Number.isNaN(grams))
-    problems.push({ column: 'WGT1', message: `must be a number, got "${get('WGT1')}"` });
-  else if (grams <= 0) problems.push({ column: 'WGT1', message: 'must be greater than 0' });
-
-  const agg = pick(variable('AGGROLHI'));
-  const mit = pick(variable('MITROLHI'));
-  const aggN = agg ? num(agg.value) : 0;
-  const mitN = mit ? num(mit.value) : 0;
-  if (agg && (aggN === undefined || Number.isNaN(aggN)))
-    problems.push({ column: agg.name, message: `must be a number, got "${agg.value}"` });
-  if (mit && (mitN === undefined || Number.isNaN(mitN)))
-    problems.push({ column: mit.name, message: `must be a number, got "${mit.value}"` });
-  let activities: Activity[];
-  let supervised: number | undefined;
-  if (aggN !== undefined && aggN >= 4) {
-    activities = ['organized', 'supervised'];
-    supervised = 5;
-  } else if (aggN !== undefined && aggN >= 3) {
-    activities = ['supervised'];
-    supervised = 5;
-  } else if (aggN !== undefined && aggN >= 2) {
-    activities = ['supervised'];
-    supervised = 1;
-  } else if (mitN !== undefined && mitN <= -4) activities = ['ran_errands'];
-  else if (mitN !== undefined && mitN <= -2) activities = ['transported_vehicle'];
-  else activities = [grams !== undefined && grams >= OUNCE_GRAMS ? 'sold_wholesale' : 'sold_retail'];
-  notes.push('ussc.activities_from_role_adjustment');
-
-  const flag = (name: string) => {
-    const v = num(get(name));
-    return v !== undefined && !Number.isNaN(v) && v > 0;
-  };
-  const gunsVar = get('GUNS')?.trim();
-  if (gunsVar) notes.push('ussc.unverified.GUNS');
-  const counts = flag('IS924C') ? 1 : 0;
-  const weapon =
-    counts > 0 || flag('WEAPON') || flag('WEAPSOC') || (gunsVar ? flag('GUNS') : false)
-      ? 'possessed'
-      : 'none';
-
-  const points = num(get('TOTCHPTS'));
-  if (points !== undefined && (Number.isNaN(points) || !Number.isInteger(points) || points < 0))
-    problems.push({ column: 'TOTCHPTS', message: `must be a whole number, got "${get('TOTCHPTS')}"` });
-
-  const safe = pick(variable('SAFE'));
-  const depart = num(get('DEPART'));
-  const acc = num(get('ACCTRESP'));
-
-  const sentence = pick(variable('SENSPLT'));
-  let source_sentence = '';
-  if (sentence) {
-    const n = num(sentence.value);
-    const lifeCode = sentence.name === 'TOTPRISN' ? 996 : 470;
-    if (n === lifeCode) source_sentence = 'life';
-    else if (n !== undefined && !Number.isNaN(n) && n < (sentence.name === 'TOTPRISN' ? 990 : 990))
-      source_sentence = String(n);
+  const slots = Math.max(1, r.slots('DRUGTYP'), r.slots('WGT'), r.slots('MWGT'));
+  const drugs: DrugRead[] = [];
+  for (let n = 1; n <= slots; n++) {
+    const d = drugSlot(r, n, law);
+    if (d) drugs.push(d);
   }
-  const drugmin = num(get('DRUGMIN'));
-  const source_mandatory_minimum =
-    drugmin === 996
-      ? 'life'
-      : drugmin !== undefined && !Number.isNaN(drugmin) && drugmin < 990
-        ? String(drugmin)
-        : '';
+  const nodrug = r.number('NODRUG', r.pick('NODRUG')?.value, { integer: true });
+  if (nodrug !== undefined && nodrug > drugs.length) r.notes.add('ussc.drugs_not_in_file');
 
-  if (problems.length) return { ok: false, problems };
+  const { activities, supervised } = activitiesOf(r, drugs[0]?.grams);
+  const flag = (name: string) => (r.number(name, r.pick(name)?.value) ?? 0) > 0;
+  const counts = flag('IS924C') ? 1 : 0;
+  const weapon = counts > 0 || flag('WEAPON') || flag('WEAPSOC') || flag('GUNS') ? 'possessed' : 'none';
 
-  const sentencing = date.date as string;
-  if (age !== undefined) person.birth_year = Number(sentencing.slice(0, 4)) - age;
-  const idRaw = get('USSCIDN')?.trim();
+  const points = r.number('TOTCHPTS', r.pick('TOTCHPTS')?.value, { integer: true });
+  if (points !== undefined && points < 0)
+    r.problems.push({ column: 'TOTCHPTS', message: `must not be negative, got ${points}` });
+
+  // SAFE (0/1/2) and SAFETY (0/1) are two variables; either records that the court applied 5C1.2.
+  const safe = r.coded('SAFE');
+  const safety = r.coded('SAFETY');
+  if (safe !== undefined && safety !== undefined && safe !== safety)
+    r.notes.add('ussc.safe_and_safety_differ');
+  const safetyValve =
+    safe === undefined && safety === undefined ? null : safe === 'applied' || safety === 'applied';
+  const assistance =
+    r.coded('DEPART') === 'substantial_assistance' || r.coded('BOOKERCD') === 'substantial_assistance';
+  const acc = r.number('ACCTRESP', r.pick('ACCTRESP')?.value);
+
+  const sentence = r.has('TOTPRISN') ? r.pick('TOTPRISN') : r.pick('SENSPLT');
+  const sentenceTerm = sentence
+    ? r.term(sentence.name === 'TOTPRISN' ? 'TOTPRISN' : 'SENSPLT', sentence.value)
+    : undefined;
+  if (sentenceTerm === 'life_or_more_than_470') r.notes.add('ussc.sentence_470_life_or_more');
+  const source_sentence =
+    sentenceTerm === undefined
+      ? ''
+      : sentenceTerm === 'life_or_more_than_470'
+        ? 'life'
+        : sentenceTerm === 'less_than_a_day'
+          ? '0'
+          : sentenceTerm === 'term_not_specified'
+            ? ''
+            : String(sentenceTerm);
+  const drugmin = termOrNull(r.term('DRUGMIN', r.pick('DRUGMIN')?.value, WHOLE));
+  const level = r.recorded('XFOLSOR', r.pick('XFOLSOR')?.value, { integer: true });
+  const chc = r.recorded('XCRHISSR', r.pick('XCRHISSR')?.value, { integer: true });
+  const category = chc === undefined ? undefined : ROMAN[chc - 1];
+  if (chc !== undefined && !category) r.notes.add('ussc.recorded_value_unreadable.XCRHISSR');
+  const recorded: UsscRecorded = {
+    offense_level: level ?? null,
+    criminal_history_category: category ?? null,
+    guideline_min_months: termOrNull(r.term('XMINSOR', r.pick('XMINSOR')?.value, WHOLE)),
+    guideline_max_months: termOrNull(r.term('XMAXSOR', r.pick('XMAXSOR')?.value, WHOLE)),
+    mandatory_minimum_months: drugmin,
+    drug1_converted_grams: r.recorded('MWGT1', r.raw('MWGT1')) ?? null,
+    drug_count: nodrug ?? drugs.length,
+    safety_valve: safetyValve,
+  };
+
+  if (r.problems.length) return { ok: false, problems: r.problems };
+
+  if (age !== undefined) person.birth_year = Number(date.slice(0, 4)) - age;
+  const idRaw = r.raw('USSCIDN');
   const c = {
     ...(idRaw ? { id: `ussc-${idRaw}` } : {}),
     jurisdiction: 'US-FED',
-    offense_date: sentencing,
-    sentencing_date: sentencing,
+    offense_date: date,
+    sentencing_date: date,
     person,
     conduct: {
       activities,
-      drugs: [{ substance, grams, basis: 'attributed' }],
+      drugs: drugs.map((d) => ({ ...d, basis: 'attributed' })),
       ...(supervised !== undefined ? { people_supervised: supervised } : {}),
       weapon,
       firearm_counts: counts,
     },
     ...(points !== undefined ? { history: { criminal_history_points: points } } : {}),
     cooperation: {
-      ...(safe && num(safe.value) === 1 ? { truthful_disclosure: true } : {}),
-      ...(depart === 3 ? { substantial_assistance: true } : {}),
-      ...(acc !== undefined && !Number.isNaN(acc) ? { accepted_responsibility: acc < 0 } : {}),
+      ...(safetyValve ? { truthful_disclosure: true } : {}),
+      ...(assistance ? { substantial_assistance: true } : {}),
+      ...(acc !== undefined ? { accepted_responsibility: acc < 0 } : {}),
     },
   };
-  const r = parseCase(c);
-  if (!r.ok)
+  const parsed = parseCase(c);
+  if (!parsed.ok)
     return {
       ok: false,
-      problems: r.problems.map((p) => ({ column: columnOfPath(p.path), message: p.message })),
+      problems: parsed.problems.map((p) => ({ column: columnOfPath(p.path), message: p.message })),
     };
   return {
     ok: true,
-    value: { case: r.case, notes: [...new Set(notes)].sort(), source_sentence, source_mandatory_minimum },
+    value: {
+      case: parsed.case,
+      notes: [...r.notes].sort(),
+      source_sentence,
+      source_mandatory_minimum: drugmin === null ? '' : String(drugmin),
+      recorded,
+    },
   };
 }

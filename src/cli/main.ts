@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { z } from 'zod';
-import { batchCommand, generateCommand } from '../batch/cli.ts';
+import { batchCommand, generateCommand, validateUsscCommand } from '../batch/cli.ts';
 import { assess } from '../engine/assess.ts';
 import { compare, DEFAULT_SCENARIOS } from '../engine/compare.ts';
 import { reformCatalog, resolveScenario } from '../engine/scenarios.ts';
@@ -151,6 +151,21 @@ program
     process.exitCode = await batchCommand(input, {
       ...opts,
       evaluationDate: (opts.evaluationDate as string) ?? todayUtc(),
+    });
+  });
+
+program
+  .command('validate-ussc')
+  .description(
+    "check the engine against the Sentencing Commission's recorded results in a USSC datafile (agreement rates and the rows that disagree)",
+  )
+  .argument('<file>', 'CSV in the USSC individual-offender layout')
+  .option('--json', 'the report as JSON')
+  .option('--evaluation-date <date>', 'evaluation date (default: today)', isoDateOption)
+  .action((file: string, opts: { json?: boolean; evaluationDate?: string }) => {
+    process.exitCode = validateUsscCommand(file, {
+      ...(opts.json ? { json: true } : {}),
+      evaluationDate: opts.evaluationDate ?? todayUtc(),
     });
   });
 

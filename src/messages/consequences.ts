@@ -1,3 +1,4 @@
+import { type Term, termLabel } from '../model/terms.ts';
 import type { Template } from './catalog.ts';
 import { usd } from './format.ts';
 
@@ -21,7 +22,11 @@ export const consequencesMessages: Record<string, Template> = {
   'consequences.immigration.citizenship_unknown': (v) =>
     `Citizenship is not recorded; the immigration consequences below apply to anyone who is not a U.S. citizen.${q(v)}`,
   'consequences.immigration.aggravated_felony': () =>
-    'A sale or distribution conviction is "illicit trafficking", an aggravated felony: deportation and a bar to most relief.',
+    'A sale or distribution conviction punishable as a felony under the Controlled Substances Act is "illicit trafficking", an aggravated felony: deportation and a bar to most relief.',
+  'consequences.immigration.felony_possession': (v) =>
+    `This possession offense is a felony under the Controlled Substances Act (maximum ${v.maximum_months === null || v.maximum_months === undefined ? 'unknown' : termLabel(v.maximum_months as Term)}): an aggravated felony, deportation and a bar to most relief.`,
+  'consequences.immigration.conspiracy_aggravated_felony': () =>
+    'A conspiracy to commit a drug-trafficking aggravated felony is itself an aggravated felony.',
   'consequences.immigration.moncrieffe_small_marijuana': (v) =>
     `Sharing ${String(v.grams)} g of marijuana without payment is not an aggravated felony (Moncrieffe involved ${String(v.reference_case_grams)} g), but it is still a drug conviction.`,
   'consequences.immigration.small_amount_undetermined': (v) =>

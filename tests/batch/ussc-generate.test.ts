@@ -11,11 +11,11 @@ import { json, read, tmp } from './helpers.ts';
 
 /** A small file in the Commission's individual-offender layout, written by the project (no real person). */
 const USSC = [
-  'USSCIDN,SENTDATE,AGE,MONRACE,HISPORIG,MONSEX,CITIZEN,NEWCIT,COMBDRG2,WGT1,XCRHISSR,TOTCHPTS,AGGROLHI,MITROLHI,WEAPON,WEAPSOC,IS924C,DRUGMIN,SAFE,DEPART,ACCTRESP,SENSPLT',
+  'USSCIDN,SENTDATE,AGE,MONRACE,HISPORIG,MONSEX,CITIZEN,NEWCIT,COMBDRG2,WGT1,XCRHISSR,TOTCHPTS,AGGROLHI,MITROLHI,WEAPON,WEAPSOC,IS924C,DRUGMIN,SAFE,BOOKERCD,ACCTRESP,SENSPLT',
   '1001,03152016,31,2,1,0,1,0,2,30.5,3,5,0,0,0,0,0,60,0,0,-3,87',
   '1002,20170601,24,1,2,1,3,1,6,600,1,0,0,-4,0,0,0,120,1,0,-3,46',
-  '1003,11302015,45,1,1,0,1,0,1,12000,4,8,4,0,1,1,1,120,0,3,-2,470',
-  '1004,01012018,29,9,1,0,1,0,5,10,1,0,0,0,0,0,0,0,0,0,0,12',
+  '1003,11302015,45,1,1,0,1,0,1,12000,4,8,4,0,1,1,1,120,0,5,-2,470',
+  '1004,01012018,29,6,1,0,1,0,5,10,1,0,0,0,0,0,0,0,0,0,0,12',
   '1005,06012018,33,1,1,0,1,0,3,abc,1,0,0,0,0,0,0,0,0,0,0,12',
 ];
 const row = (i: number) => {
@@ -109,7 +109,7 @@ describe('USSC individual-offender layout importer', () => {
     assert.equal(summary.records_rejected, 2);
     assert.match(
       read(out, 'results.csv'),
-      /ussc\.activities_from_role_adjustment;ussc\.offense_date_assumed;ussc\.unverified\.SENTDATE/,
+      /ussc\.activities_from_role_adjustment;ussc\.birth_year_from_age_at_sentencing;ussc\.offense_date_assumed;ussc\.unverified\.SENTDATE/,
     );
     assert.match(read(out, 'summary.md'), /Sentencing Commission individual-offender layout/);
   });

@@ -168,6 +168,123 @@ describe('immigration', () => {
     assert.ok(codes(findings).includes('consequences.immigration.marijuana_personal_use_exception'));
   });
 
+  // Federal statute of conviction as the engine reports it (Exposure.statutory), for the Lopez felony test.
+  const federalExposure = (max: Term, citations: string[], tier?: string): Exposure => {
+    const e = exposure(null, null, max);
+    return { ...e, statutory: { ...e.statutory, citations, tier } };
+  };
+
+  it('Crystal Munoz (DPA 2019): an 846/841(b)(1)(A) marijuana conspiracy, 1,000 kg attributed, no pay of her own, is an aggravated felony (Lopez; 43(U))', () => {
+    const c = makeCase({
+      person: { citizenship: 'lawful_permanent_resident' },
+      offense_date: '2005-06-01',
+      conduct: {
+        activities: ['gave_directions'],
+        compensation: 'none',
+        drugs: [{ substance: 'marijuana', grams: 1_000_000, basis: 'attributed' }],
+      },
+    });
+    const e = federalExposure('life', ['21 U.S.C. 846', '21 U.S.C. 841(b)(1)(A)'], 'A');
+    const { consequences: r, findings } = run(c, 'distribution', { exposure: e });
+    assert.equal(r.immigration?.aggravated_felony, true);
+    assert.ok(r.immigration?.citations.some((x) => x.includes('101(a)(43)(B)') && x.includes('Lopez')));
+    assert.ok(r.immigration?.citations.some((x) => x.includes('101(a)(43)(U)')));
+    assert.ok(codes(findings).includes('consequences.immigration.conspiracy_aggravated_felony'));
+    for (const code of ['moncrieffe_small_marijuana', 'small_amount_undetermined'])
+      assert.ok(!codes(findings).includes(`consequences.immigration.${code}`), code);
+    assert.ok(!r.immigration?.reasons.some((x) => x.includes('Sharing')));
+  });
+
+  it('the same network quantity in a state conspiracy: the conviction carries 1,000 kg, not 0 g (never the Moncrieffe answer)', () => {
+    const c = makeCase({
+      jurisdiction: 'US-GA',
+      person: { citizenship: 'lawful_permanent_resident' },
+      conduct: {
+        activities: ['gave_directions'],
+        compensation: 'none',
+        drugs: [
+          { substance: 'marijuana', grams: 1, basis: 'possessed' },
+          { substance: 'marijuana', grams: 1_000_000, basis: 'attributed' },
+        ],
+      },
+    });
+    const { consequences: r, findings } = run(c, 'distribution');
+    assert.notEqual(r.immigration?.aggravated_felony, false);
+    const f = findings.find((x) => x.code === 'consequences.immigration.small_amount_undetermined');
+    assert.equal(f?.values?.grams, 1_000_001);
+    assert.ok(!codes(findings).includes('consequences.immigration.moncrieffe_small_marijuana'));
+  });
+
+  it('Moncrieffe in a federal court: 1.3 g shared free is 841(b)(4) conduct, not a felony, although the engine cites (b)(1)(D)', () => {
+    const c = makeCase({
+      person: { citizenship: 'lawful_permanent_resident' },
+      conduct: {
+        activities: ['shared_free'],
+        compensation: 'none',
+        drugs: [{ substance: 'marijuana', grams: 1.3, basis: 'transacted' }],
+      },
+    });
+    const e = federalExposure(60, ['21 U.S.C. 841(b)(1)(D)'], 'D');
+    const { consequences: r, findings } = run(c, 'distribution', { exposure: e });
+    assert.equal(r.immigration?.aggravated_felony, false);
+    assert.ok(codes(findings).includes('consequences.immigration.moncrieffe_small_marijuana'));
+  });
+
+  it('marijuana shared free but in a quantity of a higher 841(b) tier: outside 841(b)(4) ("notwithstanding (1)(D)"), an aggravated felony', () => {
+    const c = makeCase({
+      person: { citizenship: 'visa_holder' },
+      conduct: {
+        activities: ['shared_free'],
+        compensation: 'none',
+        drugs: [{ substance: 'marijuana', grams: 150_000, basis: 'transacted' }],
+      },
+    });
+    const e = federalExposure(480, ['21 U.S.C. 841(b)(1)(B)'], 'B');
+    const { consequences: r, findings } = run(c, 'distribution', { exposure: e });
+    assert.equal(r.immigration?.aggravated_felony, true);
+    assert.ok(!codes(findings).includes('consequences.immigration.conspiracy_aggravated_felony'));
+  });
+
+  it('Lopez v. Gonzales: a state felony for conduct the CSA treats as a misdemeanor (possessing cocaine) is not an aggravated felony', () => {
+    const c = makeCase({
+      jurisdiction: 'US-SD',
+      person: { citizenship: 'lawful_permanent_resident' },
+      conduct: { drugs: [{ substance: 'cocaine', grams: 1, basis: 'possessed' }] },
+    });
+    const { consequences: r, findings } = run(c, 'possession');
+    assert.equal(r.immigration?.aggravated_felony, false);
+    assert.ok(codes(findings).includes('consequences.immigration.deportable'));
+  });
+
+  it('a federal possession offense punishable as a felony (pre-2010 crack clause, 20-year maximum) is an aggravated felony', () => {
+    const c = makeCase({
+      offense_date: '2008-06-01',
+      person: { citizenship: 'lawful_permanent_resident' },
+      conduct: { drugs: [{ substance: 'cocaine_base', grams: 10, basis: 'possessed' }] },
+    });
+    const e = federalExposure(240, ['21 U.S.C. 844(a) (crack clause, 1988-2010)']);
+    const { consequences: r, findings } = run(c, 'possession', { exposure: e });
+    assert.equal(r.immigration?.aggravated_felony, true);
+    assert.ok(codes(findings).includes('consequences.immigration.felony_possession'));
+  });
+
+  it('Carachuri-Rosendo: federal possession with a prior but no 851 enhancement (12-month maximum) is a misdemeanor, not an aggravated felony', () => {
+    const c = makeCase({
+      person: { citizenship: 'lawful_permanent_resident' },
+      conduct: { drugs: [{ substance: 'cocaine', grams: 1, basis: 'possessed' }] },
+      history: {
+        priors: [{ kind: 'drug_possession', date: '2015-01-01', felony: false, still_valid: true }],
+      },
+    });
+    const { consequences: r, findings } = run(c, 'possession', {
+      exposure: federalExposure(12, ['21 U.S.C. 844(a)']),
+    });
+    assert.equal(r.immigration?.aggravated_felony, false);
+    assert.ok(!codes(findings).includes('consequences.immigration.recidivist_possession_undetermined'));
+    // Without the federal statute of conviction the same priors leave it open.
+    assert.equal(run(c, 'possession').consequences.immigration?.aggravated_felony, null);
+  });
+
   it('unknown citizenship: says what would settle it', () => {
     const { findings } = run(makeCase({ conduct: { activities: ['sold_retail'] } }), 'distribution');
     const f = findings.find((x) => x.code === 'consequences.immigration.citizenship_unknown');

@@ -1,24 +1,26 @@
-import type { Consequences } from '../../model/assessment.ts';
-import {
-  type Charge,
-  type Collector,
-  marijuanaOnly,
-  ownGrams,
-  priorCount,
-  remuneration,
-  uniq,
-} from './common.ts';
+import type { Consequences, Exposure } from '../../model/assessment.ts';
+import type { Case } from '../../model/case.ts';
+import { termLabel } from '../../model/terms.ts';
+import { type Charge, type Collector, marijuanaOnly, priorCount, remuneration, uniq } from './common.ts';
 
 type Immigration = NonNullable<Consequences['immigration']>;
 
 interface AggravatedFelony {
   aggravated_felony: boolean;
   relief_barred?: boolean;
+  /** A CSA offense is a felony when its maximum term exceeds this (18 U.S.C. 3559(a); Lopez v. Gonzales). */
+  felony_if_maximum_months_over: number;
 }
 interface Moncrieffe {
   aggravated_felony: boolean;
   reference_case_grams: number;
+  /** 841(b)(4) applies "notwithstanding paragraph (1)(D)": the only tier it excepts conduct from. */
+  excepts_from_tier: string;
   still_deportable_under: string;
+}
+interface Conspiracy {
+  aggravated_felony: boolean;
+  federal_conspiracy_statute: string;
 }
 interface Deportability {
   deportable: boolean;
@@ -68,6 +70,7 @@ export function immigration(col: Collector, charge: Charge): Immigration & Recor
   const det = col.read<Detention>('us_fed.immigration.mandatory_detention');
   const rtb = col.read<FamilyClause>('us_fed.immigration.reason_to_believe_trafficker');
   const asy = col.read<unknown>('us_fed.immigration.asylum_withholding_bar');
+  const consp = col.read<Conspiracy>('us_fed.immigration.aggravated_felony_attempt_conspiracy');
 
   if (!af || !dep || !det) {
     col.add('consequences.immigration.not_in_knowledge_base', 'warning', [], { date: col.date });
@@ -92,11 +95,18 @@ export function immigration(col: Collector, charge: Charge): Immigration & Recor
 
   let aggravated: boolean | null;
   let deportable: boolean | null;
-  const grams = ownGrams(c);
+  const exposure = col.input.exposure;
+  const conspiracy = convictedOfConspiracy(c, charge, exposure, consp?.value);
+  // The offense of conviction decides: a conspiracy carries the network quantity, not the person's own share.
+  const grams = convictionGrams(c, conspiracy);
+  const felony = federalFelony(exposure, af.value);
   const paid = remuneration(c);
 
   if (charge === 'distribution') {
-    const smallMarijuanaSharing = marijuanaOnly(c) && paid === 'none';
+    // 841(b)(4) only excepts conduct otherwise in 841(b)(1)(D); a federal conviction of a higher tier is outside it.
+    const tier = exposure?.statutory.tier;
+    const smallMarijuanaSharing =
+      marijuanaOnly(c) && paid === 'none' && (!tier || tier === mon?.value.excepts_from_tier);
     if (smallMarijuanaSharing && mon) {
       citations.push(mon.law);
       if (grams !== null && grams <= mon.value.reference_case_grams) {
@@ -123,15 +133,32 @@ export function immigration(col: Collector, charge: Charge): Immigration & Recor
     } else {
       aggravated = af.value.aggravated_felony;
       citations.push(af.law);
-      col.add('consequences.immigration.aggravated_felony', 'critical', [af.law]);
+      col.add('consequences.immigration.aggravated_felony', 'critical', [af.law], {
+        maximum_months: exposure?.statutory.maximum_months ?? null,
+      });
       reasons.push(
-        `A sale or distribution conviction is "illicit trafficking in a controlled substance", an aggravated felony (${af.law}): deportable and barred from most discretionary relief.`,
+        felony
+          ? `A conviction punishable as a felony under the Controlled Substances Act (maximum ${maxLabel(exposure)}) is "illicit trafficking in a controlled substance", an aggravated felony (${af.law}): deportable and barred from most discretionary relief.`
+          : `A sale or distribution conviction is "illicit trafficking in a controlled substance", an aggravated felony (${af.law}): deportable and barred from most discretionary relief.`,
       );
     }
     deportable = dep.value.deportable;
+  } else if (felony) {
+    // A federal possession offense the CSA punishes as a felony (a recidivist row with an 851 information, or the
+    // pre-2010 crack clause) is itself a "felony punishable under the CSA" (Lopez; Carachuri-Rosendo).
+    aggravated = af.value.aggravated_felony;
+    citations.push(af.law);
+    col.add('consequences.immigration.felony_possession', 'critical', [af.law], {
+      maximum_months: exposure?.statutory.maximum_months ?? null,
+    });
+    reasons.push(
+      `This possession offense is punishable as a felony under the Controlled Substances Act (maximum ${maxLabel(exposure)}): a "drug trafficking crime" and so an aggravated felony (${af.law}).`,
+    );
+    deportable = dep.value.deportable;
   } else {
     // Possession: not illicit trafficking, unless it is a federal felony (recidivist possession), which the KB does not settle.
-    const priors = priorCount(c, 'drug_possession') + priorCount(c, 'drug_distribution');
+    const priors =
+      felony === false ? 0 : priorCount(c, 'drug_possession') + priorCount(c, 'drug_distribution');
     aggravated = priors > 0 ? null : false;
     citations.push(af.law);
     if (priors > 0)
@@ -157,6 +184,14 @@ export function immigration(col: Collector, charge: Charge): Immigration & Recor
         grams,
         exception_max_grams: dep.value.exception_max_grams,
       });
+  }
+
+  if (aggravated && conspiracy && consp) {
+    citations.push(consp.law);
+    col.add('consequences.immigration.conspiracy_aggravated_felony', 'critical', [consp.law]);
+    reasons.push(
+      `A conspiracy to commit an aggravated felony is itself an aggravated felony (${consp.law}).`,
+    );
   }
 
   citations.push(dep.law);
@@ -218,3 +253,44 @@ export function immigration(col: Collector, charge: Charge): Immigration & Recor
     citations: uniq(citations),
   };
 }
+
+/**
+ * Whether the offense of conviction is a conspiracy: for a federal case the engine's statute says so (the charge may
+ * be the person's own conduct under a screen); elsewhere a distribution charge carrying an attributed quantity.
+ */
+function convictedOfConspiracy(
+  c: Case,
+  charge: Charge,
+  exposure: Exposure | null,
+  consp: Conspiracy | undefined,
+): boolean {
+  if (charge !== 'distribution') return false;
+  if (exposure?.statutory.maximum_months != null && consp)
+    return exposure.statutory.citations.includes(consp.federal_conspiracy_statute);
+  return c.conduct.drugs.some((d) => d.basis === 'attributed');
+}
+
+/** Grams the offense of conviction carries (a conspiracy's include the attributed quantity); null when one is unknown. */
+function convictionGrams(c: Case, conspiracy: boolean): number | null {
+  // A charge with no drug of the person's own carries the attributed entries (as the federal charge rule does).
+  const withAttributed = conspiracy || c.conduct.drugs.every((d) => d.basis === 'attributed');
+  let total = 0;
+  for (const d of c.conduct.drugs) {
+    if (d.basis === 'attributed' && !withAttributed) continue;
+    if (d.grams === undefined) return null;
+    total += d.grams;
+  }
+  return total;
+}
+
+/** Whether the federal statute of conviction is a felony (maximum over one year); null without a federal maximum. */
+function federalFelony(exposure: Exposure | null, af: AggravatedFelony): boolean | null {
+  const max = exposure?.statutory.maximum_months;
+  if (max === null || max === undefined) return null;
+  return max === 'life' || max > af.felony_if_maximum_months_over;
+}
+
+const maxLabel = (e: Exposure | null): string => {
+  const max = e?.statutory.maximum_months;
+  return max === null || max === undefined ? 'unknown' : termLabel(max);
+};
