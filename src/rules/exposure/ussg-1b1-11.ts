@@ -55,7 +55,9 @@ export function chooseManual(
   // Two editions that differ in nothing the knowledge base holds give the same range: no ex post facto question.
   if (atOffense === atSentencing || input.law.sameFamily(GUIDELINES, atOffense, atSentencing)) {
     if (atOffense !== atSentencing)
-      trace.add('guidelines.manual.sentencing_date_edition', 'info', ['USSG 1B1.11(a)'], { manual: atSentencing });
+      trace.add('guidelines.manual.sentencing_date_edition', 'info', ['USSG 1B1.11(a)'], {
+        manual: atSentencing,
+      });
     return { manual: atSentencing, result: sentencing };
   }
   let offense: GuidelineResult;
