@@ -1,3 +1,4 @@
+import type { Resolved } from '../../law/book.ts';
 import type { LawView } from '../../law/reader.ts';
 import type { Drug } from '../../model/case.ts';
 import type { Trace } from '../trace.ts';
@@ -14,10 +15,39 @@ export interface QuantityLevel {
   law: string;
 }
 
-function bandLevel(bands: Bands, amount: number): number | null {
-  let level: number | null = null;
-  for (const b of bands) if (amount >= b.min) level = b.level;
-  return level;
+/** One row of the Drug Quantity Table compiled for search: band minimums ascending, and their levels. */
+interface CompiledRow {
+  mins: number[];
+  levels: (number | null)[];
+  /** the row read, then any row it is read on (`same_as`), for citation */
+  read: Resolved[];
+}
+
+/** The level of the last band whose minimum the amount reaches (bands are contiguous and ascending: law-data tests). */
+function bandLevel(row: CompiledRow, amount: number): number | null {
+  let lo = 0;
+  let hi = row.mins.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((row.mins[mid] as number) <= amount) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? null : (row.levels[lo - 1] ?? null);
+}
+
+/** A row compiled once per law period; a scenario may read one substance on another's rows (crack on powder). */
+function compiledRow(key: string, law: LawView): CompiledRow {
+  return law.compiled(`dqt.${key}`, (read) => {
+    const rows: Resolved[] = [];
+    let r = read<Bands | { same_as: string }>(`us_fed.ussg.dqt.${key}`);
+    rows.push(r);
+    while (!Array.isArray(r.value)) {
+      r = read<Bands | { same_as: string }>(`us_fed.ussg.dqt.${r.value.same_as}`);
+      rows.push(r);
+    }
+    const bands = r.value as Bands;
+    return { mins: bands.map((b) => b.min), levels: bands.map((b) => b.level), read: rows };
+  });
 }
 
 /** Grams of marihuana per plant come from the Manual (note E); plants have no other weight in the contract. */
@@ -33,10 +63,9 @@ function tableLevel(
   law: LawView,
   trace: Trace,
 ): { level: number | null; law: string } {
-  const r = trace.cite(law.get<Bands | { same_as: string }>(`us_fed.ussg.dqt.${key}`));
-  // A scenario may read one substance on another's rows (crack on the powder rows).
-  if (!Array.isArray(r.value)) return { ...tableLevel(r.value.same_as, grams, law, trace), law: r.law };
-  return { level: bandLevel(r.value, grams), law: r.law };
+  const row = compiledRow(key, law);
+  for (const r of row.read) trace.cite(r);
+  return { level: bandLevel(row, grams), law: (row.read[0] as Resolved).law };
 }
 
 /** One substance: its own row; for methamphetamine and PCP the greater of the mixture and actual levels (note B). */

@@ -1,3 +1,4 @@
+import type { Resolved } from '../../law/book.ts';
 import type { LawView } from '../../law/reader.ts';
 import type { Guidelines, RoleResult } from '../../model/assessment.ts';
 import type { IsoDate } from '../../model/dates.ts';
@@ -58,16 +59,29 @@ class Worksheet {
   }
 }
 
+interface CompiledTable {
+  /** cells[level][category index], compiled once per law period */
+  cells: (Range[] | undefined)[];
+  categories: string[];
+  table: Resolved;
+  chc: Resolved;
+}
+
 /** 5A: the Sentencing Table cell of an offense level and a criminal history category. */
 function sentencingTable(law: LawView, trace: Trace) {
-  const table = trace.cite(law.get<Record<string, Range[]>>('us_fed.ussg.sentencing_table'));
-  const categories = trace
-    .cite(law.get<{ category: string }[]>('us_fed.ussg.chc'))
-    .value.map((x) => x.category);
+  const t = law.compiled<CompiledTable>('sentencing_table', (read) => {
+    const table = read<Record<string, Range[]>>('us_fed.ussg.sentencing_table');
+    const chc = read<{ category: string }[]>('us_fed.ussg.chc');
+    const cells: (Range[] | undefined)[] = [];
+    for (const [level, row] of Object.entries(table.value)) cells[Number(level)] = row;
+    return { cells, categories: chc.value.map((x) => x.category), table, chc };
+  });
+  trace.cite(t.table);
+  trace.cite(t.chc);
   return {
-    law: table.law,
+    law: t.table.law,
     cell: (level: number, category: string): Range | undefined =>
-      table.value[String(level)]?.[categories.indexOf(category)],
+      t.cells[level]?.[t.categories.indexOf(category)],
   };
 }
 
