@@ -50,7 +50,7 @@ describe('batch progress in a terminal', () => {
     assert.equal(summary.records_read, 1203);
     const frames = tty
       .text()
-      .split(/\r|\n|\u001b\[[0-9;]*[A-Za-z]/)
+      .split(new RegExp(`\r|\n|${String.fromCharCode(27)}\\[[0-9;]*[A-Za-z]`))
       .filter((f) => f.includes('batch |'));
     assert.ok(frames.length >= 2, 'the bar was drawn');
     const last = frames.at(-1) ?? '';
