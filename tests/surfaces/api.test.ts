@@ -418,16 +418,16 @@ describe('OpenAPI 3.1 document', () => {
     assert.equal(r.status, 200);
     const doc = (await r.json()) as {
       openapi: string;
+      components: {
+        schemas: Record<string, { properties?: Record<string, unknown>; additionalProperties?: unknown }>;
+      };
       paths: Record<
         string,
         Record<
           string,
           {
             requestBody?: {
-              content: Record<
-                string,
-                { schema: { properties?: Record<string, unknown>; additionalProperties?: unknown } }
-              >;
+              content: Record<string, { schema: { $ref?: string } }>;
             };
           }
         >
@@ -447,7 +447,9 @@ describe('OpenAPI 3.1 document', () => {
       '/health',
     ])
       assert.ok(p in doc.paths, p);
-    const caseSchema = doc.paths['/v1/assess']?.post?.requestBody?.content['application/json']?.schema;
+    const ref = doc.paths['/v1/assess']?.post?.requestBody?.content['application/json']?.schema.$ref;
+    assert.equal(ref, '#/components/schemas/Case', 'the case is a named component');
+    const caseSchema = doc.components.schemas.Case;
     assert.ok(caseSchema?.properties && 'conduct' in caseSchema.properties);
     assert.equal(caseSchema?.additionalProperties, false, 'strict: unknown fields are errors');
   });
