@@ -1,4 +1,5 @@
 import type { Problem } from '../api/errors.ts';
+import { fieldValue } from '../messages/labels.ts';
 import {
   ACTIVITIES,
   CITIZENSHIPS,
@@ -13,7 +14,7 @@ import {
   VIOLENCE,
   WEAPONS,
 } from '../model/case.ts';
-import { type H, html, human } from './html.ts';
+import { type H, html } from './html.ts';
 
 /**
  * The guided case form. Field names are the case contract's own paths (conduct.drugs.0.grams), so the
@@ -34,32 +35,8 @@ interface Field {
 
 export type Draft = Record<string, unknown>;
 
-const LABELS: Record<string, string> = {
-  none: 'None',
-  drugs_only: 'Paid in drugs only',
-  subsistence: 'Enough to get by (subsistence)',
-  profit: 'Profit',
-  major_profit: 'Major profit',
-  nearby: 'Nearby (home or car, not on the person)',
-  possessed: 'Possessed',
-  brandished: 'Brandished',
-  discharged: 'Discharged',
-  threat: 'Threat',
-  bodily_injury: 'Bodily injury',
-  transacted: 'Transacted (sold, delivered, carried)',
-  attributed: "Attributed (the network's quantity, through conspiracy)",
-  cocaine_base: 'Cocaine base (crack)',
-  methamphetamine: 'Methamphetamine (mixture)',
-  methamphetamine_actual: 'Methamphetamine (actual)',
-  ice: 'Ice',
-  marijuana_plants: 'Marijuana plants (give a count)',
-  other_schedule_i_ii: 'Other Schedule I/II drug',
-  pcp_actual: 'PCP (actual)',
-  lsd: 'LSD',
-  mdma: 'MDMA',
-  pcp: 'PCP',
-};
-const label = (v: string) => LABELS[v] ?? human(v);
+/** An option's words: the label catalog's, for the enum the field holds. */
+const label = (field: string, v: string) => fieldValue(field, v);
 
 const tri = (name: string, lbl: string, hint?: string): Field => ({
   name,
@@ -327,7 +304,7 @@ function control(f: Field, value: unknown, describedBy: string): H {
       f.options ?? []
     ).map(
       (o) =>
-        html`<option value="${o}"${o === v ? ' selected' : ''}>${f.name === 'jurisdiction' ? o : label(o)}</option>`,
+        html`<option value="${o}"${o === v ? ' selected' : ''}>${f.name === 'jurisdiction' ? o : label(f.name, o)}</option>`,
     )}</select>`;
   }
   if (f.kind === 'tri') {
@@ -351,7 +328,7 @@ function renderField(f: Field, draft: Draft, problems: Map<string, string[]>, ne
 ${errs.length ? html`<p class="error" id="${id}-err">${errs.join('; ')}</p>` : ''}
 <div class="checks">${(f.options ?? []).map(
       (o) =>
-        html`<label><input type="checkbox" name="${f.name}" value="${o}"${chosen.has(o) ? ' checked' : ''}> ${label(o)}</label>`,
+        html`<label><input type="checkbox" name="${f.name}" value="${o}"${chosen.has(o) ? ' checked' : ''}> ${label(f.name, o)}</label>`,
     )}</div></fieldset>`;
   }
   const described = [f.hint ? `${id}-hint` : '', errs.length ? `${id}-err` : ''].filter(Boolean).join(' ');
