@@ -205,6 +205,36 @@ export const enumList = (kind: EnumName, values: unknown): string =>
     .map((v) => enumLabel(kind, v))
     .join(', ');
 
+/**
+ * What people call the drugs, for search (the law page): each common name finds the contract's
+ * substances. The law's own spellings are included (the Guidelines write "marihuana").
+ */
+export const COMMON_NAMES: Record<string, readonly string[]> = {
+  crack: ['cocaine_base'],
+  rock: ['cocaine_base'],
+  powder: ['cocaine'],
+  coke: ['cocaine', 'cocaine_base'],
+  cocaine: ['cocaine', 'cocaine_base'],
+  meth: ['methamphetamine', 'methamphetamine_actual', 'ice'],
+  crystal: ['ice'],
+  speed: ['methamphetamine'],
+  fentanyl: ['fentanyl', 'fentanyl_analogue', 'fentanyl_related_substance'],
+  fent: ['fentanyl', 'fentanyl_analogue', 'fentanyl_related_substance'],
+  heroin: ['heroin'],
+  dope: ['heroin'],
+  weed: ['marijuana', 'marihuana', 'marijuana_plants'],
+  pot: ['marijuana', 'marihuana', 'marijuana_plants'],
+  cannabis: ['marijuana', 'marihuana', 'marijuana_plants', 'hashish'],
+  marijuana: ['marijuana', 'marihuana', 'marijuana_plants'],
+  hash: ['hashish'],
+  ecstasy: ['mdma'],
+  molly: ['mdma'],
+  acid: ['lsd'],
+  'angel dust': ['pcp', 'pcp_actual'],
+  oxy: ['oxycodone'],
+  pills: ['oxycodone', 'hydrocodone'],
+};
+
 /** Built-in scenario ids (reform ids are labelled by their catalog titles). */
 export const SCENARIO_LABELS: Record<string, string> = {
   law_in_force: 'The law that governs the case',

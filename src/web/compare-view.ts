@@ -1,6 +1,6 @@
 import { COMPARISON_ROWS, type Comparison } from '../engine/compare.ts';
 import { term, usd } from '../messages/format.ts';
-import { enumLabel, RESULT_LABELS, scenarioLabel } from '../messages/labels.ts';
+import { enumLabel, humanize, labelIds, RESULT_LABELS, scenarioLabel } from '../messages/labels.ts';
 import type { Assessment } from '../model/assessment.ts';
 import { cites, type H, html } from './html.ts';
 
@@ -23,7 +23,25 @@ export function cell(path: string, v: unknown): string {
   return String(v);
 }
 
-const shown = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+/** A law value in words, short: lists and records read as text, ids as labels, long ones cut. */
+function shown(v: unknown): string {
+  const text = (x: unknown): string =>
+    x === null || x === undefined
+      ? 'none'
+      : typeof x === 'boolean'
+        ? x
+          ? 'yes'
+          : 'no'
+        : Array.isArray(x)
+          ? x.map(text).join(', ')
+          : typeof x === 'object'
+            ? Object.entries(x as Record<string, unknown>)
+                .map(([k, y]) => `${humanize(k).toLowerCase()}: ${text(y)}`)
+                .join('; ')
+            : labelIds(String(x));
+  const t = text(v);
+  return t.length > 160 ? `${t.slice(0, 157)}…` : t;
+}
 
 export function renderComparison(c: Comparison, titles: Record<string, string> = {}): H {
   const ids = c.assessments.map((a) => a.scenario);
@@ -45,17 +63,17 @@ ${
     ? html`<h3>Why they differ</h3>
 ${c.differences.map((d) => {
   const label = ROWS.find(([p]) => p === d.field)?.[1] ?? d.field;
-  return html`<h4>${label}</h4>
+  return html`<details class="difference" data-difference="${d.field}"><summary>${label}${d.because.length ? `: ${d.because.length} law value${d.because.length === 1 ? '' : 's'} changed` : ''}</summary>
 ${
   d.because.length
     ? html`<ul>${d.because
         .slice(0, 12)
         .map(
           (b) =>
-            html`<li>Under <em>${scenarioLabel(b.scenario, titles)}</em>, <a href="/law?parameter=${encodeURIComponent(b.parameter)}&amp;jurisdiction=${b.parameter.startsWith('policy.') ? 'DPA-2019' : b.parameter.split('.')[0]?.toUpperCase().replaceAll('_', '-')}"><code>${b.parameter}</code></a> changes from <code>${shown(b.from)}</code> to <code>${shown(b.to)}</code>.${cites(b.citations)}</li>`,
+            html`<li>Under <em>${scenarioLabel(b.scenario, titles)}</em>, <a href="/law?parameter=${encodeURIComponent(b.parameter)}&amp;jurisdiction=${b.parameter.startsWith('policy.') ? 'DPA-2019' : b.parameter.split('.')[0]?.toUpperCase().replaceAll('_', '-')}"><code>${b.parameter}</code></a> changes from <q>${shown(b.from)}</q> to <q>${shown(b.to)}</q>.${cites(b.citations)}</li>`,
         )}</ul>${d.because.length > 12 ? html`<p>…and ${d.because.length - 12} more law values (see the API's JSON).</p>` : ''}`
     : html`<p>The law values are the same; the facts the rules read differ (for example, the date the case is assessed at). See each assessment.</p>`
-}`;
+}</details>`;
 })}`
     : ''
 }

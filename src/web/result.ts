@@ -60,13 +60,20 @@ const fieldAnchor = (path: string) => `#f-${(path.split(' ')[0] as string).repla
 const byPrefix = (a: Assessment, ...prefixes: string[]): Finding[] =>
   a.findings.filter((f) => prefixes.some((p) => f.code.startsWith(p)));
 
-const findingList = (list: Finding[]): H =>
-  list.length
-    ? html`<ul class="findings">${list.map(
-        (f) =>
-          html`<li class="sev-${f.severity}">${f.severity === 'critical' ? html`<strong>${f.message}</strong>` : f.message}${cites(f.citations)}</li>`,
-      )}</ul>`
-    : html``;
+const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
+const findingItem = (f: Finding): H =>
+  html`<li class="sev-${f.severity}">${f.severity === 'critical' ? html`<strong>${f.message}</strong>` : f.message}${cites(f.citations)}</li>`;
+/**
+ * Findings, the most severe first. A long list shows its first few and folds the rest away, so a
+ * result stays readable on a phone; every finding is still one click away (and printed in full).
+ */
+const findingList = (list: Finding[], show = 4): H => {
+  if (!list.length) return html``;
+  const sorted = [...list].sort((x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity]);
+  const head = sorted.length > show + 1 ? sorted.slice(0, show) : sorted;
+  const rest = sorted.slice(head.length);
+  return html`<ul class="findings">${head.map(findingItem)}</ul>${rest.length ? html`<details class="more"><summary>${rest.length} more finding${rest.length === 1 ? '' : 's'}</summary><ul class="findings">${rest.map(findingItem)}</ul></details>` : ''}`;
+};
 
 const yesNo = (v: boolean | null | undefined, yes: string, no: string, unknown = 'undetermined') =>
   v === true ? yes : v === false ? no : unknown;
@@ -158,7 +165,7 @@ ${Object.entries(a.consequences).map(([name, v]) => {
   if (!v || typeof v !== 'object' || name === 'cost') return '';
   const x = v as { reasons?: string[]; citations?: string[] };
   if (!x.reasons?.length) return '';
-  return html`<h4>${enumLabel('consequence', name)}</h4><ul>${x.reasons.map((r) => html`<li>${labelIds(r)}</li>`)}</ul>${cites(x.citations)}`;
+  return html`<details class="consequence" data-consequence="${name}"><summary>${enumLabel('consequence', name)} (${x.reasons.length})</summary><ul>${x.reasons.map((r) => html`<li>${labelIds(r)}</li>`)}</ul>${cites(x.citations)}</details>`;
 })}
 <h4>Cost</h4>${cost ? html`<p>${usd(cost.usd)}: ${cost.person_years} person-years at ${usd(cost.rate_usd_per_year)} a year.</p>${cites(cost.citations)}` : html`<p>Not computed.</p>`}
 ${findingList(byPrefix(a, 'consequences.cost'))}`

@@ -510,7 +510,13 @@ ${q.result ? renderComparison(q.result, titles) : ''}
     }
     const release = c.req.query('release');
     const table = c.req.query('table');
-    const q: DataQuery = { filters, ...(release ? { release } : {}), ...(table ? { table } : {}) };
+    const pageNo = Number(c.req.query('page'));
+    const q: DataQuery = {
+      filters,
+      ...(release ? { release } : {}),
+      ...(table ? { table } : {}),
+      ...(Number.isInteger(pageNo) && pageNo > 0 ? { page: pageNo } : {}),
+    };
     return c.html(page({ title: 'Data', section: 'data', body: renderDataPage(opts.releases, q) }));
   });
 
