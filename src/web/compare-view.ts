@@ -49,7 +49,7 @@ export function renderComparison(c: Comparison, titles: Record<string, string> =
   return html`<section aria-labelledby="comparison-heading" id="comparison">
 <h2 id="comparison-heading" tabindex="-1">Comparison${c.case_id ? html`: <span class="mono">${c.case_id}</span>` : ''}</h2>
 <p>${c.differences.length} of ${ROWS.length} rows differ between the scenarios; they are marked <span class="badge diff">differs</span> and explained below the table.</p>
-<div class="table-wrap"><table data-testid="comparison-table">
+<div class="table-wrap" tabindex="0"><table data-testid="comparison-table">
 <caption class="visually-hidden">The case under each scenario, one column per scenario</caption>
 <thead><tr><th scope="col">Row</th>${ids.map((id) => html`<th scope="col" data-scenario="${id}">${scenarioLabel(id, titles)}</th>`)}</tr></thead>
 <tbody>${ROWS.map(([path, label]) => {

@@ -189,9 +189,9 @@ ${shown.map((r, i) => {
   const lo = ci && NUMERIC.test(r[ci.low] ?? '') ? (Number(r[ci.low]) / max) * barW : null;
   const hi = ci && NUMERIC.test(r[ci.high] ?? '') ? (Number(r[ci.high]) / max) * barW : null;
   const end = Math.max(w, hi ?? 0);
-  return html`<text x="${left}" y="${y + 13}" fill="#1b1b1b">${label(r)}</text>
-${v === null ? html`<text x="${left}" y="${y + 31}" fill="#4a4a4a" font-style="italic">suppressed</text>` : html`<rect x="${left}" y="${y + 18}" width="${w.toFixed(1)}" height="16" fill="#0a4b8c"></rect><text x="${(left + end + 6).toFixed(1)}" y="${y + 31}" fill="#1b1b1b">${fmt(r[measure] ?? '')}</text>`}
-${v !== null && lo !== null && hi !== null ? html`<line x1="${left + lo}" x2="${left + hi}" y1="${y + 26}" y2="${y + 26}" stroke="#b35c00" stroke-width="2"></line><line x1="${left + lo}" x2="${left + lo}" y1="${y + 20}" y2="${y + 32}" stroke="#b35c00" stroke-width="2"></line><line x1="${left + hi}" x2="${left + hi}" y1="${y + 20}" y2="${y + 32}" stroke="#b35c00" stroke-width="2"></line>` : ''}`;
+  return html`<g class="bar-row"><text x="${left}" y="${y + 13}" fill="#1b1b1b">${label(r)}</text>
+${v === null ? html`<text x="${left}" y="${y + 31}" fill="#4a4a4a" font-style="italic">suppressed</text>` : html`<rect class="estimate" x="${left}" y="${y + 18}" width="${w.toFixed(1)}" height="16" fill="#0a4b8c"></rect><text x="${(left + end + 6).toFixed(1)}" y="${y + 31}" fill="#1b1b1b">${fmt(r[measure] ?? '')}</text>`}
+${v !== null && lo !== null && hi !== null ? html`<line class="interval" x1="${left + lo}" x2="${left + hi}" y1="${y + 26}" y2="${y + 26}" stroke="#b35c00" stroke-width="2"></line><line x1="${left + lo}" x2="${left + lo}" y1="${y + 20}" y2="${y + 32}" stroke="#b35c00" stroke-width="2"></line><line x1="${left + hi}" x2="${left + hi}" y1="${y + 20}" y2="${y + 32}" stroke="#b35c00" stroke-width="2"></line>` : ''}</g>`;
 })}
 </svg><figcaption>${title}${ci ? '; orange whiskers: 95% confidence interval' : ''}. Suppressed cells are marked, never drawn as zero.</figcaption></figure>`;
 }
@@ -291,7 +291,7 @@ ${
 ${table.resource.description ? html`<p>${table.resource.description}</p>` : ''}
 <p role="status" data-testid="row-count">${rows.length} of ${table.rows.length} rows shown${release.synthetic ? ' (synthetic data)' : ''}${pages > 1 ? `; page ${pageNo} of ${pages}, ${PAGE_ROWS} rows a page` : ''}.</p>
 ${measure && rows.length ? barChart(table, rows, measure, chartLabels(dimensionCols, rows), ci.get(measure)) : ''}
-<div class="table-wrap"><table data-testid="data-table"><caption class="visually-hidden">${table.resource.title ?? table.resource.name}</caption>
+<div class="table-wrap" tabindex="0"><table data-testid="data-table"><caption class="visually-hidden">${table.resource.title ?? table.resource.name}</caption>
 <thead><tr>${visible.map((c) => html`<th scope="col">${human(c)}${ci.has(c) ? html` <span class="hint">(95% CI)</span>` : ''}</th>`)}</tr></thead>
 <tbody>${pageRows.map((r) => {
         const sup = isSuppressedRow(r);

@@ -399,12 +399,16 @@ ${s.id === 'drugs' ? drugRows(s, opts.draft, problems, opts.needed) : s.id === '
 function drugRows(s: Section, draft: Draft, problems: Map<string, string[]>, needed: Set<string>): H {
   const rows: Field[][] = [];
   for (let i = 0; i < s.fields.length; i += 6) rows.push(s.fields.slice(i, i + 6));
-  return html`${rows.map(
-    (r, i) =>
-      html`<fieldset class="drug"><legend>Drug ${i + 1}</legend><div class="row">${r.map((f) =>
-        renderField(f, draft, problems, needed),
-      )}</div></fieldset>`,
-  )}`;
+  const entered = arrayLength(draft, 'conduct.drugs');
+  return html`${rows.map((r, i) => {
+    const fields = html`<fieldset class="drug"><legend>Drug ${i + 1}</legend><div class="row">${r.map((f) =>
+      renderField(f, draft, problems, needed),
+    )}</div></fieldset>`;
+    // the spare row for one more drug stays folded until it is wanted (it still submits when filled)
+    return i > 0 && i >= entered
+      ? html`<details class="drug-entry"><summary>Add drug ${i + 1}</summary>${fields}</details>`
+      : fields;
+  })}`;
 }
 
 function priorRows(s: Section, draft: Draft, problems: Map<string, string[]>, needed: Set<string>): H {
@@ -412,10 +416,23 @@ function priorRows(s: Section, draft: Draft, problems: Map<string, string[]>, ne
   const rest = s.fields.filter((f) => !f.name.startsWith('history.priors.'));
   const rows: Field[][] = [];
   for (let i = 0; i < priorFields.length; i += 9) rows.push(priorFields.slice(i, i + 9));
-  return html`${rows.map(
-    (r, i) =>
-      html`<fieldset class="prior"><legend>Prior conviction ${i + 1}</legend><div class="row">${r.map((f) =>
-        renderField(f, draft, problems, needed),
-      )}</div></fieldset>`,
-  )}<div class="row">${rest.map((f) => renderField(f, draft, problems, needed))}</div>`;
+  // A prior already entered folds to one line (its fields still submit); one with a problem, one the
+  // rules still need, or a new empty one stays open.
+  return html`${rows.map((r, i) => {
+    const fields = html`<fieldset class="prior"><legend>Prior conviction ${i + 1}</legend><div class="row">${r.map(
+      (f) => renderField(f, draft, problems, needed),
+    )}</div></fieldset>`;
+    const prior = getPath(draft, `history.priors.${i}`);
+    const attention = r.some((f) => problems.has(f.name) || needed.has(f.name));
+    if (!prior || typeof prior !== 'object' || attention) return fields;
+    const p = prior as Record<string, unknown>;
+    const summary = [
+      p.kind ? fieldValue(`history.priors.${i}.kind`, p.kind) : 'Kind not known',
+      p.felony === true ? 'felony' : p.felony === false ? 'not a felony' : '',
+      typeof p.date === 'string' ? p.date : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+    return html`<details class="prior-entry"><summary>Prior conviction ${i + 1}: ${summary}</summary>${fields}</details>`;
+  })}<div class="row">${rest.map((f) => renderField(f, draft, problems, needed))}</div>`;
 }

@@ -27,13 +27,15 @@ function cellOf(v: unknown): H {
 function valueTable(v: unknown): H {
   if (Array.isArray(v) && v.length && v.every((x) => x && typeof x === 'object' && !Array.isArray(x))) {
     const cols = [...new Set(v.flatMap((x) => Object.keys(x as object)))];
-    return html`<div class="table-wrap"><table class="param-table"><thead><tr>${cols.map((c) => html`<th scope="col">${humanize(c)}</th>`)}</tr></thead><tbody>${v.map(
+    return html`<div class="table-wrap" tabindex="0"><table class="param-table"><thead><tr>${cols.map((c) => html`<th scope="col">${humanize(c)}</th>`)}</tr></thead><tbody>${v.map(
       (x) =>
         html`<tr>${cols.map((c) => html`<td>${cellOf((x as Record<string, unknown>)[c] ?? null)}</td>`)}</tr>`,
     )}</tbody></table></div>`;
   }
   if (v && typeof v === 'object' && !Array.isArray(v))
-    return html`<div class="table-wrap"><table class="param-table"><tbody>${Object.entries(v).map(
+    return html`<div class="table-wrap" tabindex="0"><table class="param-table"><tbody>${Object.entries(
+      v,
+    ).map(
       ([k, x]) => html`<tr><th scope="row">${humanize(k)}</th><td>${cellOf(x)}</td></tr>`,
     )}</tbody></table></div>`;
   return html`<code>${JSON.stringify(v)}</code>`;
@@ -78,7 +80,7 @@ function sourcesOf(h: HistoryEntry): H {
 
 function renderParameter(p: ParameterView, date: string, open: boolean): H {
   return html`<article class="param" id="p-${p.id}" data-parameter="${p.id}">
-<h4>${p.title}</h4>
+<h4>${labelIds(p.title)}</h4>
 <p class="cite"><code>${p.id}</code></p>
 <p>On ${date}: <strong>${p.in_force ? formatValue(p.in_force.value, p.unit) : html`<em>not in force on this date</em>`}</strong></p>
 ${p.in_force ? sourcesOf(p.in_force) : ''}

@@ -36,11 +36,18 @@ const cite = (c: readonly string[] | undefined): Content =>
  * The assessment as a PDF: key figures, the facts entered (so the page stands on its own), the
  * reasons, and on every page the scenario and "page N of M".
  */
-export async function assessmentPdf(
-  a: Assessment,
-  opts: { facts?: unknown; scenarioTitles?: Record<string, string>; permalink?: string } = {},
-): Promise<Buffer> {
+export interface PdfOptions {
+  facts?: unknown;
+  scenarioTitles?: Record<string, string>;
+  permalink?: string;
+}
+export async function assessmentPdf(a: Assessment, opts: PdfOptions = {}): Promise<Buffer> {
   setup();
+  return pdfmake.createPdf(pdfDocument(a, opts)).getBuffer();
+}
+
+/** The document definition (pdfmake), kept apart so its content can be tested as data. */
+export function pdfDocument(a: Assessment, opts: PdfOptions = {}): Parameters<typeof pdfmake.createPdf>[0] {
   const e = a.exposure;
   const g = e?.guidelines ?? null;
   const best = a.findings.find((f) => f.code === 'exposure.mandatory_minimum.best_case');
@@ -171,16 +178,14 @@ export async function assessmentPdf(
   }
   content.push(
     { text: 'All findings', style: 'h2' },
-    list(
-      a.findings.map((f) => ({ text: `[${f.severity}] ${f.message} (${f.code})`, citations: f.citations })),
-    ),
+    list(a.findings.map((f) => ({ text: `[${f.severity}] ${f.message}`, citations: f.citations }))),
     {
       text: `Engine ${a.stamp.engine}; law data ${String(a.stamp.law_data)}. Not legal advice.${opts.permalink ? ` This result online: ${opts.permalink}` : ''}`,
       style: 'cite',
       margin: [0, 12, 0, 0],
     },
   );
-  const doc: Parameters<typeof pdfmake.createPdf>[0] = {
+  return {
     info: { title: `Proportion assessment${a.case_id ? ` ${a.case_id}` : ''}`, creator: 'Proportion' },
     pageSize: 'LETTER',
     pageMargins: [48, 48, 48, 56],
@@ -199,5 +204,4 @@ export async function assessmentPdf(
       cite: { fontSize: 8, color: '#444444' },
     },
   };
-  return pdfmake.createPdf(doc).getBuffer();
 }

@@ -126,7 +126,7 @@ ${a.role ? html`<h3>Role in the supply chain</h3><p><strong>${ENUM_LABELS.functi
 <h3>Evidence review: the indicia of sale</h3>
 ${
   a.indicia.length
-    ? html`<div class="table-wrap"><table><caption class="visually-hidden">Each piece of evidence and how strong it is</caption><thead><tr><th scope="col">Evidence</th><th scope="col">Strength</th><th scope="col">Why</th></tr></thead><tbody>${a.indicia.map(
+    ? html`<div class="table-wrap" tabindex="0"><table><caption class="visually-hidden">Each piece of evidence and how strong it is</caption><thead><tr><th scope="col">Evidence</th><th scope="col">Strength</th><th scope="col">Why</th></tr></thead><tbody>${a.indicia.map(
         (v) =>
           html`<tr><th scope="row">${enumLabel('indicium', v.indicium)}</th><td>${enumLabel('strength', v.strength)}</td><td>${labelIds(v.reasons.join(' '))}${cites(v.citations)}</td></tr>`,
       )}</tbody></table></div>`
@@ -140,7 +140,7 @@ ${
 ${findingList(byPrefix(a, 'charge.', 'exposure.', 'dates.', 'law.'))}
 ${
   g?.steps?.length
-    ? html`<details><summary>How the guideline offense level was computed</summary><div class="table-wrap"><table><thead><tr><th scope="col">Step</th><th scope="col">Levels</th><th scope="col">Level after</th><th scope="col">Source</th></tr></thead><tbody>${g.steps.map(
+    ? html`<details><summary>How the guideline offense level was computed</summary><div class="table-wrap" tabindex="0"><table><thead><tr><th scope="col">Step</th><th scope="col">Levels</th><th scope="col">Level after</th><th scope="col">Source</th></tr></thead><tbody>${g.steps.map(
         (s) =>
           html`<tr><td>${enumLabel('guideline_step', s.code.replace('guidelines.', ''))}</td><td class="num">${s.levels}</td><td class="num">${s.level_after}</td><td><cite>${s.citation}</cite></td></tr>`,
       )}</tbody></table></div></details>`
