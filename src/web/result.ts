@@ -65,7 +65,7 @@ const findingItem = (f: Finding): H =>
   html`<li class="sev-${f.severity}">${f.severity === 'critical' ? html`<strong>${f.message}</strong>` : f.message}${cites(f.citations)}</li>`;
 /**
  * Findings, the most severe first. A long list shows its first few and folds the rest away, so a
- * result stays readable on a phone; every finding is still one click away (and printed in full).
+ * result stays readable on a phone; every finding is still one click away (and listed in full in the PDF).
  */
 const findingList = (list: Finding[], show = 4): H => {
   if (!list.length) return html``;
