@@ -12,9 +12,7 @@ import { BUILT_IN_SCENARIOS, builtInScenario, reformCatalog } from '../engine/sc
 import { ENGINE_VERSION } from '../engine/stamp.ts';
 import { LawGapError } from '../law/errors.ts';
 import { defaultLawBook } from '../law/loader.ts';
-import { reformSchema } from '../law/reform.ts';
-import { assessmentSchema, comparisonSchema } from '../model/assessment-schema.ts';
-import { caseSchema, parseCase } from '../model/case.ts';
+import { parseCase } from '../model/case.ts';
 import { todayUtc } from '../model/dates.ts';
 import { renderError, webRoutes } from '../web/routes.ts';
 import { ApiError, errorBody, type Problem, zodToProblems } from './errors.ts';
@@ -23,14 +21,18 @@ import { jurisdictions, lawView } from './law-view.ts';
 import type { Release, ReleaseStore } from './releases.ts';
 import { compareWith, unknownScenarios } from './scenarios.ts';
 import {
+  AssessmentSchema,
   assessQuerySchema,
   batchJsonSchema,
+  CaseSchema,
+  ComparisonSchema,
   compareRequestSchema,
   errorSchema,
   healthSchema,
   jobSchema,
   lawQuerySchema,
   lawResponseSchema,
+  ReformSchema,
   reformListSchema,
   releaseListSchema,
   releaseSchema,
@@ -258,10 +260,10 @@ export function createApp(options: AppOptions = {}) {
         'Role, indicia review, exposure with citations, the report\'s screen, consequences and cost for one case (contract v1). `as_of` asks "what would this conduct get on that date".',
       request: {
         query: assessQuerySchema,
-        body: { content: json(caseSchema), required: true, description: 'a case (contract v1)' },
+        body: { content: json(CaseSchema), required: true, description: 'a case (contract v1)' },
       },
       responses: {
-        200: { description: 'the assessment', content: json(assessmentSchema) },
+        200: { description: 'the assessment', content: json(AssessmentSchema) },
         ...errors(400, 413, 415, 422),
       },
     }),
@@ -288,7 +290,7 @@ export function createApp(options: AppOptions = {}) {
         'One assessment per scenario (built in: law_at_sentencing, law_today; or catalog reforms; or one uploaded reform), the fields that differ, and the law values that explain each difference.',
       request: { body: { content: json(compareRequestSchema), required: true } },
       responses: {
-        200: { description: 'the comparison', content: json(comparisonSchema) },
+        200: { description: 'the comparison', content: json(ComparisonSchema) },
         ...errors(400, 413, 415, 422),
       },
     }),
@@ -342,7 +344,7 @@ export function createApp(options: AppOptions = {}) {
       path: '/v1/reforms/{id}',
       summary: 'One reform with its provisions',
       request: { params: z.object({ id: z.string() }) },
-      responses: { 200: { description: 'the reform', content: json(reformSchema) }, ...errors(404) },
+      responses: { 200: { description: 'the reform', content: json(ReformSchema) }, ...errors(404) },
     }),
     (c) => {
       const { id } = c.req.valid('param') as { id: string };

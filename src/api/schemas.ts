@@ -1,16 +1,36 @@
 import { z } from 'zod';
 import { reformSchema } from '../law/reform.ts';
+import { assessmentSchema, comparisonSchema } from '../model/assessment-schema.ts';
 import { caseSchema } from '../model/case.ts';
 import { isIsoDate } from '../model/dates.ts';
 
-/** API-level schemas: request envelopes and responses. The case and reform schemas are the library's own. */
+/**
+ * API-level schemas: request envelopes and responses. The case, assessment, comparison and reform
+ * schemas are the library's own; here they get the names under which the OpenAPI document lists them
+ * (components.schemas), so a generated client has a named, typed Case, Assessment, Comparison, Reform
+ * and Problem. `.meta({ id })` names a copy: the library's schemas (and `proportion schema`) are untouched.
+ */
 export const isoDate = z.string().refine(isIsoDate, 'must be a real calendar date written YYYY-MM-DD');
 
-export const problemSchema = z.object({
-  path: z.string().describe('dotted path of the field, e.g. conduct.drugs.0.grams, or (body), (query)'),
-  message: z.string(),
+export const CaseSchema = caseSchema.meta({ id: 'Case', description: 'a case (contract v1)' });
+export const AssessmentSchema = assessmentSchema.meta({ id: 'Assessment' });
+export const ComparisonSchema = comparisonSchema
+  .extend({ assessments: z.array(AssessmentSchema) })
+  .meta({ id: 'Comparison' });
+export const ReformSchema = reformSchema.meta({
+  id: 'Reform',
+  description: 'a reform: a validated patch over the law parameters',
 });
-export const errorSchema = z.object({ error: z.string(), problems: z.array(problemSchema) });
+
+export const problemSchema = z
+  .object({
+    path: z.string().describe('dotted path of the field, e.g. conduct.drugs.0.grams, or (body), (query)'),
+    message: z.string(),
+  })
+  .meta({ id: 'Problem' });
+export const errorSchema = z
+  .object({ error: z.string(), problems: z.array(problemSchema) })
+  .meta({ id: 'Error', description: 'every error: a message and the problems, each naming its field' });
 
 export const assessQuerySchema = z.object({
   as_of: isoDate
@@ -18,33 +38,39 @@ export const assessQuerySchema = z.object({
     .describe('a hypothetical: the same conduct committed and sentenced on this date (YYYY-MM-DD)'),
 });
 
-export const compareRequestSchema = z.strictObject({
-  case: caseSchema,
-  scenarios: z
-    .array(z.string().min(1))
-    .max(12)
-    .optional()
-    .describe(
-      'scenario ids: law_at_sentencing, law_today, or catalog reform ids (default: law_at_sentencing, law_today, dpa-2019)',
-    ),
-  reform: reformSchema.optional().describe('an uploaded reform, compared after the named scenarios'),
-});
+export const compareRequestSchema = z
+  .strictObject({
+    case: CaseSchema,
+    scenarios: z
+      .array(z.string().min(1))
+      .max(12)
+      .optional()
+      .describe(
+        'scenario ids: law_at_sentencing, law_today, or catalog reform ids (default: law_at_sentencing, law_today, dpa-2019)',
+      ),
+    reform: ReformSchema.optional().describe('an uploaded reform, compared after the named scenarios'),
+  })
+  .meta({ id: 'CompareRequest' });
 
-export const reformSummarySchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  status: z.string(),
-  summary: z.string(),
-  citation: z.string(),
-  effective: z.string().nullable(),
-  retroactive: z.boolean(),
-  never_harsher: z.boolean(),
-  url: z.string(),
-});
-export const reformListSchema = z.object({
-  built_in: z.array(z.object({ id: z.string(), title: z.string() })),
-  reforms: z.array(reformSummarySchema),
-});
+export const reformSummarySchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    status: z.string(),
+    summary: z.string(),
+    citation: z.string(),
+    effective: z.string().nullable(),
+    retroactive: z.boolean(),
+    never_harsher: z.boolean(),
+    url: z.string(),
+  })
+  .meta({ id: 'ReformSummary' });
+export const reformListSchema = z
+  .object({
+    built_in: z.array(z.object({ id: z.string(), title: z.string() })),
+    reforms: z.array(reformSummarySchema),
+  })
+  .meta({ id: 'ReformList' });
 
 const sourceRef = z.object({ id: z.string(), title: z.string(), url: z.string() });
 const historyEntry = z.object({
@@ -65,41 +91,45 @@ export const lawQuerySchema = z.object({
   date: isoDate.optional().describe('the date the law is read for (default: today)'),
   parameter: z.string().optional().describe('only parameters whose id starts with this'),
 });
-export const lawResponseSchema = z.object({
-  jurisdiction: z.string(),
-  date: z.string(),
-  law_data: z.string(),
-  jurisdictions: z.array(z.object({ code: z.string(), parameters: z.number() })),
-  parameters: z.array(
-    z.object({
-      id: z.string(),
-      title: z.string(),
-      unit: z.string().nullable(),
-      in_force: historyEntry.nullable(),
-      history: z.array(historyEntry),
-    }),
-  ),
-});
+export const lawResponseSchema = z
+  .object({
+    jurisdiction: z.string(),
+    date: z.string(),
+    law_data: z.string(),
+    jurisdictions: z.array(z.object({ code: z.string(), parameters: z.number() })),
+    parameters: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        unit: z.string().nullable(),
+        in_force: historyEntry.nullable(),
+        history: z.array(historyEntry),
+      }),
+    ),
+  })
+  .meta({ id: 'LawResponse' });
 
-export const jobSchema = z.object({
-  id: z.string(),
-  state: z.enum(['queued', 'running', 'succeeded', 'failed']),
-  created: z.string(),
-  started: z.string().nullable(),
-  finished: z.string().nullable(),
-  scenarios: z.array(z.string()),
-  format: z.enum(['csv', 'jsonl']),
-  input_bytes: z.number(),
-  progress: z.object({
-    records_total: z.number(),
-    records_done: z.number().nullable(),
-    elapsed_seconds: z.number(),
-  }),
-  error: z.string().nullable(),
-  summary: z.unknown(),
-  files: z.array(z.object({ name: z.string(), url: z.string() })),
-  url: z.string(),
-});
+export const jobSchema = z
+  .object({
+    id: z.string(),
+    state: z.enum(['queued', 'running', 'succeeded', 'failed']),
+    created: z.string(),
+    started: z.string().nullable(),
+    finished: z.string().nullable(),
+    scenarios: z.array(z.string()),
+    format: z.enum(['csv', 'jsonl']),
+    input_bytes: z.number(),
+    progress: z.object({
+      records_total: z.number(),
+      records_done: z.number().nullable(),
+      elapsed_seconds: z.number(),
+    }),
+    error: z.string().nullable(),
+    summary: z.unknown(),
+    files: z.array(z.object({ name: z.string(), url: z.string() })),
+    url: z.string(),
+  })
+  .meta({ id: 'Job' });
 export const batchJsonSchema = z.strictObject({
   cases: z
     .array(z.unknown())
@@ -108,26 +138,32 @@ export const batchJsonSchema = z.strictObject({
   scenarios: z.array(z.string()).optional(),
 });
 
-export const releaseSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  description: z.string().nullable(),
-  created: z.string().nullable(),
-  synthetic: z.boolean(),
-  resources: z.array(z.object({ name: z.string(), title: z.string().nullable(), url: z.string() })),
-  charts: z.array(z.object({ name: z.string(), url: z.string() })),
-  datapackage: z.string(),
-});
-export const releaseListSchema = z.object({
-  status: z.string(),
-  message: z.string().nullable(),
-  releases: z.array(releaseSchema),
-});
+export const releaseSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    description: z.string().nullable(),
+    created: z.string().nullable(),
+    synthetic: z.boolean(),
+    resources: z.array(z.object({ name: z.string(), title: z.string().nullable(), url: z.string() })),
+    charts: z.array(z.object({ name: z.string(), url: z.string() })),
+    datapackage: z.string(),
+  })
+  .meta({ id: 'Release' });
+export const releaseListSchema = z
+  .object({
+    status: z.string(),
+    message: z.string().nullable(),
+    releases: z.array(releaseSchema),
+  })
+  .meta({ id: 'ReleaseList' });
 
-export const healthSchema = z.object({
-  status: z.literal('ok'),
-  engine: z.string(),
-  law_data: z.string(),
-  release: z.string(),
-  write_endpoints: z.enum(['enabled', 'disabled']),
-});
+export const healthSchema = z
+  .object({
+    status: z.literal('ok'),
+    engine: z.string(),
+    law_data: z.string(),
+    release: z.string(),
+    write_endpoints: z.enum(['enabled', 'disabled']),
+  })
+  .meta({ id: 'Health' });

@@ -10,6 +10,7 @@ import {
 } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, extname, join } from 'node:path';
+import type { Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { Piscina } from 'piscina';
 import { ENGINE_VERSION } from '../engine/stamp.ts';
@@ -27,6 +28,7 @@ import {
 import { COLUMN_NAMES } from './layout.ts';
 import { csvToParquet } from './parquet.ts';
 import { type BatchResult, type BatchTask, type InputFormat, processBatch, type Reject } from './process.ts';
+import { type Progress, progressBar } from './progress.ts';
 import { buildScenarioSummaries, RELIEF_RULE, renderSummary, type Summary } from './summary.ts';
 import { isUsscHeader } from './ussc.ts';
 
@@ -47,6 +49,8 @@ export interface BatchOptions {
   parquet?: boolean;
   /** Show a progress bar (only ever on a terminal, never in CI). */
   progress?: boolean;
+  /** Where the progress bar is drawn (default stderr); drawn only when it is a terminal. */
+  progressStream?: Writable;
   signal?: AbortSignal;
   maxRecordBytes?: number;
 }
@@ -153,8 +157,10 @@ export async function runBatch(opts: BatchOptions): Promise<{ summary: Summary; 
     const rejectedLines = new Set<number>();
 
     // ---- ordered write-back of batch results
-    const pending = new Map<number, { result: BatchResult; pre: Reject[] }>();
+    const pending = new Map<number, { result: BatchResult; pre: Reject[]; records: number }>();
     let nextToWrite = 0;
+    let recordsDone = 0;
+    let progress: Progress | null = null;
     const flushReady = async () => {
       for (;;) {
         const p = pending.get(nextToWrite);
@@ -176,6 +182,8 @@ export async function runBatch(opts: BatchOptions): Promise<{ summary: Summary; 
         await writeChunk(rejected, text);
         evaluated += p.result.evaluated;
         mergePartial(partial, p.result.partial);
+        recordsDone += p.records;
+        progress?.done(recordsDone);
       }
     };
 
@@ -194,7 +202,7 @@ export async function runBatch(opts: BatchOptions): Promise<{ summary: Summary; 
       const run = pool ? (pool.run(task) as Promise<BatchResult>) : Promise.resolve(processBatch(task));
       const tracked: Promise<void> = run
         .then((result) => {
-          pending.set(result.seq, { result, pre: bPre });
+          pending.set(result.seq, { result, pre: bPre, records: bLines.length + bPre.length });
         })
         .finally(() => inFlight.delete(tracked));
       tracked.catch(() => {}); // a rejection is seen where the promise is awaited; never unhandled
@@ -224,22 +232,10 @@ export async function runBatch(opts: BatchOptions): Promise<{ summary: Summary; 
 
     // ---- progress (terminal only; never in CI)
     const size = statSync(opts.input).size;
-    const showProgress = (opts.progress ?? true) && process.stderr.isTTY === true && !process.env.CI;
-    let bar: { update(v: number, p?: object): void; stop(): void } | null = null;
-    if (showProgress) {
-      const { default: cliProgress } = await import('cli-progress');
-      const b = new cliProgress.SingleBar(
-        {
-          format: 'batch |{bar}| {percentage}% | {records} records | {rate} records/s | ETA {eta_formatted}',
-          stream: process.stderr,
-          etaBuffer: 50,
-          hideCursor: true,
-        },
-        cliProgress.Presets.shades_classic,
-      );
-      b.start(size, 0, { records: '0', rate: '0' });
-      bar = b;
-    }
+    const stream = opts.progressStream ?? process.stderr;
+    const tty = (stream as { isTTY?: boolean }).isTTY === true;
+    if ((opts.progress ?? true) && tty && (opts.progressStream !== undefined || !process.env.CI))
+      progress = await progressBar(stream, size);
 
     // ---- reading
     const input = createReadStream(opts.input, { highWaterMark: 1 << 20 });
@@ -347,7 +343,6 @@ export async function runBatch(opts: BatchOptions): Promise<{ summary: Summary; 
 
     const csv = new CsvReader({ onRecord: onRecordCsv, onBad }, maxRecord);
     let lastProgress = 0;
-    const t0 = Date.now();
     for await (const chunk of input) {
       if (aborted) break;
       const text = decoder.write(chunk as Buffer);
@@ -355,13 +350,9 @@ export async function runBatch(opts: BatchOptions): Promise<{ summary: Summary; 
       else csv.write(text);
       if (fatal) break;
       await dispatchReady(false);
-      if (bar && Date.now() - lastProgress > 200) {
+      if (progress && Date.now() - lastProgress > 200) {
         lastProgress = Date.now();
-        const secs = (Date.now() - t0) / 1000;
-        bar.update(input.bytesRead, {
-          records: recordsRead.toLocaleString('en-US'),
-          rate: Math.round(recordsRead / Math.max(secs, 0.001)).toLocaleString('en-US'),
-        });
+        progress.read(input.bytesRead, recordsRead);
       }
     }
     if (!aborted && !fatal) {
@@ -371,12 +362,13 @@ export async function runBatch(opts: BatchOptions): Promise<{ summary: Summary; 
         csv.write(tail);
         csv.end();
       }
+      progress?.inputEnded(recordsRead);
       await dispatchReady(true);
     }
     input.destroy();
     await Promise.all(inFlight);
     await flushReady();
-    bar?.stop();
+    progress?.stop();
     if (fatal) throw fatal;
     if (aborted) throw new BatchAborted();
 

@@ -1,6 +1,7 @@
 import { COMPARISON_ROWS, type Comparison } from '../engine/compare.ts';
 import type { Reform } from '../law/reform.ts';
 import { term, usd } from '../messages/format.ts';
+import { ENUM_LABELS, RESULT_LABELS } from '../messages/labels.ts';
 
 const cell = (v: unknown): string => {
   if (v === null || v === undefined) return '-';
@@ -9,27 +10,23 @@ const cell = (v: unknown): string => {
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
   return String(v).replaceAll('_', ' ');
 };
+const labelled = (field: string, v: unknown): unknown =>
+  field === 'role.function' && typeof v === 'string'
+    ? (ENUM_LABELS.function[v as keyof typeof ENUM_LABELS.function] ?? v)
+    : field === 'screen.recommendation' && typeof v === 'string'
+      ? (ENUM_LABELS.recommendation[v as keyof typeof ENUM_LABELS.recommendation] ?? v)
+      : v;
 
 /** One column per scenario; differing rows marked and explained by the law values that changed. */
 export function renderComparison(c: Comparison): string {
   const ids = c.assessments.map((a) => a.scenario);
-  const label: Record<string, string> = {
-    'role.function': 'Role',
-    charges: 'Charge',
-    'exposure.statutory.minimum_months': 'Statutory minimum',
-    'exposure.statutory.maximum_months': 'Statutory maximum',
-    'exposure.firearms.consecutive_minimum_months': 'Firearm (924(c)) terms',
-    'exposure.safety_valve.eligible': 'Safety valve',
-    'exposure.mandatory_minimum_months': 'Mandatory minimum',
-    'exposure.guidelines.range_months': 'Guideline range',
-    'screen.recommendation': "Report's screen",
-    'consequences.immigration.aggravated_felony': 'Aggravated felony (if not a citizen)',
-    'consequences.cost.usd': 'Cost of the term (USD)',
-  };
+  const label = RESULT_LABELS;
   const read = (field: string, i: number): unknown => {
     const a = c.assessments[i];
     const v = a ? COMPARISON_ROWS.find((r) => r.field === field)?.read(a) : null;
-    return field === 'consequences.cost.usd' && typeof v === 'number' ? usd(Math.round(v)) : v;
+    return field === 'consequences.cost.usd' && typeof v === 'number'
+      ? usd(Math.round(v))
+      : labelled(field, v);
   };
   const rows = COMPARISON_ROWS.map((r) => r.field);
   const table = [['', ...ids], ...rows.map((r) => [label[r] ?? r, ...ids.map((_, i) => cell(read(r, i)))])];

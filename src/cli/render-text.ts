@@ -1,4 +1,5 @@
 import { range, term, usd } from '../messages/format.ts';
+import { ENUM_LABELS, enumLabel, labelIds, scenarioLabel } from '../messages/labels.ts';
 import type { Assessment } from '../model/assessment.ts';
 import type { Finding } from '../model/finding.ts';
 
@@ -11,7 +12,7 @@ export function renderAssessment(a: Assessment): string {
   const byPrefix = (prefix: string): Finding[] => a.findings.filter((f) => f.code.startsWith(prefix));
 
   out.push(
-    `Proportion assessment${a.case_id ? ` of ${a.case_id}` : ''} (${a.jurisdiction}), scenario ${a.scenario}`,
+    `Proportion assessment${a.case_id ? ` of ${a.case_id}` : ''} (${a.jurisdiction}), scenario: ${scenarioLabel(a.scenario)}`,
   );
   out.push(`Engine ${a.stamp.engine}, law data ${String(a.stamp.law_data).slice(0, 19)}...`);
   section('Dates applied');
@@ -23,14 +24,17 @@ export function renderAssessment(a: Assessment): string {
 
   if (a.role) {
     section('Role in the supply chain');
-    line(`Function: ${a.role.function.replaceAll('_', ' ')}.`, a.role.citations);
-    for (const r of a.role.reasons) line(r);
+    line(`Function: ${ENUM_LABELS.function[a.role.function]}.`, a.role.citations);
+    for (const r of a.role.reasons) line(labelIds(r));
     for (const f of byPrefix('role.')) line(f.message, f.citations);
   }
   if (a.indicia.length || byPrefix('indicia.').length) {
     section('Indicia of sale');
     for (const v of a.indicia)
-      line(`${v.indicium.replaceAll('_', ' ')}: ${v.strength}. ${v.reasons.join(' ')}`, v.citations);
+      line(
+        `${enumLabel('indicium', v.indicium)}: ${enumLabel('strength', v.strength).toLowerCase()}. ${labelIds(v.reasons.join(' '))}`,
+        v.citations,
+      );
     for (const f of byPrefix('indicia.')) line(f.message, f.citations);
   }
   section('Charge under current practice');
@@ -90,7 +94,7 @@ export function renderAssessment(a: Assessment): string {
   }
   if (a.screen) {
     section(`The report's charging screen (${a.screen.policy})`);
-    line(`Recommendation: ${a.screen.recommendation.replaceAll('_', ' ')}.`);
+    line(`Recommendation: ${ENUM_LABELS.recommendation[a.screen.recommendation]}.`);
     for (const r of a.screen.rules) line(r.message, r.citations);
   }
   if (a.consequences) {

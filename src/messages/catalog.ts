@@ -2,6 +2,7 @@ import type { Finding, RawFinding } from '../model/finding.ts';
 import { consequencesMessages } from './consequences.ts';
 import { exposureMessages } from './exposure.ts';
 import { indiciaMessages } from './indicia.ts';
+import { labelIds } from './labels.ts';
 import { lawMessages } from './law.ts';
 import { roleMessages } from './role.ts';
 import { screenMessages } from './screen.ts';
@@ -28,6 +29,7 @@ export function renderMessage(code: string, values: Record<string, unknown> = {}
   return t(values);
 }
 
+/** A finding with its message; contract ids in the values (cocaine_base, sold_wholesale) read as labels. */
 export function render(f: RawFinding): Finding {
-  return { ...f, message: renderMessage(f.code, f.values) };
+  return { ...f, message: labelIds(renderMessage(f.code, f.values)) };
 }

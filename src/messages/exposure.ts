@@ -1,5 +1,6 @@
 import type { Template } from './catalog.ts';
 import { list, num, range, term } from './format.ts';
+import { functionLabel } from './role.ts';
 
 const SV_FAILED: Record<string, string> = {
   offense_not_covered: 'the offense is not one the safety valve covers',
@@ -118,7 +119,7 @@ export const exposureMessages: Record<string, Template> = {
   'guidelines.acceptance.third_level_assumed': () =>
     'The third acceptance level assumes the government moves for it (timely plea).',
   'guidelines.mitigating_role.discretionary': (v) =>
-    `As a ${String(v.function).replaceAll('_', ' ')}, a ${v.kind} role reduction (${v.levels}) may be argued, but this Manual leaves it to the judge; it is not applied.`,
+    `As ${functionLabel(v.function)}, a ${v.kind} role reduction (${v.levels}) may be argued, but this Manual leaves it to the judge; it is not applied.`,
   'guidelines.safety_valve_floor': (v) =>
     v.level
       ? `Safety-valve floor: offense level at least ${v.level}.`

@@ -1,4 +1,5 @@
 import type { Question } from '../model/assessment.ts';
+import { fieldLabel } from './labels.ts';
 
 /** The question each code asks, in words a person can answer. */
 const QUESTIONS: Record<string, string> = {
@@ -19,7 +20,7 @@ const QUESTIONS: Record<string, string> = {
 
 /** A question in words; a prior's fact names the prior ("Prior conviction 2: the release date."). */
 export function questionText(q: Question): string {
-  const text = QUESTIONS[q.code] ?? q.path;
+  const text = QUESTIONS[q.code] ?? fieldLabel(q.path);
   const prior = /^history\.priors\.(\d+)\./.exec(q.path);
   return prior ? `Prior conviction ${Number(prior[1]) + 1}: ${text}.` : text;
 }

@@ -18,7 +18,8 @@ export interface Bar {
 
 export function barChart(title: string, subtitle: string, bars: Bar[], synthetic: boolean): string {
   const size = 12;
-  const labelW = Math.min(300, Math.max(...bars.map((b) => textWidth(b.label, size)), 60)) + 12;
+  // as wide as the longest label: a label is never cut at the left edge
+  const labelW = Math.max(...bars.map((b) => textWidth(b.label, size)), 60) + 12;
   const plotW = 360;
   const rowH = 22;
   const top = 56 + (synthetic ? 16 : 0);
@@ -75,7 +76,7 @@ export interface Dot {
 /** Dots with 95% interval whiskers on a log scale, with a reference line at 1. */
 export function dotChart(title: string, subtitle: string, dots: Dot[], synthetic: boolean): string {
   const size = 12;
-  const labelW = Math.min(320, Math.max(...dots.map((d) => textWidth(d.label, size)), 60)) + 12;
+  const labelW = Math.max(...dots.map((d) => textWidth(d.label, size)), 60) + 12;
   const plotW = 380;
   const rowH = 22;
   const top = 56 + (synthetic ? 16 : 0);

@@ -1,3 +1,4 @@
+import { ENUM_LABELS, type EnumName } from '../messages/labels.ts';
 import { OFFENDER_FUNCTIONS } from '../model/assessment.ts';
 import { ACTIVITIES, CITIZENSHIPS, INDICIA } from '../model/case.ts';
 
@@ -145,9 +146,15 @@ export const ENHANCEMENTS = list('enhancement', [
   ['death_or_injury', 'Death or serious bodily injury resulted'],
   ['none', 'No enhancement filed'],
 ]);
-export const INDICIA_CODES = list('indicium', [...INDICIA, ['none', 'No indicia of sale recorded']]);
-export const ACTIVITY_CODES = list('activity', ACTIVITIES);
-export const ROLES = list('role', OFFENDER_FUNCTIONS);
+/** Contract values, labelled as everywhere else (the label catalog). */
+const labelled = (kind: EnumName, codes: readonly string[]): [string, string][] =>
+  codes.map((c) => [c, (ENUM_LABELS[kind] as Record<string, string>)[c] ?? c]);
+export const INDICIA_CODES = list('indicium', [
+  ...labelled('indicium', INDICIA),
+  ['none', 'No indicia of sale recorded'],
+]);
+export const ACTIVITY_CODES = list('activity', labelled('activity', ACTIVITIES));
+export const ROLES = list('role', labelled('function', OFFENDER_FUNCTIONS));
 export const ROLE_BASES = list('role_basis', [
   ['police', 'Assessed by the arresting agency'],
   ['prosecutor', 'Assessed by the prosecutor'],
@@ -176,7 +183,10 @@ export const DEMOGRAPHIC_SOURCES = list('demographic_source', [
 export const GENDERS = list('gender', ['male', 'female', 'nonbinary']);
 export const CITIZENSHIP = list(
   'citizenship',
-  CITIZENSHIPS.filter((c) => c !== 'unknown'),
+  labelled(
+    'citizenship',
+    CITIZENSHIPS.filter((c) => c !== 'unknown'),
+  ),
 );
 export const AGE_BANDS = list('age_band', [
   ['under_18', 'Under 18'],

@@ -1,24 +1,10 @@
 import { COMPARISON_ROWS, type Comparison } from '../engine/compare.ts';
 import { term, usd } from '../messages/format.ts';
+import { enumLabel, humanize, labelIds, RESULT_LABELS, scenarioLabel } from '../messages/labels.ts';
 import type { Assessment } from '../model/assessment.ts';
-import { cites, type H, html, human } from './html.ts';
-import { FUNCTION_TEXT, RECOMMENDATION_TEXT } from './result.ts';
+import { cites, type H, html } from './html.ts';
 
-/** Plain labels for the engine's comparison rows (presentation only). */
-const LABELS: Record<string, string> = {
-  'role.function': 'Role',
-  charges: 'Charge',
-  'exposure.statutory.minimum_months': 'Statutory minimum',
-  'exposure.statutory.maximum_months': 'Statutory maximum',
-  'exposure.firearms.consecutive_minimum_months': 'Firearm (924(c)) terms',
-  'exposure.safety_valve.eligible': 'Safety valve',
-  'exposure.mandatory_minimum_months': 'Mandatory minimum',
-  'exposure.guidelines.range_months': 'Guideline range',
-  'screen.recommendation': "Report's screen",
-  'consequences.immigration.aggravated_felony': 'Aggravated felony (if not a citizen)',
-  'consequences.cost.usd': 'Cost of the term',
-};
-const ROWS: [string, string][] = COMPARISON_ROWS.map((r) => [r.field, LABELS[r.field] ?? r.field]);
+const ROWS: [string, string][] = COMPARISON_ROWS.map((r) => [r.field, RESULT_LABELS[r.field] ?? r.field]);
 
 function read(a: Assessment, path: string): unknown {
   return COMPARISON_ROWS.find((r) => r.field === path)?.read(a) ?? null;
@@ -26,8 +12,8 @@ function read(a: Assessment, path: string): unknown {
 
 export function cell(path: string, v: unknown): string {
   if (v === null || v === undefined) return 'not computed';
-  if (path === 'role.function') return FUNCTION_TEXT[String(v)] ?? human(String(v));
-  if (path === 'screen.recommendation') return RECOMMENDATION_TEXT[String(v)] ?? human(String(v));
+  if (path === 'role.function') return enumLabel('function', v);
+  if (path === 'screen.recommendation') return enumLabel('recommendation', v);
   if (path === 'consequences.cost.usd') return usd(v);
   if (path === 'exposure.safety_valve.eligible') return v === true ? 'eligible' : 'not eligible';
   if (Array.isArray(v) && v.length === 2)
@@ -37,7 +23,25 @@ export function cell(path: string, v: unknown): string {
   return String(v);
 }
 
-const shown = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+/** A law value in words, short: lists and records read as text, ids as labels, long ones cut. */
+function shown(v: unknown): string {
+  const text = (x: unknown): string =>
+    x === null || x === undefined
+      ? 'none'
+      : typeof x === 'boolean'
+        ? x
+          ? 'yes'
+          : 'no'
+        : Array.isArray(x)
+          ? x.map(text).join(', ')
+          : typeof x === 'object'
+            ? Object.entries(x as Record<string, unknown>)
+                .map(([k, y]) => `${humanize(k).toLowerCase()}: ${text(y)}`)
+                .join('; ')
+            : labelIds(String(x));
+  const t = text(v);
+  return t.length > 160 ? `${t.slice(0, 157)}…` : t;
+}
 
 export function renderComparison(c: Comparison, titles: Record<string, string> = {}): H {
   const ids = c.assessments.map((a) => a.scenario);
@@ -45,9 +49,9 @@ export function renderComparison(c: Comparison, titles: Record<string, string> =
   return html`<section aria-labelledby="comparison-heading" id="comparison">
 <h2 id="comparison-heading" tabindex="-1">Comparison${c.case_id ? html`: <span class="mono">${c.case_id}</span>` : ''}</h2>
 <p>${c.differences.length} of ${ROWS.length} rows differ between the scenarios; they are marked <span class="badge diff">differs</span> and explained below the table.</p>
-<div class="table-wrap"><table data-testid="comparison-table">
+<div class="table-wrap" tabindex="0"><table data-testid="comparison-table">
 <caption class="visually-hidden">The case under each scenario, one column per scenario</caption>
-<thead><tr><th scope="col">Row</th>${ids.map((id) => html`<th scope="col"><code>${id}</code>${titles[id] ? html`<br><span class="hint">${titles[id]}</span>` : ''}</th>`)}</tr></thead>
+<thead><tr><th scope="col">Row</th>${ids.map((id) => html`<th scope="col" data-scenario="${id}">${scenarioLabel(id, titles)}</th>`)}</tr></thead>
 <tbody>${ROWS.map(([path, label]) => {
     const d = diffs.get(path);
     return html`<tr${d ? html` class="differs" data-differs="true"` : ''}><th scope="row">${label}${d ? html`<span class="badge diff">differs</span>` : ''}</th>${c.assessments.map(
@@ -59,17 +63,17 @@ ${
     ? html`<h3>Why they differ</h3>
 ${c.differences.map((d) => {
   const label = ROWS.find(([p]) => p === d.field)?.[1] ?? d.field;
-  return html`<h4>${label}</h4>
+  return html`<details class="difference" data-difference="${d.field}"><summary>${label}${d.because.length ? `: ${d.because.length} law value${d.because.length === 1 ? '' : 's'} changed` : ''}</summary>
 ${
   d.because.length
     ? html`<ul>${d.because
         .slice(0, 12)
         .map(
           (b) =>
-            html`<li>Under <code>${b.scenario}</code>, <a href="/law?parameter=${encodeURIComponent(b.parameter)}&amp;jurisdiction=${b.parameter.startsWith('policy.') ? 'DPA-2019' : b.parameter.split('.')[0]?.toUpperCase().replaceAll('_', '-')}"><code>${b.parameter}</code></a> changes from <code>${shown(b.from)}</code> to <code>${shown(b.to)}</code>.${cites(b.citations)}</li>`,
+            html`<li>Under <em>${scenarioLabel(b.scenario, titles)}</em>, <a href="/law?parameter=${encodeURIComponent(b.parameter)}&amp;jurisdiction=${b.parameter.startsWith('policy.') ? 'DPA-2019' : b.parameter.split('.')[0]?.toUpperCase().replaceAll('_', '-')}"><code>${b.parameter}</code></a> changes from <q>${shown(b.from)}</q> to <q>${shown(b.to)}</q>.${cites(b.citations)}</li>`,
         )}</ul>${d.because.length > 12 ? html`<p>…and ${d.because.length - 12} more law values (see the API's JSON).</p>` : ''}`
     : html`<p>The law values are the same; the facts the rules read differ (for example, the date the case is assessed at). See each assessment.</p>`
-}`;
+}</details>`;
 })}`
     : ''
 }
@@ -78,7 +82,7 @@ ${
     ? html`<h3>Retroactivity (for the person as sentenced)</h3>
 <ul>${c.retroactivity.map(
         (r) =>
-          html`<li><code>${r.scenario}</code>: ${r.retroactive ? 'retroactive' : 'not retroactive'}${r.may_seek_reduction === true ? '; the person may seek a reduced sentence' : r.may_seek_reduction === false ? '; no reduction available' : ''}${r.mandatory_minimum_months !== null ? html`; new mandatory minimum ${term(r.mandatory_minimum_months)}` : ''}. ${r.who}${cites(r.citations)}</li>`,
+          html`<li><em>${scenarioLabel(r.scenario, titles)}</em>: ${r.retroactive ? 'retroactive' : 'not retroactive'}${r.may_seek_reduction === true ? '; the person may seek a reduced sentence' : r.may_seek_reduction === false ? '; no reduction available' : ''}${r.mandatory_minimum_months !== null ? html`; new mandatory minimum ${term(r.mandatory_minimum_months)}` : ''}. ${r.who}${cites(r.citations)}</li>`,
       )}</ul>`
     : ''
 }

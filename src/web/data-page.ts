@@ -84,7 +84,7 @@ function ciPairs(columns: string[]): Map<string, { low: string; high: string }> 
     if (!base || !columns.includes(base)) {
       const i = columns.indexOf(c);
       base =
-        ['rate', 'share', 'percent', 'value', 'estimate'].find((x) => columns.includes(x)) ??
+        ['estimate', 'rate', 'value', 'percent', 'share'].find((x) => columns.includes(x)) ??
         columns[i - 1] ??
         '';
     }
@@ -100,7 +100,31 @@ const fmt = (v: string) =>
 export interface DataQuery {
   release?: string;
   table?: string;
+  /** 1-based page of the table's rows */
+  page?: number;
   filters: Partial<Record<FilterKey, string>>;
+}
+
+const PAGE_ROWS = 50;
+const CHART_ROWS = 25;
+/** Tables this small can open the page; a cross-tabulation of thousands of rows waits to be chosen. */
+const SUMMARY_ROWS = 100;
+
+/** The label column the release publishes beside a code column (role → role_label), if any. */
+const labelColumn = (t: Table, c: string): string | undefined =>
+  t.columns.includes(`${c}_label`) ? `${c}_label` : undefined;
+/** A code's words: the release's own label column, else the code made readable. */
+function shownValue(t: Table, row: Record<string, string>, c: string): string {
+  const l = labelColumn(t, c);
+  const v = row[c] ?? '';
+  return l && row[l] ? (row[l] as string) : human(v);
+}
+/** code → label over a table's rows, for filter options. */
+function codeLabels(t: Table, c: string | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  const l = c ? labelColumn(t, c) : undefined;
+  if (c && l) for (const r of t.rows) if (r[c] && r[l]) out.set(r[c] as string, r[l] as string);
+  return out;
 }
 
 function filterRows(t: Table, filters: DataQuery['filters']): Record<string, string>[] {
@@ -136,7 +160,7 @@ function barChart(
   labelCols: string[],
   ci?: { low: string; high: string },
 ): H {
-  const shown = rows.slice(0, 25);
+  const shown = rows.slice(0, CHART_ROWS);
   const values = shown.map((r) =>
     isSuppressedRow(r) || !NUMERIC.test(r[measure] ?? '') ? null : Number(r[measure]),
   );
@@ -144,17 +168,17 @@ function barChart(
     ci && NUMERIC.test(r[ci.high] ?? '') ? Number(r[ci.high]) : (values[i] ?? 0),
   );
   const max = Math.max(1e-9, ...values.map((v) => v ?? 0), ...highs);
-  const W = 640;
+  const label = (r: Record<string, string>) =>
+    labelCols
+      .filter((c) => r[c])
+      .map((c) => shownValue(t, r, c))
+      .join(' · ');
+  // wide enough for the longest label (about 7.5 px a character at 13 px), so no label is cut
+  const W = Math.min(1000, Math.max(640, 16 + Math.max(0, ...shown.map((r) => label(r).length)) * 7.5));
   const left = 8;
   const barW = W - left - 90;
   const rowH = 40;
   const H = shown.length * rowH + 10;
-  const label = (r: Record<string, string>) =>
-    labelCols
-      .map((c) => r[c])
-      .filter(Boolean)
-      .map((x) => human(x as string))
-      .join(' · ');
   const title = `${human(measure)} by ${labelCols.map(human).join(', ').toLowerCase() || 'row'}`;
   return html`<figure><svg class="chart" role="img" aria-labelledby="chart-title-${t.resource.name}" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="13">
 <title id="chart-title-${t.resource.name}">${title}${rows.length > shown.length ? ` (first ${shown.length} rows)` : ''}</title>
@@ -165,17 +189,19 @@ ${shown.map((r, i) => {
   const lo = ci && NUMERIC.test(r[ci.low] ?? '') ? (Number(r[ci.low]) / max) * barW : null;
   const hi = ci && NUMERIC.test(r[ci.high] ?? '') ? (Number(r[ci.high]) / max) * barW : null;
   const end = Math.max(w, hi ?? 0);
-  return html`<text x="${left}" y="${y + 13}" fill="#1b1b1b">${label(r)}</text>
-${v === null ? html`<text x="${left}" y="${y + 31}" fill="#4a4a4a" font-style="italic">suppressed</text>` : html`<rect x="${left}" y="${y + 18}" width="${w.toFixed(1)}" height="16" fill="#0a4b8c"></rect><text x="${(left + end + 6).toFixed(1)}" y="${y + 31}" fill="#1b1b1b">${fmt(r[measure] ?? '')}</text>`}
-${v !== null && lo !== null && hi !== null ? html`<line x1="${left + lo}" x2="${left + hi}" y1="${y + 26}" y2="${y + 26}" stroke="#b35c00" stroke-width="2"></line><line x1="${left + lo}" x2="${left + lo}" y1="${y + 20}" y2="${y + 32}" stroke="#b35c00" stroke-width="2"></line><line x1="${left + hi}" x2="${left + hi}" y1="${y + 20}" y2="${y + 32}" stroke="#b35c00" stroke-width="2"></line>` : ''}`;
+  return html`<g class="bar-row"><text x="${left}" y="${y + 13}" fill="#1b1b1b">${label(r)}</text>
+${v === null ? html`<text x="${left}" y="${y + 31}" fill="#4a4a4a" font-style="italic">suppressed</text>` : html`<rect class="estimate" x="${left}" y="${y + 18}" width="${w.toFixed(1)}" height="16" fill="#0a4b8c"></rect><text x="${(left + end + 6).toFixed(1)}" y="${y + 31}" fill="#1b1b1b">${fmt(r[measure] ?? '')}</text>`}
+${v !== null && lo !== null && hi !== null ? html`<line class="interval" x1="${left + lo}" x2="${left + hi}" y1="${y + 26}" y2="${y + 26}" stroke="#b35c00" stroke-width="2"></line><line x1="${left + lo}" x2="${left + lo}" y1="${y + 20}" y2="${y + 32}" stroke="#b35c00" stroke-width="2"></line><line x1="${left + hi}" x2="${left + hi}" y1="${y + 20}" y2="${y + 32}" stroke="#b35c00" stroke-width="2"></line>` : ''}</g>`;
 })}
 </svg><figcaption>${title}${ci ? '; orange whiskers: 95% confidence interval' : ''}. Suppressed cells are marked, never drawn as zero.</figcaption></figure>`;
 }
 
 /** The dimension columns that tell the filtered rows apart (all of them when one row is left). */
+const NOT_LABELS = new Set(['note', 'notes', 'flags', 'comment', 'synthetic']);
 function chartLabels(dims: string[], rows: Record<string, string>[]): string[] {
-  const varying = dims.filter((c) => new Set(rows.map((r) => r[c])).size > 1);
-  return (varying.length ? varying : dims).slice(0, 5);
+  const usable = dims.filter((c) => !NOT_LABELS.has(c));
+  const varying = usable.filter((c) => new Set(rows.map((r) => r[c])).size > 1);
+  return (varying.length ? varying : usable).slice(0, 5);
 }
 
 export function renderDataPage(store: ReleaseStore | undefined, q: DataQuery): H {
@@ -191,7 +217,10 @@ export function renderDataPage(store: ReleaseStore | undefined, q: DataQuery): H
   const tables = release.resources
     .map((r) => (store ? readTable(store, release, r) : undefined))
     .filter((t): t is Table => t !== undefined);
-  const table = tables.find((t) => t.resource.name === q.table) ?? tables[0];
+  const table =
+    tables.find((t) => t.resource.name === q.table) ??
+    tables.find((t) => t.rows.length <= SUMMARY_ROWS) ??
+    tables[0];
   const base = `/v1/releases/${encodeURIComponent(release.id)}/files/`;
   const activeFilters = table
     ? FILTERS.filter(
@@ -205,7 +234,23 @@ export function renderDataPage(store: ReleaseStore | undefined, q: DataQuery): H
     hidden.add(p.low);
     hidden.add(p.high);
   }
+  if (table)
+    for (const c of table.columns) {
+      // a label column is shown in place of its code column (labels once), never beside it
+      if (c.endsWith('_label') && table.columns.includes(c.slice(0, -'_label'.length))) hidden.add(c);
+      // the synthetic flag is the same on every row and is said once, in the banner
+      if (c === 'synthetic' && new Set(table.rows.map((r) => r[c])).size <= 1) hidden.add(c);
+    }
   const visible = table ? table.columns.filter((c) => !hidden.has(c)) : [];
+  const pages = Math.max(1, Math.ceil(rows.length / PAGE_ROWS));
+  const pageNo = Math.min(Math.max(1, Math.trunc(q.page ?? 1)), pages);
+  const pageRows = rows.slice((pageNo - 1) * PAGE_ROWS, pageNo * PAGE_ROWS);
+  const pageHref = (n: number) => {
+    const u = new URLSearchParams({ release: release.id, ...(table ? { table: table.resource.name } : {}) });
+    for (const [k, v] of Object.entries(q.filters)) if (v) u.set(k, v);
+    u.set('page', String(n));
+    return `/data?${u.toString()}`;
+  };
   const dimensionCols = table
     ? visible.filter(
         (c) =>
@@ -221,6 +266,8 @@ ${release.synthetic ? html`<p class="synthetic" data-testid="synthetic-banner">S
 <p class="lede"><strong>${release.title}</strong>${release.created ? html`, published ${release.created}` : ''}.</p>
 ${release.description ? html`<details><summary>About this release: who is counted, suppression, intervals</summary>${release.description.split(/\n\s*\n/).map((para) => html`<p>${para}</p>`)}</details>` : ''}
 <p>Aggregates only: cells under the suppression threshold read <span class="suppressed">suppressed</span> (never 0); intervals are 95% confidence intervals where the release gives them.</p>
+<section aria-labelledby="in-release" data-testid="release-summary"><h2 id="in-release">In this release</h2>
+<ul>${tables.map((t) => html`<li>${t === table ? html`<strong>${t.resource.title ?? t.resource.name}</strong> (shown below)` : html`<a href="/data?release=${encodeURIComponent(release.id)}&amp;table=${encodeURIComponent(t.resource.name)}">${t.resource.title ?? t.resource.name}</a>`}: ${t.rows.length.toLocaleString('en-US')} rows</li>`)}</ul></section>
 <form method="get" action="/data" hx-get="/data" hx-target="#data-results" hx-select="#data-results" hx-swap="outerHTML" hx-push-url="true" hx-trigger="change, submit" class="panel" data-testid="data-filters">
 ${releases.length > 1 ? html`<div class="field"><label for="d-release">Release</label><select id="d-release" name="release">${releases.map((r) => html`<option value="${r.id}"${r.id === release.id ? ' selected' : ''}>${r.title}</option>`)}</select></div>` : html`<input type="hidden" name="release" value="${release.id}">`}
 <div class="row">
@@ -229,7 +276,8 @@ ${
   table
     ? activeFilters.map((f) => {
         const values = filterValues(table, f.key);
-        return html`<div class="field"><label for="d-${f.key}">${f.label}</label><select id="d-${f.key}" name="${f.key}"><option value="">All</option>${values.map((v) => html`<option value="${v}"${q.filters[f.key] === v ? ' selected' : ''}>${human(v)}</option>`)}</select></div>`;
+        const labels = codeLabels(table, filterColumn(table, f.key));
+        return html`<div class="field"><label for="d-${f.key}">${f.label}</label><select id="d-${f.key}" name="${f.key}"><option value="">All</option>${values.map((v) => html`<option value="${v}"${q.filters[f.key] === v ? ' selected' : ''}>${labels.get(v) ?? human(v)}</option>`)}</select></div>`;
       })
     : ''
 }
@@ -241,36 +289,39 @@ ${
   table
     ? html`<h2>${table.resource.title ?? table.resource.name}</h2>
 ${table.resource.description ? html`<p>${table.resource.description}</p>` : ''}
-<p role="status" data-testid="row-count">${rows.length} of ${table.rows.length} rows shown${release.synthetic ? ' (synthetic data)' : ''}.</p>
+<p role="status" data-testid="row-count">${rows.length} of ${table.rows.length} rows shown${release.synthetic ? ' (synthetic data)' : ''}${pages > 1 ? `; page ${pageNo} of ${pages}, ${PAGE_ROWS} rows a page` : ''}.</p>
 ${measure && rows.length ? barChart(table, rows, measure, chartLabels(dimensionCols, rows), ci.get(measure)) : ''}
-<div class="table-wrap"><table data-testid="data-table"><caption class="visually-hidden">${table.resource.title ?? table.resource.name}</caption>
+<div class="table-wrap" tabindex="0"><table data-testid="data-table"><caption class="visually-hidden">${table.resource.title ?? table.resource.name}</caption>
 <thead><tr>${visible.map((c) => html`<th scope="col">${human(c)}${ci.has(c) ? html` <span class="hint">(95% CI)</span>` : ''}</th>`)}</tr></thead>
-<tbody>${rows.slice(0, 500).map((r) => {
+<tbody>${pageRows.map((r) => {
         const sup = isSuppressedRow(r);
         return html`<tr${sup ? ' data-suppressed="true"' : ''}>${visible.map((c) => {
           const v = r[c] ?? '';
           const numeric = !dimensionCols.includes(c);
-          if (numeric && (sup || v === '' || v.toLowerCase() === 'suppressed'))
+          // "suppressed" only where the release withheld the value: a value in the file is shown
+          if (numeric && (v.toLowerCase() === 'suppressed' || (v === '' && sup)))
             return html`<td class="num suppressed">suppressed</td>`;
+          if (numeric && v === '')
+            return html`<td class="num"><span class="visually-hidden">not given</span>–</td>`;
           const p = ci.get(c);
-          return html`<td${numeric ? ' class="num"' : ''}>${numeric ? fmt(v) : human(v)}${p && r[p.low] !== '' && r[p.low] !== undefined ? html`<br><span class="hint">${fmt(r[p.low] ?? '')} to ${fmt(r[p.high] ?? '')}</span>` : ''}</td>`;
+          return html`<td${numeric ? ' class="num"' : ''}>${numeric ? fmt(v) : shownValue(table, r, c)}${p && r[p.low] !== '' && r[p.low] !== undefined ? html`<br><span class="hint">${fmt(r[p.low] ?? '')} to ${fmt(r[p.high] ?? '')}</span>` : ''}</td>`;
         })}</tr>`;
       })}</tbody></table></div>
-${rows.length > 500 ? html`<p>Showing the first 500 rows; download the table for all of them.</p>` : ''}`
+${pages > 1 ? html`<nav class="pager actions" aria-label="Pages of the table" data-testid="pager">${pageNo > 1 ? html`<a class="button secondary" href="${pageHref(pageNo - 1)}" hx-get="${pageHref(pageNo - 1)}" hx-target="#data-results" hx-select="#data-results" hx-swap="outerHTML" hx-push-url="true">← Previous ${PAGE_ROWS}</a>` : ''}<span>Page ${pageNo} of ${pages}</span>${pageNo < pages ? html`<a class="button secondary" href="${pageHref(pageNo + 1)}" hx-get="${pageHref(pageNo + 1)}" hx-target="#data-results" hx-select="#data-results" hx-swap="outerHTML" hx-push-url="true">Next ${PAGE_ROWS} →</a>` : ''}</nav>` : ''}`
     : html`<p>This release has no CSV tables to show.</p>`
 }
 </div>
 ${
   release.charts.length
-    ? html`<h2>The release's charts</h2><div class="cards">${release.charts.map(
+    ? html`<h2>The release's charts</h2><details data-testid="release-charts"><summary>${release.charts.length} charts</summary><div class="cards">${release.charts.map(
         (f) =>
           html`<figure class="card"><img class="chart" src="${base}${f}" alt="Chart: ${human(
             f
               .replace(/\.svg$/, '')
               .split('/')
               .pop() ?? f,
-          )}${release.synthetic ? ' (synthetic data)' : ''}"><figcaption><a href="${base}${f}">${f}</a></figcaption></figure>`,
-      )}</div>`
+          )}${release.synthetic ? ' (synthetic data)' : ''}" loading="lazy"><figcaption><a href="${base}${f}">${f}</a></figcaption></figure>`,
+      )}</div></details>`
     : ''
 }
 <h2>Downloads</h2>

@@ -1,4 +1,5 @@
 import type { Problem } from '../api/errors.ts';
+import { fieldValue } from '../messages/labels.ts';
 import {
   ACTIVITIES,
   CITIZENSHIPS,
@@ -13,7 +14,7 @@ import {
   VIOLENCE,
   WEAPONS,
 } from '../model/case.ts';
-import { type H, html, human } from './html.ts';
+import { type H, html } from './html.ts';
 
 /**
  * The guided case form. Field names are the case contract's own paths (conduct.drugs.0.grams), so the
@@ -34,32 +35,8 @@ interface Field {
 
 export type Draft = Record<string, unknown>;
 
-const LABELS: Record<string, string> = {
-  none: 'None',
-  drugs_only: 'Paid in drugs only',
-  subsistence: 'Enough to get by (subsistence)',
-  profit: 'Profit',
-  major_profit: 'Major profit',
-  nearby: 'Nearby (home or car, not on the person)',
-  possessed: 'Possessed',
-  brandished: 'Brandished',
-  discharged: 'Discharged',
-  threat: 'Threat',
-  bodily_injury: 'Bodily injury',
-  transacted: 'Transacted (sold, delivered, carried)',
-  attributed: "Attributed (the network's quantity, through conspiracy)",
-  cocaine_base: 'Cocaine base (crack)',
-  methamphetamine: 'Methamphetamine (mixture)',
-  methamphetamine_actual: 'Methamphetamine (actual)',
-  ice: 'Ice',
-  marijuana_plants: 'Marijuana plants (give a count)',
-  other_schedule_i_ii: 'Other Schedule I/II drug',
-  pcp_actual: 'PCP (actual)',
-  lsd: 'LSD',
-  mdma: 'MDMA',
-  pcp: 'PCP',
-};
-const label = (v: string) => LABELS[v] ?? human(v);
+/** An option's words: the label catalog's, for the enum the field holds. */
+const label = (field: string, v: string) => fieldValue(field, v);
 
 const tri = (name: string, lbl: string, hint?: string): Field => ({
   name,
@@ -327,7 +304,7 @@ function control(f: Field, value: unknown, describedBy: string): H {
       f.options ?? []
     ).map(
       (o) =>
-        html`<option value="${o}"${o === v ? ' selected' : ''}>${f.name === 'jurisdiction' ? o : label(o)}</option>`,
+        html`<option value="${o}"${o === v ? ' selected' : ''}>${f.name === 'jurisdiction' ? o : label(f.name, o)}</option>`,
     )}</select>`;
   }
   if (f.kind === 'tri') {
@@ -351,7 +328,7 @@ function renderField(f: Field, draft: Draft, problems: Map<string, string[]>, ne
 ${errs.length ? html`<p class="error" id="${id}-err">${errs.join('; ')}</p>` : ''}
 <div class="checks">${(f.options ?? []).map(
       (o) =>
-        html`<label><input type="checkbox" name="${f.name}" value="${o}"${chosen.has(o) ? ' checked' : ''}> ${label(o)}</label>`,
+        html`<label><input type="checkbox" name="${f.name}" value="${o}"${chosen.has(o) ? ' checked' : ''}> ${label(f.name, o)}</label>`,
     )}</div></fieldset>`;
   }
   const described = [f.hint ? `${id}-hint` : '', errs.length ? `${id}-err` : ''].filter(Boolean).join(' ');
@@ -422,12 +399,16 @@ ${s.id === 'drugs' ? drugRows(s, opts.draft, problems, opts.needed) : s.id === '
 function drugRows(s: Section, draft: Draft, problems: Map<string, string[]>, needed: Set<string>): H {
   const rows: Field[][] = [];
   for (let i = 0; i < s.fields.length; i += 6) rows.push(s.fields.slice(i, i + 6));
-  return html`${rows.map(
-    (r, i) =>
-      html`<fieldset class="drug"><legend>Drug ${i + 1}</legend><div class="row">${r.map((f) =>
-        renderField(f, draft, problems, needed),
-      )}</div></fieldset>`,
-  )}`;
+  const entered = arrayLength(draft, 'conduct.drugs');
+  return html`${rows.map((r, i) => {
+    const fields = html`<fieldset class="drug"><legend>Drug ${i + 1}</legend><div class="row">${r.map((f) =>
+      renderField(f, draft, problems, needed),
+    )}</div></fieldset>`;
+    // the spare row for one more drug stays folded until it is wanted (it still submits when filled)
+    return i > 0 && i >= entered
+      ? html`<details class="drug-entry"><summary>Add drug ${i + 1}</summary>${fields}</details>`
+      : fields;
+  })}`;
 }
 
 function priorRows(s: Section, draft: Draft, problems: Map<string, string[]>, needed: Set<string>): H {
@@ -435,10 +416,23 @@ function priorRows(s: Section, draft: Draft, problems: Map<string, string[]>, ne
   const rest = s.fields.filter((f) => !f.name.startsWith('history.priors.'));
   const rows: Field[][] = [];
   for (let i = 0; i < priorFields.length; i += 9) rows.push(priorFields.slice(i, i + 9));
-  return html`${rows.map(
-    (r, i) =>
-      html`<fieldset class="prior"><legend>Prior conviction ${i + 1}</legend><div class="row">${r.map((f) =>
-        renderField(f, draft, problems, needed),
-      )}</div></fieldset>`,
-  )}<div class="row">${rest.map((f) => renderField(f, draft, problems, needed))}</div>`;
+  // A prior already entered folds to one line (its fields still submit); one with a problem, one the
+  // rules still need, or a new empty one stays open.
+  return html`${rows.map((r, i) => {
+    const fields = html`<fieldset class="prior"><legend>Prior conviction ${i + 1}</legend><div class="row">${r.map(
+      (f) => renderField(f, draft, problems, needed),
+    )}</div></fieldset>`;
+    const prior = getPath(draft, `history.priors.${i}`);
+    const attention = r.some((f) => problems.has(f.name) || needed.has(f.name));
+    if (!prior || typeof prior !== 'object' || attention) return fields;
+    const p = prior as Record<string, unknown>;
+    const summary = [
+      p.kind ? fieldValue(`history.priors.${i}.kind`, p.kind) : 'Kind not known',
+      p.felony === true ? 'felony' : p.felony === false ? 'not a felony' : '',
+      typeof p.date === 'string' ? p.date : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+    return html`<details class="prior-entry"><summary>Prior conviction ${i + 1}: ${summary}</summary>${fields}</details>`;
+  })}<div class="row">${rest.map((f) => renderField(f, draft, problems, needed))}</div>`;
 }

@@ -5,11 +5,8 @@ import type { HtmlEscapedString } from 'hono/utils/html';
 export { html, raw };
 export type H = HtmlEscapedString | Promise<HtmlEscapedString>;
 
-/** "street_level_dealer" → "Street level dealer". */
-export const human = (s: string): string => {
-  const t = s.replaceAll('_', ' ');
-  return t.charAt(0).toUpperCase() + t.slice(1);
-};
+/** "street_level_dealer" → "Street level dealer": for ids outside the label catalog (release columns). */
+export { humanize as human } from '../messages/labels.ts';
 
 /** Citations as a small, de-duplicated line under a number or a statement. */
 export function cites(citations: readonly string[] | undefined): H {

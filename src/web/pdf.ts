@@ -3,9 +3,9 @@ import { dirname, join } from 'node:path';
 import type { Content } from 'pdfmake';
 import pdfmake from 'pdfmake';
 import { range, term, usd } from '../messages/format.ts';
+import { caseFacts, ENUM_LABELS, enumLabel, labelIds, scenarioLabel } from '../messages/labels.ts';
 import type { Assessment } from '../model/assessment.ts';
-import { human } from './html.ts';
-import { FUNCTION_TEXT, missingText, openQuestions, RECOMMENDATION_TEXT } from './result.ts';
+import { missingText, openQuestions } from './result.ts';
 
 /** The assessment as a PDF, server-side (pdfmake with its bundled Roboto; no network, no other files). */
 const FONT_DIR = join(
@@ -32,8 +32,22 @@ function setup(): void {
 const cite = (c: readonly string[] | undefined): Content =>
   c?.length ? { text: `Source: ${[...new Set(c)].join('; ')}`, style: 'cite' } : { text: '' };
 
-export async function assessmentPdf(a: Assessment): Promise<Buffer> {
+/**
+ * The assessment as a PDF: key figures, the facts entered (so the page stands on its own), the
+ * reasons, and on every page the scenario and "page N of M".
+ */
+export interface PdfOptions {
+  facts?: unknown;
+  scenarioTitles?: Record<string, string>;
+  permalink?: string;
+}
+export async function assessmentPdf(a: Assessment, opts: PdfOptions = {}): Promise<Buffer> {
   setup();
+  return pdfmake.createPdf(pdfDocument(a, opts)).getBuffer();
+}
+
+/** The document definition (pdfmake), kept apart so its content can be tested as data. */
+export function pdfDocument(a: Assessment, opts: PdfOptions = {}): Parameters<typeof pdfmake.createPdf>[0] {
   const e = a.exposure;
   const g = e?.guidelines ?? null;
   const best = a.findings.find((f) => f.code === 'exposure.mandatory_minimum.best_case');
@@ -46,7 +60,7 @@ export async function assessmentPdf(a: Assessment): Promise<Buffer> {
   const keyRows: Content[][] = [
     row(
       'Role in the supply chain',
-      a.role ? (FUNCTION_TEXT[a.role.function] ?? human(a.role.function)) : 'not classified',
+      a.role ? ENUM_LABELS.function[a.role.function] : 'not classified',
       a.role?.citations,
     ),
     row(
@@ -86,7 +100,7 @@ export async function assessmentPdf(a: Assessment): Promise<Buffer> {
     ),
     row(
       "The report's screen",
-      a.screen ? (RECOMMENDATION_TEXT[a.screen.recommendation] ?? a.screen.recommendation) : 'not applied',
+      a.screen ? ENUM_LABELS.recommendation[a.screen.recommendation] : 'not applied',
     ),
     row(
       'Cost of the prison term',
@@ -99,14 +113,29 @@ export async function assessmentPdf(a: Assessment): Promise<Buffer> {
   const list = (items: { text: string; citations?: readonly string[] }[]): Content => ({
     ul: items.map((i) => ({ stack: [{ text: i.text }, cite(i.citations)] })),
   });
+  const scenario = scenarioLabel(a.scenario, opts.scenarioTitles);
+  const facts = caseFacts(opts.facts);
   const content: Content[] = [
     { text: `Proportion assessment${a.case_id ? `: ${a.case_id}` : ''}`, style: 'h1' },
+    { text: scenario, style: 'h2', margin: [0, 0, 0, 4] },
     {
-      text: `${a.jurisdiction}; conduct ${a.dates.offense}, sentencing ${a.dates.sentencing}; law of ${a.dates.statute_law}${a.dates.guidelines_manual ? `, Guidelines Manual ${a.dates.guidelines_manual}` : ''}; scenario ${a.scenario}; evaluated ${a.dates.evaluation}.`,
+      text: `${a.jurisdiction}; conduct ${a.dates.offense}, sentencing ${a.dates.sentencing}; law of ${a.dates.statute_law}${a.dates.guidelines_manual ? `, Guidelines Manual ${a.dates.guidelines_manual}` : ''}; evaluated ${a.dates.evaluation}.`,
     },
     { text: 'Key figures', style: 'h2' },
     { table: { widths: [150, '*'], body: keyRows }, layout: 'lightHorizontalLines' },
   ];
+  if (facts.length)
+    content.push(
+      { text: 'The facts entered', style: 'h2' },
+      {
+        table: {
+          widths: [200, '*'],
+          body: facts.map(([label, value]): Content[] => [{ text: label, bold: true }, { text: value }]),
+        },
+        layout: 'lightHorizontalLines',
+      },
+      { text: 'Facts not listed were not known ("I don\'t know").', style: 'cite' },
+    );
   if (open.missing.length || open.questions.length)
     content.push(
       { text: 'Questions that would settle the result', style: 'h2' },
@@ -118,7 +147,7 @@ export async function assessmentPdf(a: Assessment): Promise<Buffer> {
   if (a.role)
     content.push(
       { text: 'Role', style: 'h2' },
-      list(a.role.reasons.map((r) => ({ text: r }))),
+      list(a.role.reasons.map((r) => ({ text: labelIds(r) }))),
       cite(a.role.citations),
     );
   if (a.indicia.length)
@@ -126,7 +155,7 @@ export async function assessmentPdf(a: Assessment): Promise<Buffer> {
       { text: 'Evidence review', style: 'h2' },
       list(
         a.indicia.map((v) => ({
-          text: `${human(v.indicium)}: ${v.strength}. ${v.reasons.join(' ')}`,
+          text: `${enumLabel('indicium', v.indicium)}: ${enumLabel('strength', v.strength).toLowerCase()}. ${labelIds(v.reasons.join(' '))}`,
           citations: v.citations,
         })),
       ),
@@ -134,34 +163,40 @@ export async function assessmentPdf(a: Assessment): Promise<Buffer> {
   if (a.screen)
     content.push(
       { text: `The report's charging screen (${a.screen.policy})`, style: 'h2' },
-      list(a.screen.rules.map((r) => ({ text: r.message, citations: r.citations }))),
+      list(a.screen.rules.map((r) => ({ text: labelIds(r.message), citations: r.citations }))),
     );
   if (a.consequences) {
     const items: { text: string; citations?: readonly string[] }[] = [];
     for (const [name, v] of Object.entries(a.consequences)) {
       if (!v || typeof v !== 'object' || name === 'cost') continue;
       const x = v as { reasons?: string[]; citations?: string[] };
-      for (const r of x.reasons ?? []) items.push({ text: `${human(name)}: ${r}` });
+      for (const r of x.reasons ?? [])
+        items.push({ text: `${enumLabel('consequence', name)}: ${labelIds(r)}` });
       if (x.citations?.length) items.push({ text: '', citations: x.citations });
     }
     if (items.length) content.push({ text: 'Consequences', style: 'h2' }, list(items));
   }
   content.push(
     { text: 'All findings', style: 'h2' },
-    list(
-      a.findings.map((f) => ({ text: `[${f.severity}] ${f.message} (${f.code})`, citations: f.citations })),
-    ),
+    list(a.findings.map((f) => ({ text: `[${f.severity}] ${f.message}`, citations: f.citations }))),
     {
-      text: `Engine ${a.stamp.engine}; law data ${String(a.stamp.law_data)}. Not legal advice.`,
+      text: `Engine ${a.stamp.engine}; law data ${String(a.stamp.law_data)}. Not legal advice.${opts.permalink ? ` This result online: ${opts.permalink}` : ''}`,
       style: 'cite',
       margin: [0, 12, 0, 0],
     },
   );
-  const doc: Parameters<typeof pdfmake.createPdf>[0] = {
+  return {
     info: { title: `Proportion assessment${a.case_id ? ` ${a.case_id}` : ''}`, creator: 'Proportion' },
     pageSize: 'LETTER',
-    pageMargins: [48, 48, 48, 48],
+    pageMargins: [48, 48, 48, 56],
     content,
+    footer: (page: number, pages: number): Content => ({
+      columns: [
+        { text: `Proportion assessment${a.case_id ? `: ${a.case_id}` : ''}. ${scenario}`, style: 'cite' },
+        { text: `Page ${page} of ${pages}`, style: 'cite', alignment: 'right', width: 80 },
+      ],
+      margin: [48, 16, 48, 0],
+    }),
     defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.2 },
     styles: {
       h1: { fontSize: 18, bold: true, margin: [0, 0, 0, 8] },
@@ -169,5 +204,4 @@ export async function assessmentPdf(a: Assessment): Promise<Buffer> {
       cite: { fontSize: 8, color: '#444444' },
     },
   };
-  return pdfmake.createPdf(doc).getBuffer();
 }

@@ -1,32 +1,10 @@
 import { questionCode } from '../engine/questions.ts';
 import { range, term, usd } from '../messages/format.ts';
+import { ENUM_LABELS, enumLabel, labelIds, scenarioLabel } from '../messages/labels.ts';
 import { questionText } from '../messages/questions.ts';
 import type { Assessment } from '../model/assessment.ts';
 import type { Finding } from '../model/finding.ts';
-import { cites, type H, html, human } from './html.ts';
-
-/** Plain-language names for the report's functions and the screen's recommendations (presentation only). */
-export const FUNCTION_TEXT: Record<string, string> = {
-  importer_high_level_supplier: 'Importer or high-level supplier',
-  organizer_leader: 'Organizer or leader',
-  grower_manufacturer: 'Grower or manufacturer',
-  wholesaler: 'Wholesaler',
-  manager_supervisor: 'Manager or supervisor',
-  street_level_dealer: 'Street-level dealer',
-  broker: 'Broker (go-between)',
-  courier: 'Courier',
-  mule: 'Mule (carries drugs on or in the body)',
-  employee_worker: 'Employee or worker (lookout, errands, packaging)',
-  user_possession_only: 'A person who uses drugs (possession only)',
-  social_supplier: 'Social supplier (shares or buys for friends)',
-};
-export const RECOMMENDATION_TEXT: Record<string, string> = {
-  decline: 'Decline to prosecute',
-  treat_as_possession: 'Treat as possession for personal use',
-  divert: 'Divert (pre-booking or pre-charge)',
-  prosecute_own_conduct: "Prosecute only the person's own conduct",
-  prosecute: 'Prosecute',
-};
+import { cites, type H, html } from './html.ts';
 
 /** What the rules could not settle: fields to ask for, and questions the law leaves open. */
 export interface OpenQuestions {
@@ -57,13 +35,20 @@ const fieldAnchor = (path: string) => `#f-${(path.split(' ')[0] as string).repla
 const byPrefix = (a: Assessment, ...prefixes: string[]): Finding[] =>
   a.findings.filter((f) => prefixes.some((p) => f.code.startsWith(p)));
 
-const findingList = (list: Finding[]): H =>
-  list.length
-    ? html`<ul class="findings">${list.map(
-        (f) =>
-          html`<li class="sev-${f.severity}">${f.severity === 'critical' ? html`<strong>${f.message}</strong>` : f.message}${cites(f.citations)}</li>`,
-      )}</ul>`
-    : html``;
+const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
+const findingItem = (f: Finding): H =>
+  html`<li class="sev-${f.severity}">${f.severity === 'critical' ? html`<strong>${f.message}</strong>` : f.message}${cites(f.citations)}</li>`;
+/**
+ * Findings, the most severe first. A long list shows its first few and folds the rest away, so a
+ * result stays readable on a phone; every finding is still one click away (and listed in full in the PDF).
+ */
+const findingList = (list: Finding[], show = 4): H => {
+  if (!list.length) return html``;
+  const sorted = [...list].sort((x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity]);
+  const head = sorted.length > show + 1 ? sorted.slice(0, show) : sorted;
+  const rest = sorted.slice(head.length);
+  return html`<ul class="findings">${head.map(findingItem)}</ul>${rest.length ? html`<details class="more"><summary>${rest.length} more finding${rest.length === 1 ? '' : 's'}</summary><ul class="findings">${rest.map(findingItem)}</ul></details>` : ''}`;
+};
 
 const yesNo = (v: boolean | null | undefined, yes: string, no: string, unknown = 'undetermined') =>
   v === true ? yes : v === false ? no : unknown;
@@ -71,7 +56,12 @@ const yesNo = (v: boolean | null | undefined, yes: string, no: string, unknown =
 /** The result, readable by a non-lawyer: key numbers first, each with its citation; then the reasons. */
 export function renderResult(
   a: Assessment,
-  opts: { pdfHref?: string; title?: string; headingId?: string } = {},
+  opts: {
+    pdfHref?: string;
+    title?: string;
+    headingId?: string;
+    scenarioTitles?: Record<string, string>;
+  } = {},
 ): H {
   const e = a.exposure;
   const best = a.findings.find((f) => f.code === 'exposure.mandatory_minimum.best_case');
@@ -82,16 +72,16 @@ export function renderResult(
   const statutoryKnown = e && e.statutory.minimum_months !== null && e.statutory.maximum_months !== null;
   return html`<section class="result" aria-labelledby="${opts.headingId ?? 'result-heading'}">
 <h2 id="${opts.headingId ?? 'result-heading'}" tabindex="-1">${opts.title ?? 'Result'}${a.case_id ? html`: <span class="mono">${a.case_id}</span>` : ''}</h2>
-<p>Jurisdiction <strong>${a.jurisdiction}</strong>; conduct on ${a.dates.offense}, sentencing ${a.dates.sentencing}; the law applied is that of <strong>${a.dates.statute_law}</strong>${a.dates.guidelines_manual ? html` with the Guidelines Manual of ${a.dates.guidelines_manual}` : ''}. Scenario: <code>${a.scenario}</code>.</p>
+<p>Jurisdiction <strong>${a.jurisdiction}</strong>; conduct on ${a.dates.offense}, sentencing ${a.dates.sentencing}; the law applied is that of <strong>${a.dates.statute_law}</strong>${a.dates.guidelines_manual ? html` with the Guidelines Manual of ${a.dates.guidelines_manual}` : ''}. Scenario: <strong>${scenarioLabel(a.scenario, opts.scenarioTitles)}</strong>.</p>
 <dl class="keyfacts" data-testid="keyfacts">
-<div><dt>Role in the supply chain</dt><dd><span data-field="role">${a.role ? (FUNCTION_TEXT[a.role.function] ?? human(a.role.function)) : 'not classified'}</span>${cites(a.role?.citations)}</dd></div>
+<div><dt>Role in the supply chain</dt><dd><span data-field="role">${a.role ? ENUM_LABELS.function[a.role.function] : 'not classified'}</span>${cites(a.role?.citations)}</dd></div>
 <div><dt>Charge under current practice</dt><dd><span data-field="charge">${charges.length ? charges.map((c) => c.description).join('; ') : 'not charged, or not computed'}</span>${cites(charges.flatMap((c) => c.citations))}</dd></div>
 <div><dt>Statutory range</dt><dd><span data-field="statutory">${statutoryKnown && e ? range([e.statutory.minimum_months, e.statutory.maximum_months]) : 'not computed (see below)'}</span>${cites(e?.statutory.citations)}</dd></div>
 <div><dt>Mandatory minimum, all counts</dt><dd><span data-field="mandatory-minimum">${e && e.mandatory_minimum_months !== null ? term(e.mandatory_minimum_months) : 'not computed'}${best ? html`<span class="bound">If the open questions go the person's way: <strong>${term(best.values?.months)}</strong></span>` : ''}</span>${cites(e ? [...e.statutory.citations, ...e.firearms.citations] : [])}</dd></div>
 ${e && e.firearms.consecutive_minimum_months !== 0 ? html`<div><dt>Firearm (924(c)) terms, consecutive</dt><dd><span data-field="firearms">${term(e.firearms.consecutive_minimum_months)}</span>${cites(e.firearms.citations)}</dd></div>` : ''}
 <div><dt>Safety valve</dt><dd><span data-field="safety-valve">${e ? yesNo(e.safety_valve.eligible, 'eligible', 'not eligible', 'depends on open questions') : 'not applicable'}</span>${cites(e?.safety_valve.citations)}</dd></div>
 <div><dt>Guideline range (advisory)</dt><dd><span data-field="guidelines">${g ? range(g.range_months) : 'not computed'}</span>${g ? html`<p class="cite">Offense level ${g.offense_level}, criminal history category ${g.criminal_history_category}</p>` : ''}${cites(g?.citations)}</dd></div>
-<div><dt>The report's screen recommends</dt><dd><span data-field="screen">${a.screen ? (RECOMMENDATION_TEXT[a.screen.recommendation] ?? human(a.screen.recommendation)) : 'not applied'}</span>${cites(a.screen ? [`${a.screen.policy}`] : [])}</dd></div>
+<div><dt>The report's screen recommends</dt><dd><span data-field="screen">${a.screen ? ENUM_LABELS.recommendation[a.screen.recommendation] : 'not applied'}</span>${cites(a.screen ? [`${a.screen.policy}`] : [])}</dd></div>
 <div><dt>Cost of the prison term</dt><dd><span data-field="cost">${cost ? usd(cost.usd) : 'not computed'}</span>${cost ? html`<p class="cite">${cost.person_years} person-years at ${usd(cost.rate_usd_per_year)} a year</p>` : ''}${cites(cost?.citations)}</dd></div>
 </dl>
 ${
@@ -106,14 +96,14 @@ ${
 }
 ${opts.pdfHref ? html`<div class="actions no-print"><a class="button secondary" href="${opts.pdfHref}" download>Download PDF</a><button type="button" class="secondary" onclick="window.print()">Print</button></div>` : ''}
 
-${a.role ? html`<h3>Role in the supply chain</h3><p><strong>${FUNCTION_TEXT[a.role.function] ?? human(a.role.function)}</strong>.</p><ul>${a.role.reasons.map((r) => html`<li>${r}</li>`)}</ul>${cites(a.role.citations)}${findingList(byPrefix(a, 'role.').filter((f) => !f.code.includes('.data.')))}` : ''}
+${a.role ? html`<h3>Role in the supply chain</h3><p><strong>${ENUM_LABELS.function[a.role.function]}</strong>.</p><ul>${a.role.reasons.map((r) => html`<li>${labelIds(r)}</li>`)}</ul>${cites(a.role.citations)}${findingList(byPrefix(a, 'role.').filter((f) => !f.code.includes('.data.')))}` : ''}
 
 <h3>Evidence review: the indicia of sale</h3>
 ${
   a.indicia.length
-    ? html`<div class="table-wrap"><table><caption class="visually-hidden">Each piece of evidence and how strong it is</caption><thead><tr><th scope="col">Evidence</th><th scope="col">Strength</th><th scope="col">Why</th></tr></thead><tbody>${a.indicia.map(
+    ? html`<div class="table-wrap" tabindex="0"><table><caption class="visually-hidden">Each piece of evidence and how strong it is</caption><thead><tr><th scope="col">Evidence</th><th scope="col">Strength</th><th scope="col">Why</th></tr></thead><tbody>${a.indicia.map(
         (v) =>
-          html`<tr><th scope="row">${human(v.indicium)}</th><td>${v.strength}</td><td>${v.reasons.join(' ')}${cites(v.citations)}</td></tr>`,
+          html`<tr><th scope="row">${enumLabel('indicium', v.indicium)}</th><td>${enumLabel('strength', v.strength)}</td><td>${labelIds(v.reasons.join(' '))}${cites(v.citations)}</td></tr>`,
       )}</tbody></table></div>`
     : html`<p>No indicia of sale were entered.</p>`
 }
@@ -125,9 +115,9 @@ ${
 ${findingList(byPrefix(a, 'charge.', 'exposure.', 'dates.', 'law.'))}
 ${
   g?.steps?.length
-    ? html`<details><summary>How the guideline offense level was computed</summary><div class="table-wrap"><table><thead><tr><th scope="col">Step</th><th scope="col">Levels</th><th scope="col">Level after</th><th scope="col">Source</th></tr></thead><tbody>${g.steps.map(
+    ? html`<details><summary>How the guideline offense level was computed</summary><div class="table-wrap" tabindex="0"><table><thead><tr><th scope="col">Step</th><th scope="col">Levels</th><th scope="col">Level after</th><th scope="col">Source</th></tr></thead><tbody>${g.steps.map(
         (s) =>
-          html`<tr><td>${human(s.code.replace('guidelines.', ''))}</td><td class="num">${s.levels}</td><td class="num">${s.level_after}</td><td><cite>${s.citation}</cite></td></tr>`,
+          html`<tr><td>${enumLabel('guideline_step', s.code.replace('guidelines.', ''))}</td><td class="num">${s.levels}</td><td class="num">${s.level_after}</td><td><cite>${s.citation}</cite></td></tr>`,
       )}</tbody></table></div></details>`
     : ''
 }
@@ -138,8 +128,8 @@ ${findingList(byPrefix(a, 'guidelines.'))}`
 ${
   a.screen
     ? html`<h3>The report's charging screen (${a.screen.policy})</h3>
-<p>Recommendation: <strong>${RECOMMENDATION_TEXT[a.screen.recommendation] ?? human(a.screen.recommendation)}</strong>.</p>
-<ul>${a.screen.rules.map((r) => html`<li>${r.message}${cites(r.citations)}</li>`)}</ul>`
+<p>Recommendation: <strong>${ENUM_LABELS.recommendation[a.screen.recommendation]}</strong>.</p>
+<ul>${a.screen.rules.map((r) => html`<li>${labelIds(r.message)}${cites(r.citations)}</li>`)}</ul>`
     : ''
 }
 
@@ -150,7 +140,7 @@ ${Object.entries(a.consequences).map(([name, v]) => {
   if (!v || typeof v !== 'object' || name === 'cost') return '';
   const x = v as { reasons?: string[]; citations?: string[] };
   if (!x.reasons?.length) return '';
-  return html`<h4>${human(name)}</h4><ul>${x.reasons.map((r) => html`<li>${r}</li>`)}</ul>${cites(x.citations)}`;
+  return html`<details class="consequence" data-consequence="${name}"><summary>${enumLabel('consequence', name)} (${x.reasons.length})</summary><ul>${x.reasons.map((r) => html`<li>${labelIds(r)}</li>`)}</ul>${cites(x.citations)}</details>`;
 })}
 <h4>Cost</h4>${cost ? html`<p>${usd(cost.usd)}: ${cost.person_years} person-years at ${usd(cost.rate_usd_per_year)} a year.</p>${cites(cost.citations)}` : html`<p>Not computed.</p>`}
 ${findingList(byPrefix(a, 'consequences.cost'))}`

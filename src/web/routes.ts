@@ -9,8 +9,9 @@ import { compareWith, parseReformText } from '../api/scenarios.ts';
 import { assess } from '../engine/assess.ts';
 import type { Comparison } from '../engine/compare.ts';
 import { DEFAULT_SCENARIOS } from '../engine/compare.ts';
-import { builtInScenario, reformCatalog } from '../engine/scenarios.ts';
+import { reformCatalog } from '../engine/scenarios.ts';
 import type { Reform } from '../law/reform.ts';
+import { SCENARIO_LABELS } from '../messages/labels.ts';
 import type { Assessment } from '../model/assessment.ts';
 import { type Case, parseCase } from '../model/case.ts';
 import { isIsoDate } from '../model/dates.ts';
@@ -21,7 +22,7 @@ import { decodeCase, encodeCase, type H, html } from './html.ts';
 import { renderLawPage } from './law-page.ts';
 import { page } from './layout.ts';
 import { assessmentPdf } from './pdf.ts';
-import { openQuestions, RECOMMENDATION_TEXT, renderResult } from './result.ts';
+import { openQuestions, renderResult } from './result.ts';
 import { allStories, story, storyCase } from './stories.ts';
 import { CSS } from './styles.ts';
 
@@ -76,37 +77,76 @@ function assessPage(
   draft: Draft,
   asOf: string | undefined,
   today: string,
-  opts: { assess: boolean; intro?: H },
-): H {
-  const r = opts.assess ? assessDraft(draft, asOf, today) : { problems: [] as Problem[] };
+  opts: { assess: boolean; intro?: H; linkLaw?: string | undefined; problems?: Problem[] },
+): { html: H; permalink?: string } {
+  const assessed = opts.assess ? assessDraft(draft, asOf, today) : { problems: [] as Problem[] };
+  const r = { ...assessed, problems: [...(opts.problems ?? []), ...assessed.problems] };
   const needed = r.a ? neededFields(openQuestions(r.a).missing) : new Set<string>();
   if (r.a) for (const q of openQuestions(r.a).questions) if (q.field) needed.add(q.field);
   const pdfHref = r.c ? `/assess.pdf?c=${encodeCase(r.c)}${asOf ? `&as_of=${asOf}` : ''}` : undefined;
   const compareHref = r.c ? `/compare?c=${encodeCase(r.c)}` : undefined;
-  return page({
+  const link = r.a ? permalink(draft, asOf, lawStamp(r.a)) : undefined;
+  const staleLaw = r.a && opts.linkLaw && opts.linkLaw !== lawStamp(r.a) ? opts.linkLaw : undefined;
+  const body = page({
     title: r.a ? `Assessment${r.a.case_id ? ` of ${r.a.case_id}` : ''}` : 'Assess a case',
     section: 'assess',
     body: html`<h1>Assess a case</h1>
 ${opts.intro ?? html`<p class="lede">Enter what is known. Anything you leave blank counts as “I don't know”: the result then shows the worst case, the best case where it differs, and the questions that would settle it.</p>`}
+<details class="no-print" id="case-file"><summary>Open a saved case file (JSON)</summary>
+<form method="post" action="/assess" enctype="multipart/form-data" class="panel">
+<div class="field"><label for="f-case_file">Case file</label><span class="hint" id="f-case_file-hint">a case saved from this page, or any case in the contract's JSON (v1)</span>
+<input id="f-case_file" type="file" name="case_file" accept=".json,application/json" aria-describedby="f-case_file-hint"></div>
+<div class="actions"><button type="submit" name="action" value="upload">Open and assess</button></div>
+</form></details>
 <div id="workspace">
+${staleLaw ? html`<div class="notice warn" role="status" data-testid="law-changed"><p>This link was made with law data <code>${staleLaw}</code>; the law data has changed since (now <code>${r.a ? lawStamp(r.a) : ''}</code>), so the result below is computed under the current data and may differ.</p></div>` : ''}
 ${r.problems.length ? html`<div class="notice crit" role="alert" data-testid="problems"><p><strong>The case cannot be assessed yet:</strong> ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}, marked at the fields below.</p></div>` : ''}
 ${r.a ? html`<p role="status" class="visually-hidden">Assessment updated.</p>` : ''}
 ${
   r.a
-    ? html`${renderResult(r.a, { ...(pdfHref ? { pdfHref } : {}) })}${compareHref ? html`<p class="no-print"><a href="${compareHref}">Compare this case under reforms →</a></p>` : ''}
+    ? html`${renderResult(r.a, { ...(pdfHref ? { pdfHref } : {}), scenarioTitles: scenarioTitles() })}
+<div class="actions no-print" data-testid="share"><a class="button secondary" href="${link}" data-testid="permalink">Link to this result</a>${r.c ? html`<a class="button secondary" href="/assess.json?c=${encodeCase(r.c)}" download="${caseFileName(r.c.id)}.json">Save the case (JSON)</a>` : ''}${compareHref ? html`<a class="button secondary" href="${compareHref}">Compare under reforms</a>` : ''}</div>
+<p class="cite no-print">The link holds the facts entered and the law data stamp <code>${lawStamp(r.a)}</code>: opened later, it shows this result again, and says so if the law data has changed.</p>
 <h2 class="no-print" id="facts-heading">The facts: change any answer and assess again</h2>`
     : ''
 }
 ${renderForm({ draft, problems: r.problems, needed, jurisdictionCodes: caseJurisdictions(), asOf })}
 </div>`,
   });
+  return { html: body, ...(link ? { permalink: link } : {}) };
+}
+
+const caseFileName = (id: string | undefined) =>
+  `proportion-${(id ?? 'case').replace(/[^A-Za-z0-9_-]/g, '') || 'case'}`;
+
+/** A case file's JSON, or the problem that stops it from being read. */
+async function readCaseFile(file: File): Promise<{ draft?: Draft; problem?: Problem }> {
+  const text = await file.text();
+  try {
+    const v = JSON.parse(text) as unknown;
+    if (v === null || typeof v !== 'object' || Array.isArray(v))
+      return { problem: { path: 'case_file', message: 'must be one case: a JSON object' } };
+    return { draft: v as Draft };
+  } catch (e) {
+    return { problem: { path: 'case_file', message: `not valid JSON: ${(e as Error).message}` } };
+  }
 }
 
 function scenarioTitles(): Record<string, string> {
-  const t: Record<string, string> = {};
-  for (const id of ['law_at_sentencing', 'law_today']) t[id] = builtInScenario(id)?.title ?? id;
+  const t: Record<string, string> = { ...SCENARIO_LABELS };
   for (const r of reformCatalog().values()) t[r.id] = r.title;
   return t;
+}
+
+/** The law data's short stamp as a permalink carries it (12 hex digits of its content hash). */
+const lawStamp = (a: Assessment) =>
+  String(a.stamp.law_data)
+    .replace(/^sha256:/, '')
+    .slice(0, 12);
+
+/** The address that reproduces an assessment: the case as entered, the what-if date and the law stamp. */
+export function permalink(draft: unknown, asOf: string | undefined, law?: string): string {
+  return `/assess?c=${encodeCase(draft)}${asOf ? `&as_of=${encodeURIComponent(asOf)}` : ''}${law ? `&law=${law}` : ''}`;
 }
 
 export function renderError(status: number, message: string, problems: Problem[] = []): H {
@@ -175,21 +215,58 @@ export function webRoutes(opts: WebOptions) {
       : undefined;
     const draft = (loaded ?? { jurisdiction: 'US-FED', conduct: { activities: [], drugs: [] } }) as Draft;
     return c.html(
-      assessPage(draft, asOf, opts.today(), { assess: loaded !== undefined, ...(intro ? { intro } : {}) }),
+      assessPage(draft, asOf, opts.today(), {
+        assess: loaded !== undefined,
+        linkLaw: c.req.query('law'),
+        ...(intro ? { intro } : {}),
+      }).html,
     );
   });
   web.post('/assess', limit, async (c) => {
-    const form = flatten(await c.req.parseBody({ all: true }));
-    const draft = formToDraft(form);
+    const body = await c.req.parseBody({ all: true });
+    const form = flatten(body);
     const asOf = typeof form.as_of === 'string' && form.as_of ? form.as_of : undefined;
+    let draft = formToDraft(form);
     if (form.action === 'add_prior') {
       draft.__add_prior = true;
-      const html_ = assessPage(draft, asOf, opts.today(), { assess: false });
-      return c.html(html_);
+      return c.html(assessPage(draft, asOf, opts.today(), { assess: false }).html);
     }
-    return c.html(assessPage(draft, asOf, opts.today(), { assess: true }));
+    if (form.action === 'upload') {
+      const file = body.case_file;
+      const read =
+        file instanceof File && file.size > 0
+          ? await readCaseFile(file)
+          : { problem: { path: 'case_file', message: 'choose a case file' } };
+      if (!read.draft)
+        return c.html(
+          assessPage(draft, asOf, opts.today(), {
+            assess: false,
+            problems: read.problem ? [read.problem] : [],
+          }).html,
+          422,
+        );
+      draft = read.draft;
+    }
+    const r = assessPage(draft, asOf, opts.today(), { assess: true });
+    // The address becomes the result's permalink: htmx is told to push it; without JavaScript the
+    // browser is sent there (post/redirect/get), so reloading or sharing the page reproduces the result.
+    if (!r.permalink) return c.html(r.html);
+    if (c.req.header('HX-Request') === 'true') {
+      c.header('HX-Push-Url', r.permalink);
+      return c.html(r.html);
+    }
+    return c.redirect(r.permalink, 303);
   });
-  const pdfResponse = async (raw: unknown, asOf: string | undefined) => {
+  web.get('/assess.json', (c) => {
+    const raw = caseFromQuery({ story: c.req.query('story'), c: c.req.query('c') });
+    const parsed = parseCase(raw);
+    if (!parsed.ok) throw new ApiError(422, 'the case does not match the contract', parsed.problems);
+    return c.body(`${JSON.stringify(parsed.case, null, 2)}\n`, 200, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${caseFileName(parsed.case.id)}.json"`,
+    });
+  });
+  const pdfResponse = async (raw: unknown, asOf: string | undefined, origin: string) => {
     const parsed = parseCase(raw);
     if (!parsed.ok) throw new ApiError(422, 'the case does not match the contract', parsed.problems);
     if (asOf && !isIsoDate(asOf))
@@ -197,7 +274,11 @@ export function webRoutes(opts: WebOptions) {
         { path: 'as_of', message: 'must be a real date YYYY-MM-DD' },
       ]);
     const a = assess(parsed.case, { evaluationDate: opts.today(), ...(asOf ? { asOf } : {}) });
-    const buf = await assessmentPdf(a);
+    const buf = await assessmentPdf(a, {
+      facts: parsed.case,
+      scenarioTitles: scenarioTitles(),
+      permalink: `${origin}${permalink(parsed.case, asOf, lawStamp(a))}`,
+    });
     return new Response(new Uint8Array(buf), {
       headers: {
         'Content-Type': 'application/pdf',
@@ -211,7 +292,7 @@ export function webRoutes(opts: WebOptions) {
       throw new ApiError(400, 'name a case: ?story=<slug> or ?c=<case as base64url JSON>', [
         { path: '(query)', message: 'no case' },
       ]);
-    return pdfResponse(raw, c.req.query('as_of') || undefined);
+    return pdfResponse(raw, c.req.query('as_of') || undefined, new URL(c.req.url).origin);
   });
   web.post('/assess.pdf', limit, async (c) => {
     const type = c.req.header('content-type') ?? '';
@@ -224,12 +305,13 @@ export function webRoutes(opts: WebOptions) {
           { path: '(body)', message: (e as Error).message },
         ]);
       }
-      return pdfResponse(body, c.req.query('as_of') || undefined);
+      return pdfResponse(body, c.req.query('as_of') || undefined, new URL(c.req.url).origin);
     }
     const form = flatten(await c.req.parseBody({ all: true }));
     return pdfResponse(
       formToDraft(form),
       typeof form.as_of === 'string' && form.as_of ? form.as_of : undefined,
+      new URL(c.req.url).origin,
     );
   });
 
@@ -267,12 +349,12 @@ export function webRoutes(opts: WebOptions) {
 ${s.sentence_of_record ? html`<p><strong>Sentence of record:</strong> ${s.sentence_of_record.text}</p>` : ''}
 ${s.outcome ? html`<p><strong>What happened since:</strong> ${s.outcome.text}</p>` : ''}
 ${s.sources?.length ? html`<p class="cite"><span class="cite-label">Sources:</span> ${s.sources.map((x, i) => html`${i ? '; ' : ''}<a href="${x.url}" rel="noreferrer">${x.title}</a>`)}</p>` : ''}
-${s.assumptions?.length ? html`<details><summary>How the case was encoded (${s.assumptions.length} assumptions)</summary><ul>${s.assumptions.map((x) => html`<li>${x}</li>`)}</ul></details>` : ''}
+${s.encoding_notes?.length ? html`<details><summary>How the case was encoded: what is assumed</summary><ul>${s.encoding_notes.map((x) => html`<li>${x}</li>`)}</ul><p><a href="/assess.json?story=${s.slug}" download="${s.slug}.json">The case file (JSON)</a>: every fact as entered.</p></details>` : ''}
 </section>
 <section aria-labelledby="computes"><h2 id="computes">What Proportion computes</h2>
 <div class="actions no-print"><a class="button" href="/assess?story=${s.slug}">Open in the assessment form</a><a class="button secondary" href="/compare?story=${s.slug}">Compare under other reforms</a><a class="button secondary" href="/assess.pdf?story=${s.slug}" download>PDF</a></div>
 ${renderComparison(comparison, scenarioTitles())}
-${renderResult(first, { title: 'The assessment under the law at the time', headingId: 'story-result' })}
+${renderResult(first, { title: 'The assessment under the law at the time', headingId: 'story-result', scenarioTitles: scenarioTitles() })}
 </section>`,
       }),
     );
@@ -287,9 +369,10 @@ ${renderResult(first, { title: 'The assessment under the law at the time', headi
     reformText: string;
     problems: Problem[];
     result?: Comparison;
+    uploaded?: Reform;
   }) => {
     const catalog = [...reformCatalog().values()];
-    const titles = scenarioTitles();
+    const titles = { ...scenarioTitles(), ...(q.uploaded ? { [q.uploaded.id]: q.uploaded.title } : {}) };
     return page({
       title: 'Compare reforms',
       section: 'compare',
@@ -402,6 +485,7 @@ ${q.result ? renderComparison(q.result, titles) : ''}
         reformText,
         problems,
         ...(result ? { result } : {}),
+        ...(reform ? { uploaded: reform } : {}),
       }),
     );
   });
@@ -426,12 +510,16 @@ ${q.result ? renderComparison(q.result, titles) : ''}
     }
     const release = c.req.query('release');
     const table = c.req.query('table');
-    const q: DataQuery = { filters, ...(release ? { release } : {}), ...(table ? { table } : {}) };
+    const pageNo = Number(c.req.query('page'));
+    const q: DataQuery = {
+      filters,
+      ...(release ? { release } : {}),
+      ...(table ? { table } : {}),
+      ...(Number.isInteger(pageNo) && pageNo > 0 ? { page: pageNo } : {}),
+    };
     return c.html(page({ title: 'Data', section: 'data', body: renderDataPage(opts.releases, q) }));
   });
 
   web.notFound((c) => c.html(renderError(404, `There is no page at ${c.req.path}.`), 404));
   return web;
 }
-
-export { RECOMMENDATION_TEXT };

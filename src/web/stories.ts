@@ -8,10 +8,13 @@ export interface Story {
   jurisdiction: string;
   year?: number;
   report_account: string;
-  sentence_of_record?: { text: string; months?: unknown };
-  outcome?: { text: string; status?: string; year?: number };
+  sentence_of_record?: { text: string; months?: unknown; research_note?: string };
+  outcome?: { text: string; status?: string; year?: number; research_note?: string };
+  /** research notes: how each fact was chosen, for the people maintaining the examples (not shown) */
   assumptions?: string[];
-  sources?: { title: string; url: string }[];
+  /** the same, for readers: what is a placeholder or an assumption, in plain words (shown) */
+  encoding_notes?: string[];
+  sources?: { title: string; url: string; research_note?: string }[];
   expected?: Record<string, unknown>;
 }
 

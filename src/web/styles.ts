@@ -63,9 +63,15 @@ button.secondary,.button.secondary{background:#fff;color:var(--accent)}
 .keyfacts dd{margin:0;font-size:1.15rem;font-weight:700}
 .keyfacts dd .bound{display:block;font-size:.9rem;font-weight:400}
 .keyfacts dd .cite{font-size:.82rem;font-weight:400}
-.table-wrap{overflow-x:auto;max-width:100%}
+.table-wrap{overflow-x:auto;max-width:100%;position:relative}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}
-th,td{border:1px solid var(--line);padding:.4rem .5rem;text-align:left;vertical-align:top}
+th,td{border:1px solid var(--line);padding:.4rem .5rem;text-align:left;vertical-align:top;overflow-wrap:break-word;hyphens:auto}
+.table-wrap table{min-width:max-content;max-width:none}
+.table-wrap th,.table-wrap td{max-width:22rem;min-width:5rem}
+.pager{display:flex;flex-wrap:wrap;gap:.6rem;align-items:center}
+.param-table{font-size:.9rem}
+.group-title{display:inline;font-size:1.15rem;margin:0}
+section[data-group]>details>summary{padding:.5rem 0;border-top:1px solid var(--line)}
 thead th{background:var(--panel)}
 tr.differs th,tr.differs td{background:var(--diff)}
 td.num{text-align:right;font-variant-numeric:tabular-nums}

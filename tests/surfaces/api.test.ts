@@ -418,16 +418,16 @@ describe('OpenAPI 3.1 document', () => {
     assert.equal(r.status, 200);
     const doc = (await r.json()) as {
       openapi: string;
+      components: {
+        schemas: Record<string, { properties?: Record<string, unknown>; additionalProperties?: unknown }>;
+      };
       paths: Record<
         string,
         Record<
           string,
           {
             requestBody?: {
-              content: Record<
-                string,
-                { schema: { properties?: Record<string, unknown>; additionalProperties?: unknown } }
-              >;
+              content: Record<string, { schema: { $ref?: string } }>;
             };
           }
         >
@@ -447,7 +447,9 @@ describe('OpenAPI 3.1 document', () => {
       '/health',
     ])
       assert.ok(p in doc.paths, p);
-    const caseSchema = doc.paths['/v1/assess']?.post?.requestBody?.content['application/json']?.schema;
+    const ref = doc.paths['/v1/assess']?.post?.requestBody?.content['application/json']?.schema.$ref;
+    assert.equal(ref, '#/components/schemas/Case', 'the case is a named component');
+    const caseSchema = doc.components.schemas.Case;
     assert.ok(caseSchema?.properties && 'conduct' in caseSchema.properties);
     assert.equal(caseSchema?.additionalProperties, false, 'strict: unknown fields are errors');
   });
@@ -503,11 +505,16 @@ describe('web pages through the app', () => {
       'conduct.drugs.0.grams': '30',
       'conduct.drugs.0.basis': 'transacted',
     });
-    const r = await app.request('/assess', {
+    const posted = await app.request('/assess', {
       method: 'POST',
       body: form,
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
+    // Without JavaScript the browser is sent to the result's permalink (post/redirect/get).
+    assert.equal(posted.status, 303);
+    const location = posted.headers.get('location') ?? '';
+    assert.match(location, /^\/assess\?c=[A-Za-z0-9_-]+&law=[0-9a-f]{12}$/);
+    const r = await app.request(location);
     assert.equal(r.status, 200);
     const page = await r.text();
     assert.match(page, /data-field="mandatory-minimum">5 years \(60 months\)/);
@@ -562,7 +569,7 @@ describe('web pages through the app', () => {
     fd.set('reform_text', yaml);
     const page = await (await app.request('/compare', { method: 'POST', body: fd })).text();
     assert.match(page, /data-testid="comparison-table"/);
-    assert.match(page, /<code>my-upload<\/code>/);
+    assert.match(page, /<th scope="col" data-scenario="my-upload">No stacking of 924\(c\) counts</);
     assert.match(page, /data-differs="true"/);
   });
   test('static assets are served locally', async () => {

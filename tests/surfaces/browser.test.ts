@@ -1,20 +1,60 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { type RunningServer, startServer } from '../../src/api/server.ts';
-import { dataDirWithFixture, ROOT, TODAY } from './helpers.ts';
+import { ENUM_LABELS, FIELD_LABELS, SCENARIO_LABELS } from '../../src/messages/labels.ts';
+import { caseJson, dataDirWithFixture, ROOT, TODAY } from './helpers.ts';
 
 /**
  * The web app in a real browser (Debian's chromium driven by playwright-core): every page loads and
  * passes axe-core without serious or critical violations; a story is assessed; a fact is changed and
- * the result changes; two reforms are compared; the data page is filtered. Screenshots: test-results/.
+ * the result changes; two reforms are compared; the data page is filtered; a result reopens from its
+ * permalink. Every page: no horizontal overflow at 375 px, no taller than about 15,000 px as it opens,
+ * no contract id in its visible text. Screenshots of each page at 1280 and 375 px: test-results/screenshots/.
  */
 const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = join(ROOT, 'test-results');
+const SHOTS = join(ROOT, 'test-results', 'screenshots');
+const MAX_HEIGHT = 15_000;
+/** Contract ids a user must never read: snake_case enum values, scenario ids, dotted case paths. */
+const IDS = [
+  ...Object.values(ENUM_LABELS).flatMap((t) => Object.keys(t).filter((k) => k.includes('_'))),
+  ...Object.keys(SCENARIO_LABELS),
+  ...Object.keys(FIELD_LABELS).filter((k) => k.includes('.') && !k.includes('*')),
+];
+const ID_PATTERN = new RegExp(`(?<![\\w.])(${IDS.map((i) => i.replaceAll('.', '\\.')).join('|')})(?![\\w])`);
+
+/** A second, small release in the shape of the published disparity table (estimate, interval, share). */
+function addDisparityRelease(dataDir: string): void {
+  const dir = join(dataDir, 'releases', 'disparity-fixture');
+  mkdirSync(join(dir, 'tables'), { recursive: true });
+  writeFileSync(
+    join(dir, 'tables', 'disparity.csv'),
+    [
+      'measure,group,group_label,stage,numerator,denominator,estimate,lower,upper,share,flags,synthetic',
+      // share (0.12) is far below the estimate: a bar drawn from it would sit outside its whiskers
+      'rri_stage,nh_black,"Black, not Hispanic",charging_decision,2306,4559,1.199,1.1466,1.2538,0.1211,,true',
+      'rri_stage,hispanic,Hispanic or Latino/a/x,charging_decision,1500,3207,1.137,1.09,1.19,,,true',
+      'rri_stage,nh_aian,"American Indian or Alaska Native, not Hispanic",charging_decision,82,172,1.13,0.95,1.33,0.0103,small_n,true',
+      'rri_stage,nh_nhpi,"Native Hawaiian or other Pacific Islander, not Hispanic",sentence,suppressed,suppressed,,,,,suppressed,true',
+    ].join('\n'),
+  );
+  writeFileSync(
+    join(dir, 'datapackage.json'),
+    JSON.stringify({
+      name: 'disparity-fixture',
+      title: 'Disparity fixture (synthetic data)',
+      created: '2026-01-01T00:00:00Z',
+      'proportion:synthetic': true,
+      resources: [
+        { name: 'disparity', path: 'tables/disparity.csv', title: 'Disparity measures', format: 'csv' },
+      ],
+    }),
+  );
+}
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
 
@@ -31,9 +71,11 @@ if (!existsSync(CHROMIUM)) {
 
     before(async () => {
       mkdirSync(SHOTS, { recursive: true });
+      const dataDir = dataDirWithFixture();
+      addDisparityRelease(dataDir);
       server = await startServer({
         port: 0,
-        dataDir: dataDirWithFixture(),
+        dataDir,
         demo: false,
         log: false,
         announce: false,
@@ -98,16 +140,37 @@ if (!existsSync(CHROMIUM)) {
         `accessibility violations on ${name}`,
       );
     }
-    async function shot(name: string, mobile = true): Promise<void> {
-      await page.screenshot({ path: join(SHOTS, `${name}-desktop.png`), fullPage: false });
-      if (mobile) {
-        await page.setViewportSize({ width: 375, height: 812 });
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        await page.screenshot({ path: join(SHOTS, `${name}-375.png`), fullPage: false });
-        await page.setViewportSize({ width: 1280, height: 900 });
-        assert.ok(overflow <= 1, `${name}: the page is ${overflow}px wider than a 375px screen`);
-      }
+    /**
+     * The page at 375 px: it must not scroll sideways nor be taller than MAX_HEIGHT as it opens, and
+     * its visible text (code excepted) names no contract id. With a name, screenshots at 1280 and 375 px.
+     */
+    async function phone(name: string, screenshots = true): Promise<void> {
+      if (screenshots) await page.screenshot({ path: join(SHOTS, `${name}-1280.png`), fullPage: false });
+      const leaked = await page.evaluate((source) => {
+        const pattern = new RegExp(source);
+        const found: string[] = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const el = n.parentElement;
+          if (!el || el.closest('code, script, style, title, .visually-hidden')) continue;
+          if (!el.checkVisibility()) continue;
+          const m = pattern.exec(n.textContent ?? '');
+          if (m) found.push(`${m[0]} in "${(n.textContent ?? '').trim().slice(0, 120)}"`);
+        }
+        return found;
+      }, ID_PATTERN.source);
+      await page.setViewportSize({ width: 375, height: 812 });
+      const size = await page.evaluate(() => ({
+        overflow: document.documentElement.scrollWidth - window.innerWidth,
+        height: document.documentElement.scrollHeight,
+      }));
+      if (screenshots) await page.screenshot({ path: join(SHOTS, `${name}-375.png`), fullPage: false });
+      await page.setViewportSize({ width: 1280, height: 900 });
+      assert.ok(size.overflow <= 1, `${name}: the page is ${size.overflow}px wider than a 375px screen`);
+      assert.ok(size.height <= MAX_HEIGHT, `${name}: ${size.height}px tall at 375px (at most ${MAX_HEIGHT})`);
+      assert.deepEqual(leaked, [], `${name}: contract ids in the page's text`);
     }
+    const shot = (name: string) => phone(name);
     const text = async (selector: string) =>
       ((await page.locator(selector).first().textContent()) ?? '').trim();
 
@@ -140,7 +203,7 @@ if (!existsSync(CHROMIUM)) {
       const questions = page.locator('[data-testid="open-questions"]');
       assert.match((await questions.textContent()) ?? '', /tell the government everything/);
       assert.equal(await page.locator('.field.needed #f-cooperation-truthful_disclosure').count(), 1);
-      await shot('assess-munoz-open-question', false);
+      await shot('assess-munoz-open-question');
       // Answer the question: the safety valve now applies and the minimum falls away.
       await page.selectOption('#f-cooperation-truthful_disclosure', 'yes');
       await Promise.all([
@@ -153,7 +216,7 @@ if (!existsSync(CHROMIUM)) {
       assert.equal(await text('[data-field="safety-valve"]'), 'eligible');
       assert.match(await text('[data-field="mandatory-minimum"]'), /^0 months/);
       await axeCheck('assess-munoz-answered');
-      await shot('assess-munoz-answered', false);
+      await shot('assess-munoz-answered');
 
       // Weldon Angelos: three 924(c) counts stacked; with one count the minimum is far lower.
       await page.goto(`${server.url}/assess?story=weldon-angelos`);
@@ -219,8 +282,14 @@ if (!existsSync(CHROMIUM)) {
         page.getByRole('button', { name: 'Compare' }).click(),
       ]);
       await page.waitForSelector('[data-testid="comparison-table"]');
-      const heads = await page.locator('[data-testid="comparison-table"] thead th code').allTextContents();
-      assert.deepEqual(heads.sort(), ['dpa-2019', 'first-step-act-2018']);
+      const heads = page.locator('[data-testid="comparison-table"] thead th[data-scenario]');
+      assert.deepEqual(
+        (await heads.evaluateAll((ths) => ths.map((th) => th.getAttribute('data-scenario')))).sort(),
+        ['dpa-2019', 'first-step-act-2018'],
+      );
+      // the columns are labelled by the scenarios' titles, not their ids
+      for (const t of await heads.allTextContents())
+        assert.doesNotMatch(t, /^(dpa-2019|first-step-act-2018)$/);
       assert.ok((await page.locator('tr[data-differs]').count()) > 0, 'the two reforms differ for Angelos');
       assert.ok((await page.getByRole('heading', { name: 'Why they differ' }).count()) === 1);
       await axeCheck('compare-result');
@@ -267,10 +336,169 @@ if (!existsSync(CHROMIUM)) {
         document.querySelector('[data-testid="row-count"]')?.textContent?.startsWith('1 of 9'),
       );
       assert.equal(await text('[data-testid="data-table"] tbody td.suppressed'), 'suppressed');
-      await shot('data-filtered', false);
+      await shot('data-filtered');
       const links = await page.locator('[data-testid="downloads"] a').allTextContents();
       assert.ok(links.includes('tables/mandatory-minimums.csv'));
       assert.ok(!links.includes('tables/records.csv'), 'row-level tables are never offered');
+    });
+
+    test('the empty form and the empty compare page', async () => {
+      await page.goto(`${server.url}/assess`);
+      await axeCheck('assess-empty');
+      await shot('assess-empty');
+      await page.goto(`${server.url}/compare`);
+      await shot('compare-empty');
+    });
+
+    test("/assess?c= (the PDF link's own encoding) reopens the filled form and its result", async () => {
+      await page.goto(`${server.url}/assess?story=crystal-munoz`);
+      const pdf = (await page.getAttribute('a[href^="/assess.pdf?c="]', 'href')) ?? '';
+      const encoded = new URL(pdf, server.url).searchParams.get('c');
+      assert.ok(encoded);
+      await page.goto(`${server.url}/assess?c=${encoded}`);
+      assert.match(await text('[data-field="mandatory-minimum"]'), /10 years \(120 months\)/);
+      assert.match(await text('[data-field="safety-valve"]'), /depends on open questions/);
+      assert.equal(await page.inputValue('#f-offense_date'), '2005-06-01');
+      assert.equal(
+        await page.locator('#f-conduct-activities-group input[value="gave_directions"]').isChecked(),
+        true,
+      );
+      await shot('assess-reopened');
+    });
+
+    test('the result page is a permalink: answering a question pushes it, reopening it reproduces the result', async () => {
+      await page.goto(`${server.url}/assess?story=crystal-munoz`);
+      await page.selectOption('#f-cooperation-truthful_disclosure', 'yes');
+      await Promise.all([
+        page.waitForURL(/\/assess\?c=[A-Za-z0-9_-]+&law=[0-9a-f]{12}$/),
+        page.getByRole('button', { name: 'Assess', exact: true }).click(),
+      ]);
+      await page.waitForFunction(() =>
+        document.querySelector('[data-field="safety-valve"]')?.textContent?.includes('eligible'),
+      );
+      const link = page.url();
+      assert.equal(
+        new URL((await page.getAttribute('[data-testid="permalink"]', 'href')) ?? '', server.url).href,
+        link,
+      );
+      const minimum = await text('[data-field="mandatory-minimum"]');
+      await page.goto('about:blank');
+      await page.goto(link);
+      assert.equal(await text('[data-field="safety-valve"]'), 'eligible');
+      assert.equal(await text('[data-field="mandatory-minimum"]'), minimum);
+      assert.equal(await page.inputValue('#f-cooperation-truthful_disclosure'), 'yes');
+      assert.equal(await page.locator('[data-testid="law-changed"]').count(), 0);
+      // A link made with other law data says so, and still computes the result.
+      await page.goto(link.replace(/law=[0-9a-f]{12}/, 'law=000000000000'));
+      assert.match(await text('[data-testid="law-changed"]'), /law data has changed/);
+      assert.equal(await text('[data-field="safety-valve"]'), 'eligible');
+    });
+
+    test('a case file is saved and opened again', async () => {
+      await page.goto(`${server.url}/assess?story=weldon-angelos`);
+      const href = (await page.getAttribute('a[href^="/assess.json?c="]', 'href')) ?? '';
+      const saved = await page.request.get(`${server.url}${href}`);
+      assert.equal(saved.status(), 200);
+      assert.match(
+        saved.headers()['content-disposition'] ?? '',
+        /attachment; filename="proportion-weldon-angelos\.json"/,
+      );
+      assert.deepEqual(await saved.json(), JSON.parse(caseJson('weldon-angelos')));
+      await page.goto(`${server.url}/assess`);
+      await page.locator('#case-file summary').click();
+      await page.setInputFiles('#f-case_file', {
+        name: 'angelos.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(await saved.body()),
+      });
+      await Promise.all([
+        page.waitForURL(/\/assess\?c=/),
+        page.getByRole('button', { name: 'Open and assess' }).click(),
+      ]);
+      assert.match(await text('[data-field="mandatory-minimum"]'), /660 months|55 years/);
+      // A file that is not JSON is named, at its field.
+      await page.goto(`${server.url}/assess`);
+      await page.locator('#case-file summary').click();
+      await page.setInputFiles('#f-case_file', {
+        name: 'x.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from('{oops'),
+      });
+      await page.getByRole('button', { name: 'Open and assess' }).click();
+      await page.waitForSelector('[data-testid="problems"]');
+      assert.match((await page.content()) ?? '', /case_file<\/code>: not valid JSON/);
+    });
+
+    test('law: searchable by common names, collapsed by default, tables as tables', async () => {
+      await page.goto(`${server.url}/law?jurisdiction=US-FED&date=2026-01-01`);
+      assert.equal(await page.locator('#law-results details[open]').count(), 0, 'collapsed by default');
+      for (const [word, id] of [
+        ['crack', 'us_fed.usc21_841b.threshold.B.cocaine_base'],
+        ['powder', 'us_fed.usc21_841b.threshold.B.cocaine'],
+        ['meth', 'us_fed.usc21_841b.threshold.B.methamphetamine'],
+        ['fentanyl', 'us_fed.usc21_841b.threshold.B.fentanyl'],
+      ] as const) {
+        await page.goto(`${server.url}/law?jurisdiction=US-FED&date=2026-01-01&parameter=${word}`);
+        assert.equal(await page.locator(`[data-parameter="${id}"]`).count(), 1, `${word} finds ${id}`);
+      }
+      assert.equal(
+        await page.locator('[data-parameter="us_fed.usc21_841b.threshold.B.cocaine_base"]').count(),
+        0,
+        'powder is not crack',
+      );
+      await page.goto(`${server.url}/law?jurisdiction=US-FED&date=2026-01-01&parameter=crack`);
+      const dqt = page.locator('[data-parameter="us_fed.ussg.dqt.cocaine_base"]');
+      await dqt.locator('details summary').first().click();
+      assert.ok(
+        (await dqt.locator('table.param-table tbody tr').count()) > 10,
+        'the Drug Quantity Table is a table',
+      );
+      await shot('law-search-crack');
+    });
+
+    test('data: the chart draws each estimate inside its own interval; values in the file are shown', async () => {
+      await page.goto(`${server.url}/data?release=disparity-fixture&table=disparity`);
+      const rows = await page.locator('svg.chart g.bar-row').evaluateAll((gs) =>
+        gs
+          .map((g) => {
+            const bar = g.querySelector('rect.estimate');
+            const ci = g.querySelector('line.interval');
+            return bar && ci
+              ? {
+                  end: Number(bar.getAttribute('x')) + Number(bar.getAttribute('width')),
+                  lo: Number(ci.getAttribute('x1')),
+                  hi: Number(ci.getAttribute('x2')),
+                }
+              : null;
+          })
+          .filter((r) => r !== null),
+      );
+      assert.equal(rows.length, 3, 'three rows with an estimate and an interval');
+      for (const r of rows) assert.ok(r.lo <= r.end + 0.1 && r.end <= r.hi + 0.1, JSON.stringify(r));
+      const table = page.locator('[data-testid="data-table"]');
+      // the estimate is a measure; its label column is shown once, in place of the code
+      assert.equal(await table.locator('th', { hasText: /^Group label$/ }).count(), 0);
+      assert.ok((await table.locator('td', { hasText: 'Black, not Hispanic' }).count()) > 0);
+      // the Hispanic row has no share in the file: not suppressed, just not given
+      const hispanic = table.locator('tr', { hasText: 'Hispanic or Latino/a/x' });
+      assert.equal(await hispanic.locator('td.suppressed').count(), 0);
+      // the suppressed row reads "suppressed" where the file says so
+      const nhpi = table.locator('tr', { hasText: 'Native Hawaiian' });
+      assert.ok((await nhpi.locator('td.suppressed').count()) >= 2);
+      await axeCheck('data-disparity');
+      await shot('data-disparity');
+    });
+
+    test('every story, told and assessed, fits a phone and names no contract id', async () => {
+      const slugs = (
+        JSON.parse(readFileSync(join(ROOT, 'examples/stories.json'), 'utf8')) as { slug: string }[]
+      ).map((x) => x.slug);
+      assert.ok(slugs.length >= 15);
+      for (const slug of slugs)
+        for (const path of [`/stories/${slug}`, `/assess?story=${slug}`, `/compare?story=${slug}`]) {
+          await page.goto(`${server.url}${path}`);
+          await phone(path, false);
+        }
     });
 
     test('no request left the app', () => {
