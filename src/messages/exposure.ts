@@ -63,7 +63,7 @@ export const exposureMessages: Record<string, Template> = {
     'The 924(c) term for later counts is not verified for these dates; the first-count term is shown as a lower bound.',
   'exposure.safety_valve.not_yet_enacted': () => 'The safety valve did not exist on these dates.',
   'exposure.safety_valve.too_many_points': (v) =>
-    `${v.countable} countable criminal-history points (more than ${v.max}).`,
+    `${v.at_least ? 'At least ' : ''}${v.countable} countable criminal-history points (more than ${v.max}).`,
   'exposure.safety_valve.three_point_prior': () =>
     'A prior 3-point offense disqualifies on its own (Pulsifer).',
   'exposure.safety_valve.two_point_violent_prior': () =>

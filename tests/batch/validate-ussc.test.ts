@@ -63,11 +63,11 @@ describe("the engine against the Sentencing Commission's recorded results (FY202
     assert.ok((top?.[1] ?? 0) >= 140, String(top?.[1]));
   });
 
-  it('safety valve: where the engine decides, it agrees (125/125); it leaves undetermined what the export lacks (priors, disclosure)', () => {
+  it('safety valve: where the engine decides, it agrees (207/207, 82 of them decided by the points total alone); it leaves undetermined what the export lacks (priors, disclosure)', () => {
     const c = check('safety_valve');
-    assert.ok(c.compared >= 120, String(c.compared));
+    assert.ok(c.compared >= 200, String(c.compared));
     assert.equal(c.rate, 1);
-    assert.ok(c.undetermined >= 280 && c.undetermined <= 300, String(c.undetermined));
+    assert.ok(c.undetermined >= 200 && c.undetermined <= 220, String(c.undetermined));
   });
 
   it('drug mandatory minimum agrees for 74.2% (310/418): the engine charges the relevant-conduct quantity', () => {

@@ -33,6 +33,8 @@ export interface CriminalHistory {
   perPrior: ScoredPrior[];
   /** Points came from the case's override, not from the priors. */
   overridden: boolean;
+  /** 4A1.1(c): the most points one-point sentences can add together (null when no Manual was read) */
+  onePointCap: number | null;
   citations: string[];
 }
 
@@ -99,5 +101,12 @@ export function criminalHistory(c: Case, offense: string, law: LawView, trace: T
     trace.add('guidelines.criminal_history.override', 'info', ['USSG 4A1.1'], { computed: total, override });
   let category = cats.value[0]?.category ?? 'I';
   for (const cat of cats.value) if (points >= cat.min_points) category = cat.category;
-  return { points, category, perPrior, overridden, citations: [rules.law, cats.law] };
+  return {
+    points,
+    category,
+    perPrior,
+    overridden,
+    onePointCap: r.c_max_total,
+    citations: [rules.law, cats.law],
+  };
 }

@@ -23,7 +23,7 @@ export interface ExposureResult {
 /** The case's own point count, when no Manual applies. */
 function givenHistory(input: RuleInput): CriminalHistory {
   const points = input.case.history?.criminal_history_points ?? 0;
-  return { points, category: 'I', perPrior: [], overridden: true, citations: [] };
+  return { points, category: 'I', perPrior: [], overridden: true, onePointCap: null, citations: [] };
 }
 
 /**

@@ -52,8 +52,18 @@ export function safetyValve(
   if (v.version === 'points') {
     if (history.points > v.max_points) failed.push('criminal_history');
   } else if (history.overridden && (input.case.history?.priors?.length ?? 0) === 0) {
-    // Only the total is known: a total too small to hold a 2-point prior settles it; otherwise the priors are needed.
-    if (history.points >= v.no_violent_prior_of_points) missing.push('history.priors');
+    // Only the total is known: a total too small to hold a 2-point prior settles it, and so does a total whose
+    // points beyond all that one-point sentences can add (4A1.1(c)) already exceed (f)(1)(A)'s limit, since
+    // only one-point offenses are excluded from the count; otherwise the priors are needed.
+    const atLeastCountable = history.onePointCap === null ? null : history.points - history.onePointCap;
+    if (atLeastCountable !== null && atLeastCountable > v.max_countable_points) {
+      failed.push('criminal_history');
+      trace.add('exposure.safety_valve.too_many_points', 'info', [c1.law], {
+        countable: atLeastCountable,
+        max: v.max_countable_points,
+        at_least: true,
+      });
+    } else if (history.points >= v.no_violent_prior_of_points) missing.push('history.priors');
   } else {
     const countable = history.perPrior
       .filter((p) => p.points !== v.excluded_point_value)
