@@ -190,7 +190,7 @@ export function assess(input: Case, options: AssessOptions): Assessment {
       offense: dates.offense,
       sentencing: dates.sentencing,
       evaluation: dates.evaluation,
-      statute_law: dates.offense,
+      statute_law: law.statuteLawDate,
       guidelines_manual: part.manual,
       conviction: dates.conviction,
     },

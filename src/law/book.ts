@@ -14,6 +14,8 @@ export interface Resolved<T = unknown> {
   note: string | undefined;
   /** Set when a later value reached a case whose offense predates it (e.g. Dorsey for the FSA 2010). */
   reachedBy: string | undefined;
+  /** the date (sentencing or conviction) whose law reached the case, with `reachedBy` */
+  reachedOn?: IsoDate;
 }
 
 /** The dates that can govern a rule (see src/engine/dates.ts for how they are chosen). */
@@ -247,7 +249,14 @@ export class LawBook {
       if (v.from <= decisive && (!chosen || v.from > chosen.from)) chosen = v;
     }
     if (!chosen) throw new LawGapError(id, dates.offense);
-    const r = chosen === base ? this.resolve(id, chosen) : resolved(id, chosen, chosen.reach?.cite);
+    const r =
+      chosen === base
+        ? this.resolve(id, chosen)
+        : {
+            ...resolved(id, chosen, chosen.reach?.cite),
+            reachedOn:
+              chosen.reach?.applies_to === 'convicted_on_or_after' ? dates.conviction : dates.sentencing,
+          };
     if (this.readLog && !this.readLog.has(id)) this.readLog.set(id, r);
     return r as Resolved<T>;
   }

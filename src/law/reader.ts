@@ -23,6 +23,8 @@ export class LawNotes {
   private readonly seen = new Set<Resolved>();
   /** While set, every lookup is kept, so a result can be reused under law that gives the same values. */
   capture: LawRead[] | undefined;
+  /** the latest date whose later law reached the case (undefined: the offense date's law alone applied) */
+  reachedOn: IsoDate | undefined;
   constructor(private readonly log?: Map<string, Resolved>) {}
 
   get findings(): Finding[] {
@@ -58,6 +60,7 @@ export class LawNotes {
           area,
         }),
       );
+    if (r.reachedOn && (!this.reachedOn || r.reachedOn > this.reachedOn)) this.reachedOn = r.reachedOn;
     if (r.reachedBy)
       this.list.push(
         finding('law.later_law_reaches_case', 'info', [r.reachedBy, r.law], {
@@ -268,6 +271,14 @@ export class CaseLaw {
   /** The law in force on the offense date, as a whole (no later value reaches it). */
   atOffense(area: LawArea): LawView {
     return this.at(this.dates.offense, area);
+  }
+
+  /**
+   * The date whose statute law was applied: the offense date, or the later sentencing (conviction) date
+   * when a later law reached the case (the Fair Sentencing Act at a post-Act sentencing, Dorsey).
+   */
+  get statuteLawDate(): IsoDate {
+    return this.notes.reachedOn ?? this.dates.offense;
   }
 
   /** The first day any value of the parameter is in force. */

@@ -54,6 +54,8 @@ function tierOf(drugs: Drug[], input: RuleInput, trace: Trace): Tier {
       const id = thresholdId(tier, key);
       if (!statute.exists(id)) continue;
       const t = statute.get<number | 'none' | null>(id);
+      // a later, lower-reaching law that decided the tier is cited even where its amount was not reached (Dorsey)
+      if (t.reachedBy) trace.cite(t);
       if (t.value === 'none' || t.value === null) continue;
       if (amount >= t.value) {
         trace.cite(t);
