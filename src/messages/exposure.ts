@@ -110,8 +110,8 @@ export const exposureMessages: Record<string, Template> = {
     `Career offender: ${v.priors} prior felony drug-trafficking or violent convictions; level ${v.level} from the statutory maximum of ${term(v.statutory_max)}, category VI.`,
   'guidelines.career_offender.age_assumed': (v) =>
     `Birth year unknown: the person is assumed to have been at least ${v.min_age} at the offense.`,
-  'guidelines.career_offender.924c_table_not_covered': () =>
-    'The career-offender table for 924(c) cases (4B1.1(c)) is not computed.',
+  'guidelines.career_offender.924c_table': (v) =>
+    `Career offender with a 924(c) count: the 4B1.1(c)(3) table range ${range(v.range)} is greater than the range plus the consecutive term (${range(v.otherwise)}), so it applies.`,
   'guidelines.weapon.covered_by_924c': () =>
     'No weapon increase on the drug count: the 924(c) count covers the same firearm.',
   'guidelines.weapon.nearby': () =>

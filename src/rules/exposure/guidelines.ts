@@ -15,7 +15,7 @@ import { drugBaseLevel, safetyValveDecrease, violenceIncrease, weaponIncrease } 
 import { possessionLevel } from './ussg-2d2-1.ts';
 import { aggravatingRole, mitigatingRole } from './ussg-3b1.ts';
 import { acceptance } from './ussg-3e1-1.ts';
-import { careerOffender } from './ussg-4b1-1.ts';
+import { careerOffender, careerOffender924c } from './ussg-4b1-1.ts';
 import { zeroPointDecrease } from './ussg-4c1-1.ts';
 import { safetyValveFloor } from './ussg-5c1-2.ts';
 import { boundByStatute, type Range } from './ussg-5g1-1.ts';
@@ -156,8 +156,6 @@ export function guidelinesUnder(manual: IsoDate, c: GuidelineInputs): GuidelineR
     if (careerLevel > sheet.level) sheet.setTo('guidelines.career_offender', careerLevel, career.law);
     // 4B1.1(b): a career offender's category is VI in every case, whichever level is higher.
     category = career.category;
-    if ((kase.conduct.firearm_counts ?? 0) > 0)
-      trace.add('guidelines.career_offender.924c_table_not_covered', 'warning', [career.law]);
   }
 
   const bounds = trace.cite(law.get<{ min: number; max: number }>('us_fed.ussg.offense_level_bounds')).value;
@@ -191,8 +189,17 @@ export function guidelinesUnder(manual: IsoDate, c: GuidelineInputs): GuidelineR
     ],
   };
   if (fa !== 0) {
-    guidelines.total_range_months = [addTerms(bounded.range[0], fa), addTerms(bounded.range[1], fa)];
+    const withFirearms: Range = [addTerms(bounded.range[0], fa), addTerms(bounded.range[1], fa)];
+    guidelines.total_range_months = withFirearms;
     guidelines.citations?.push('USSG 2K2.4(b)');
+    if (career) {
+      const reduction = !accepted ? 'none' : accepted.thirdLevel(career.level) ? 'a_and_b' : 'a';
+      const c = careerOffender924c(withFirearms, reduction, law, trace);
+      if (c) {
+        guidelines.total_range_months = c.range;
+        guidelines.citations?.push(c.law);
+      }
+    }
   }
   return { guidelines, history, trace };
 }

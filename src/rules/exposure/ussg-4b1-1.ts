@@ -55,3 +55,36 @@ export function careerOffender(
   });
   return { level: row.level, category: r.value.category, law: r.law };
 }
+
+type Reduction = 'none' | 'a' | 'a_and_b';
+type Range = [Term, Term];
+
+/** Of two ranges, the greater: the one with the higher minimum, then the higher maximum. */
+function greater(a: Range, b: Range): boolean {
+  if (a[0] !== b[0]) return termGte(a[0], b[0]);
+  return a[1] !== b[1] && termGte(a[1], b[1]);
+}
+
+/**
+ * 4B1.1(c)(2) (Nov. 2002 on): a career offender convicted of a drug count and a 924(c) count gets the greater
+ * of (A) the guideline range plus the consecutive 924(c) term and (B) the (c)(3) table range for the
+ * acceptance reduction applied. Returns the total range, or null where the Manual has no such rule.
+ */
+export function careerOffender924c(
+  withFirearms: Range,
+  reduction: Reduction,
+  law: LawView,
+  trace: Trace,
+): { range: Range; law: string } | null {
+  const r = law.get<{ table: Record<Reduction, Range> } | 'none'>('us_fed.ussg.4b1_1c');
+  if (r.value === 'none') return null;
+  trace.cite(r);
+  const table = r.value.table[reduction];
+  if (!greater(table, withFirearms)) return { range: withFirearms, law: r.law };
+  trace.add('guidelines.career_offender.924c_table', 'critical', [r.law], {
+    range: table,
+    otherwise: withFirearms,
+    reduction,
+  });
+  return { range: table, law: r.law };
+}
