@@ -22,7 +22,9 @@ export function chooseDates(
   if (!c.sentencing_date)
     findings.push(finding('dates.sentencing_defaulted', 'info', [], { date: sentencing }));
   const conviction = c.conviction_date ?? sentencing;
-  return { dates: { offense: c.offense_date, conviction, sentencing, evaluation }, findings };
+  const dates: AppliedDates = { offense: c.offense_date, conviction, sentencing, evaluation };
+  if (!c.sentencing_date) dates.notYetSentenced = true;
+  return { dates, findings };
 }
 
 /**

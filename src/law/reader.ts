@@ -10,6 +10,8 @@ export type LawArea = 'charge' | 'statute' | 'guidelines' | 'role' | 'indicia' |
 export interface AppliedDates extends CaseDates {
   /** The day the assessment is made: consequences and "today" scenarios read the law on this date. */
   evaluation: IsoDate;
+  /** The case gives no sentencing date: it is not (known to be) sentenced yet. */
+  notYetSentenced?: true;
 }
 
 /**

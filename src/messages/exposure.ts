@@ -93,6 +93,8 @@ export const exposureMessages: Record<string, Template> = {
     `The ${v.sentencing} Manual would give a higher range than the ${v.offense} Manual in force at the offense, so the earlier Manual applies (ex post facto).`,
   'guidelines.manual.offense_edition_unavailable': (v) =>
     `The ${v.offense} Manual in force at the offense is not fully in the knowledge base (${v.parameter}), so the ex post facto comparison could not be made; the Manual at sentencing is used.`,
+  'guidelines.manual.not_yet_sentenced': (v) =>
+    `No sentencing date is given: the case is taken as sentenced now, under the Guidelines Manual of ${v.manual} in force on ${v.evaluation}.`,
   'guidelines.base_offense_level': (v) => `Base offense level ${v.level_after}.`,
   'guidelines.mitigating_role_cap': (v) =>
     `Mitigating-role cap on the quantity level: ${num(v.levels)} levels.`,

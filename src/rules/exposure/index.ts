@@ -11,7 +11,7 @@ import { firearms924c } from './firearms-924c.ts';
 import { type GuidelineResult, guidelinesUnder, type KnownHistory } from './guidelines.ts';
 import { safetyValve } from './safety-valve.ts';
 import { statutoryRange } from './statutory.ts';
-import { chooseManual, manualEdition } from './ussg-1b1-11.ts';
+import { chooseManual, sentencingManual } from './ussg-1b1-11.ts';
 
 export interface ExposureResult {
   exposure: Exposure;
@@ -31,7 +31,7 @@ function givenHistory(input: RuleInput): CriminalHistory {
  * without a Manual, the case's own count. Kept so the guidelines under the same Manual do not recount.
  */
 function pointsForSafetyValve(input: RuleInput, trace: Trace): KnownHistory | null {
-  const manual = manualEdition(input.law, input.dates.sentencing);
+  const manual = sentencingManual(input);
   if (!manual) return null;
   try {
     const own = new Trace();

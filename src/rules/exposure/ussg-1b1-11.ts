@@ -25,6 +25,14 @@ export function manualEdition(law: CaseLaw, date: IsoDate): IsoDate | null {
   return maxDate(edition, first);
 }
 
+/** 1B1.11(a): the Manual in force when sentenced; a case not yet sentenced would be sentenced now. */
+export function sentencingManual(input: RuleInput): IsoDate | null {
+  return manualEdition(
+    input.law,
+    input.dates.notYetSentenced ? input.dates.evaluation : input.dates.sentencing,
+  );
+}
+
 /** Lower ranges first: compares the bottom of two ranges, then the top (ex post facto check of 1B1.11(b)(1)). */
 function harsher(a: [Term, Term], b: [Term, Term]): boolean {
   if (a[0] !== b[0]) return termGte(a[0], b[0]);
@@ -40,7 +48,12 @@ export function chooseManual(
   run: (manual: IsoDate) => GuidelineResult,
   trace: Trace,
 ): { manual: IsoDate | null; result: GuidelineResult | null } {
-  const atSentencing = manualEdition(input.law, input.dates.sentencing);
+  const atSentencing = sentencingManual(input);
+  if (input.dates.notYetSentenced && atSentencing)
+    trace.add('guidelines.manual.not_yet_sentenced', 'info', ['USSG 1B1.11(a)'], {
+      manual: atSentencing,
+      evaluation: input.dates.evaluation,
+    });
   const atOffense = manualEdition(input.law, input.dates.offense);
   if (!atOffense || !atSentencing) {
     trace.add(
