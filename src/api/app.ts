@@ -14,7 +14,7 @@ import { LawGapError } from '../law/errors.ts';
 import { defaultLawBook } from '../law/loader.ts';
 import { reformSchema } from '../law/reform.ts';
 import { assessmentSchema, comparisonSchema } from '../model/assessment-schema.ts';
-import { caseSchema, parseCase } from '../model/case.ts';
+import { CaseRefused, caseSchema, parseCase } from '../model/case.ts';
 import { todayUtc } from '../model/dates.ts';
 import { renderError, webRoutes } from '../web/routes.ts';
 import { ApiError, errorBody, type Problem, zodToProblems } from './errors.ts';
@@ -211,7 +211,16 @@ export function createApp(options: AppOptions = {}) {
       );
     });
 
-  app.onError((err, c) => {
+  app.onError((thrown, c) => {
+    // a valid case the engine refuses (a future date) is the client's to fix, with the field named
+    const err =
+      thrown instanceof CaseRefused
+        ? new ApiError(
+            422,
+            'the case cannot be assessed',
+            thrown.problems.map((p) => ({ path: p.path, message: p.message })),
+          )
+        : thrown;
     const web = !c.req.path.startsWith('/v1/') && c.req.path !== '/health';
     if (web && (err instanceof ApiError || err instanceof HTTPException)) {
       const status = err instanceof ApiError ? err.status : err.status;
