@@ -46,6 +46,8 @@ export interface AppOptions {
   /** The batch runner (default: src/batch's runBatch); tests may pass a stub. */
   runBatch?: RunBatch;
   batchWorkers?: number;
+  /** How long a batch job (its uploaded input and its results) is kept, in ms; default 24 hours. */
+  jobTtlMs?: number;
   /** The evaluation date (surfaces read the clock, rules never do). */
   today?: () => string;
   /** One line per request: method, path, status, duration; never bodies or query strings. */
@@ -68,6 +70,7 @@ const ERROR_TEXT: Record<number, string> = {
   401: 'no bearer token',
   403: 'wrong token, or write endpoints disabled',
   404: 'not found',
+  409: 'conflict with the current state (e.g. the job is running)',
   413: 'request body too large',
   415: 'unsupported content type',
   422: 'the body does not match the schema: each problem names the field',
@@ -150,6 +153,13 @@ const MEDIA: Record<string, string> = {
   png: 'image/png',
 };
 
+/** Scripts, styles and images only from this server; never framed; no referrer sent elsewhere. */
+export const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': "default-src 'self'; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
+
 function sendFile(c: Context, path: string, download: string | null): Response {
   const ext = path.split('.').pop() ?? '';
   const headers: Record<string, string> = {
@@ -157,8 +167,10 @@ function sendFile(c: Context, path: string, download: string | null): Response {
     'X-Content-Type-Options': 'nosniff',
   };
   if (download) headers['Content-Disposition'] = `attachment; filename="${download.replace(/"/g, '')}"`;
+  // a release's own page and charts carry their styles inline: allowed there, and nothing else
   if (ext === 'svg' || ext === 'html')
-    headers['Content-Security-Policy'] = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'";
+    headers['Content-Security-Policy'] =
+      "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'none'";
   const stream = Readable.toWeb(createReadStream(path)) as unknown as ReadableStream;
   return c.body(stream, 200, headers);
 }
@@ -177,6 +189,7 @@ export function createApp(options: AppOptions = {}) {
         today,
         ...(options.runBatch ? { run: options.runBatch } : {}),
         ...(options.batchWorkers !== undefined ? { workers: options.batchWorkers } : {}),
+        ...(options.jobTtlMs !== undefined ? { ttlMs: options.jobTtlMs } : {}),
       })
     : undefined;
 
@@ -193,6 +206,12 @@ export function createApp(options: AppOptions = {}) {
         ),
       );
     },
+  });
+
+  // ---- security headers on every response (a route may set a stricter CSP of its own)
+  app.use('*', async (c, next) => {
+    await next();
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!c.res.headers.has(k)) c.res.headers.set(k, v);
   });
 
   // ---- logging: method, path (never the query string), status, duration; never bodies
@@ -483,6 +502,29 @@ export function createApp(options: AppOptions = {}) {
       responses: { 200: { description: 'the job', content: json(jobSchema) }, ...errors(401, 403, 404) },
     }),
     (c) => c.json(jobJson((c.req.valid('param') as { id: string }).id) as never, 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/v1/batch/{id}',
+      summary: 'Delete a bulk run: its uploaded input and its results',
+      description:
+        'Jobs are also deleted on their own when they expire (default 24 hours after upload; `PROPORTION_JOB_TTL_HOURS`). A running job cannot be deleted (409): wait until it has finished.',
+      security: [{ bearer: [] }],
+      request: { params: z.object({ id: z.string() }) },
+      responses: { 204: { description: 'deleted' }, ...errors(401, 403, 404, 409) },
+    }),
+    (c) => {
+      const { id } = c.req.valid('param') as { id: string };
+      const r = jobs?.delete(id) ?? 'unknown';
+      if (r === 'unknown')
+        throw new ApiError(404, `no batch job "${id}"`, [{ path: 'id', message: 'unknown or expired job' }]);
+      if (r === 'running')
+        throw new ApiError(409, `batch job "${id}" is running`, [
+          { path: 'id', message: 'a running job cannot be deleted; wait until it has finished' },
+        ]);
+      return c.body(null, 204) as never;
+    },
   );
   app.get('/v1/batch/:id/files/:name', (c) => {
     const { id, name } = c.req.param();
