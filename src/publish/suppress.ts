@@ -153,43 +153,51 @@ export function protect(
   const P = grid.positions;
 
   /** The cheapest move through base cell c that proves its own corners (and touches margin `via`). */
+  // scratch buffers for the corners of the box being tried (at most 2^P of them)
+  const cornerBuf = new Int32Array(1 << P);
+  const signBuf = new Int8Array(1 << P);
+  const delta = new Int32Array(P);
+
+  /** The cheapest move through base cell c that proves its own corners (and touches margin `via`). */
   const bestMove = (c: number, viaMask: number): Move | undefined => {
     let best: Move | undefined;
-    const origin = Array.from({ length: P }, (_, p) => grid.coord[c * P + p] as number);
+    let g0 = 0;
+    for (let p = 0; p < P; p++) g0 += (grid.coord[c * P + p] as number) * (grid.strides[p] as number);
     for (const shape of shapes) {
       if (best && shape.length > 3) break; // a bigger box only when nothing smaller works
       let shapeMask = 0;
       for (const p of shape) shapeMask |= 1 << p;
       if (viaMask >= 0 && (shapeMask & viaMask) !== 0) continue;
       const moved = grid.patterns.filter((pt) => (pt.mask & shapeMask) === 0);
-      const alt = new Array<number>(shape.length).fill(0);
-      const sizes = shape.map((p) => grid.sizes[p] as number);
-      // enumerate the other value on each coordinate of the box (an odometer over sizes - 1 choices)
+      const n = shape.length;
+      const alt = new Array<number>(n).fill(0);
+      // enumerate the other value on each coordinate of the box (an odometer over size - 1 choices)
       for (;;) {
-        const corners: number[] = [];
-        const signs: number[] = [];
+        for (let i = 0; i < n; i++) {
+          const p = shape[i] as number;
+          const o = grid.coord[c * P + p] as number;
+          const v = (alt[i] as number) >= o ? (alt[i] as number) + 1 : (alt[i] as number);
+          delta[i] = (v - o) * (grid.strides[p] as number);
+        }
         let cost = 0;
         let u = Number.POSITIVE_INFINITY;
         let d = Number.POSITIVE_INFINITY;
         let ok = true;
-        for (let bits = 0; bits < 1 << shape.length && ok; bits++) {
-          let g = 0;
+        const count = 1 << n;
+        for (let bits = 0; bits < count && ok; bits++) {
+          let g = g0;
           let parity = 1;
-          for (let p = 0; p < P; p++) g += (origin[p] as number) * (grid.strides[p] as number);
-          shape.forEach((p, i) => {
+          for (let i = 0; i < n; i++)
             if (bits & (1 << i)) {
-              const o = origin[p] as number;
-              const v = (alt[i] as number) >= o ? (alt[i] as number) + 1 : (alt[i] as number);
-              g += (v - o) * (grid.strides[p] as number);
+              g += delta[i] as number;
               parity = -parity;
             }
-          });
           const k = grid.cellAt[g] as number;
           const x = k < 0 ? 0 : (values[k] as number);
           if (x === 0) ok = false;
           else {
-            corners.push(k);
-            signs.push(parity);
+            cornerBuf[bits] = k;
+            signBuf[bits] = parity;
             if (parity > 0) d = Math.min(d, x - 1);
             else u = Math.min(u, x - 1);
             if (!base[k]) cost += x;
@@ -197,6 +205,8 @@ export function protect(
           }
         }
         if (ok && safe(u, d)) {
+          const corners = Array.from(cornerBuf.subarray(0, count));
+          const signs = Array.from(signBuf.subarray(0, count));
           const ms: number[] = [];
           const mSigns: number[] = [];
           for (const pt of moved)
@@ -211,13 +221,13 @@ export function protect(
             best = { corners, signs, margins: ms, marginSigns: mSigns, up: u, down: d, cost };
         }
         let i = 0;
-        while (i < shape.length) {
+        while (i < n) {
           alt[i] = (alt[i] as number) + 1;
-          if ((alt[i] as number) < (sizes[i] as number) - 1) break;
+          if ((alt[i] as number) < (grid.sizes[shape[i] as number] as number) - 1) break;
           alt[i] = 0;
           i++;
         }
-        if (i === shape.length) break;
+        if (i === n) break;
       }
     }
     return best;
