@@ -65,7 +65,7 @@ const r = await publish(store, {
 });
 const publishS = (performance.now() - t2) / 1000;
 process.stdout.write(
-  `publish: 4 dimensions, ${r.publishedCells + r.suppressedCells} cells (${r.suppressedCells} suppressed) in ${publishS.toFixed(2)} s (target < 10)\n`,
+  `publish: 4 dimensions, ${r.publishedCells + r.suppressedCells} cells (${r.suppressedCells} suppressed) in ${publishS.toFixed(2)} s (target < 5)\n`,
 );
 await store.close();
 if (!process.env.BENCH_DIR) rmSync(dir, { recursive: true, force: true });

@@ -12,7 +12,7 @@ import { BUILT_IN_SCENARIOS, builtInScenario, reformCatalog } from '../engine/sc
 import { ENGINE_VERSION } from '../engine/stamp.ts';
 import { LawGapError } from '../law/errors.ts';
 import { defaultLawBook } from '../law/loader.ts';
-import { parseCase } from '../model/case.ts';
+import { CaseRefused, parseCase } from '../model/case.ts';
 import { todayUtc } from '../model/dates.ts';
 import { renderError, webRoutes } from '../web/routes.ts';
 import { ApiError, errorBody, type Problem, zodToProblems } from './errors.ts';
@@ -48,6 +48,8 @@ export interface AppOptions {
   /** The batch runner (default: src/batch's runBatch); tests may pass a stub. */
   runBatch?: RunBatch;
   batchWorkers?: number;
+  /** How long a batch job (its uploaded input and its results) is kept, in ms; default 24 hours. */
+  jobTtlMs?: number;
   /** The evaluation date (surfaces read the clock, rules never do). */
   today?: () => string;
   /** One line per request: method, path, status, duration; never bodies or query strings. */
@@ -70,6 +72,7 @@ const ERROR_TEXT: Record<number, string> = {
   401: 'no bearer token',
   403: 'wrong token, or write endpoints disabled',
   404: 'not found',
+  409: 'conflict with the current state (e.g. the job is running)',
   413: 'request body too large',
   415: 'unsupported content type',
   422: 'the body does not match the schema: each problem names the field',
@@ -152,6 +155,13 @@ const MEDIA: Record<string, string> = {
   png: 'image/png',
 };
 
+/** Scripts, styles and images only from this server; never framed; no referrer sent elsewhere. */
+export const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': "default-src 'self'; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
+
 function sendFile(c: Context, path: string, download: string | null): Response {
   const ext = path.split('.').pop() ?? '';
   const headers: Record<string, string> = {
@@ -159,8 +169,10 @@ function sendFile(c: Context, path: string, download: string | null): Response {
     'X-Content-Type-Options': 'nosniff',
   };
   if (download) headers['Content-Disposition'] = `attachment; filename="${download.replace(/"/g, '')}"`;
+  // a release's own page and charts carry their styles inline: allowed there, and nothing else
   if (ext === 'svg' || ext === 'html')
-    headers['Content-Security-Policy'] = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'";
+    headers['Content-Security-Policy'] =
+      "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'none'";
   const stream = Readable.toWeb(createReadStream(path)) as unknown as ReadableStream;
   return c.body(stream, 200, headers);
 }
@@ -179,6 +191,7 @@ export function createApp(options: AppOptions = {}) {
         today,
         ...(options.runBatch ? { run: options.runBatch } : {}),
         ...(options.batchWorkers !== undefined ? { workers: options.batchWorkers } : {}),
+        ...(options.jobTtlMs !== undefined ? { ttlMs: options.jobTtlMs } : {}),
       })
     : undefined;
 
@@ -197,6 +210,12 @@ export function createApp(options: AppOptions = {}) {
     },
   });
 
+  // ---- security headers on every response (a route may set a stricter CSP of its own)
+  app.use('*', async (c, next) => {
+    await next();
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!c.res.headers.has(k)) c.res.headers.set(k, v);
+  });
+
   // ---- logging: method, path (never the query string), status, duration; never bodies
   if (log)
     app.use('*', async (c, next) => {
@@ -213,7 +232,16 @@ export function createApp(options: AppOptions = {}) {
       );
     });
 
-  app.onError((err, c) => {
+  app.onError((thrown, c) => {
+    // a valid case the engine refuses (a future date) is the client's to fix, with the field named
+    const err =
+      thrown instanceof CaseRefused
+        ? new ApiError(
+            422,
+            'the case cannot be assessed',
+            thrown.problems.map((p) => ({ path: p.path, message: p.message })),
+          )
+        : thrown;
     const web = !c.req.path.startsWith('/v1/') && c.req.path !== '/health';
     if (web && (err instanceof ApiError || err instanceof HTTPException)) {
       const status = err instanceof ApiError ? err.status : err.status;
@@ -476,6 +504,29 @@ export function createApp(options: AppOptions = {}) {
       responses: { 200: { description: 'the job', content: json(jobSchema) }, ...errors(401, 403, 404) },
     }),
     (c) => c.json(jobJson((c.req.valid('param') as { id: string }).id) as never, 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/v1/batch/{id}',
+      summary: 'Delete a bulk run: its uploaded input and its results',
+      description:
+        'Jobs are also deleted on their own when they expire (default 24 hours after upload; `PROPORTION_JOB_TTL_HOURS`). A running job cannot be deleted (409): wait until it has finished.',
+      security: [{ bearer: [] }],
+      request: { params: z.object({ id: z.string() }) },
+      responses: { 204: { description: 'deleted' }, ...errors(401, 403, 404, 409) },
+    }),
+    (c) => {
+      const { id } = c.req.valid('param') as { id: string };
+      const r = jobs?.delete(id) ?? 'unknown';
+      if (r === 'unknown')
+        throw new ApiError(404, `no batch job "${id}"`, [{ path: 'id', message: 'unknown or expired job' }]);
+      if (r === 'running')
+        throw new ApiError(409, `batch job "${id}" is running`, [
+          { path: 'id', message: 'a running job cannot be deleted; wait until it has finished' },
+        ]);
+      return c.body(null, 204) as never;
+    },
   );
   app.get('/v1/batch/:id/files/:name', (c) => {
     const { id, name } = c.req.param();

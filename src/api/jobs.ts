@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
  * Bulk runs as asynchronous jobs for POST /v1/batch. The work is done by src/batch's runBatch (the same
  * function as `proportion batch`); this module only queues jobs, runs one at a time, and keeps their
- * output directories. Results are row-level data: only token holders can create or read jobs.
+ * output directories. Results are row-level data: only token holders can create, read or delete jobs,
+ * the files are readable by the server's user only (folders 0700, files 0600), and a job with its
+ * uploaded input is deleted when it expires (default 24 hours after it was created).
  */
 export type JobState = 'queued' | 'running' | 'succeeded' | 'failed';
 export type BatchFormat = 'csv' | 'jsonl';
@@ -50,9 +52,15 @@ export interface JobQueueOptions {
   workers?: number;
   /** Jobs kept (oldest finished ones are deleted with their files). */
   keep?: number;
+  /** Milliseconds a job (its input and results) is kept after it was created; default 24 hours. */
+  ttlMs?: number;
+  /** The clock (tests). */
+  now?: () => number;
   /** The runner; default: src/batch/run.ts's runBatch, imported when the first job starts. */
   run?: RunBatch;
 }
+
+export const DEFAULT_JOB_TTL_MS = 24 * 60 * 60 * 1000;
 
 const RESULT_FILES = ['results.csv', 'results.parquet', 'rejected.csv', 'summary.json', 'summary.md'];
 
@@ -67,14 +75,35 @@ export class JobQueue {
   private readonly startedAt = new Map<string, number>();
   private chain: Promise<void> = Promise.resolve();
 
-  constructor(private readonly opts: JobQueueOptions) {}
+  private readonly createdAt = new Map<string, number>();
+  private readonly sweeper: NodeJS.Timeout;
+
+  constructor(private readonly opts: JobQueueOptions) {
+    mkdirSync(opts.dir, { recursive: true, mode: 0o700 });
+    // jobs live in memory: folders left by an earlier process are unreachable; remove the expired ones
+    for (const name of readdirSync(opts.dir)) {
+      const path = join(opts.dir, name);
+      if (statSync(path).mtimeMs < this.now() - this.ttl) rmSync(path, { recursive: true, force: true });
+    }
+    this.sweeper = setInterval(() => this.expire(), Math.min(this.ttl, 60_000));
+    this.sweeper.unref();
+  }
+
+  private get ttl(): number {
+    return this.opts.ttlMs ?? DEFAULT_JOB_TTL_MS;
+  }
+  private now(): number {
+    return this.opts.now?.() ?? Date.now();
+  }
 
   create(input: string, format: BatchFormat, scenarios: string[]): Job {
+    this.expire();
     const id = randomUUID();
     const dir = join(this.opts.dir, id);
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
     const file = join(dir, format === 'csv' ? 'input.csv' : 'input.jsonl');
-    writeFileSync(file, input);
+    writeFileSync(file, input, { mode: 0o600 });
+    this.createdAt.set(id, this.now());
     const job: Job = {
       id,
       state: 'queued',
@@ -96,6 +125,7 @@ export class JobQueue {
   }
 
   get(id: string): Job | undefined {
+    this.expire();
     const job = this.jobs.get(id);
     if (job?.state === 'running') {
       const t = this.startedAt.get(id);
@@ -111,12 +141,43 @@ export class JobQueue {
     return join(this.opts.dir, id, 'out', name);
   }
 
+  /**
+   * Deletes a job with its input and results. A running job cannot be deleted (it is writing its
+   * files); a queued one is dropped before it starts.
+   */
+  delete(id: string): 'deleted' | 'running' | 'unknown' {
+    const job = this.jobs.get(id);
+    if (!job) return 'unknown';
+    if (job.state === 'running') return 'running';
+    this.remove(id);
+    return 'deleted';
+  }
+
+  /** Stops the expiry timer (server shutdown, tests). */
+  close(): void {
+    clearInterval(this.sweeper);
+  }
+
+  private remove(id: string): void {
+    this.jobs.delete(id);
+    this.createdAt.delete(id);
+    rmSync(join(this.opts.dir, id), { recursive: true, force: true });
+  }
+
+  /** Deletes every job older than the time to live, except one still running (deleted when expired next). */
+  private expire(): void {
+    const limit = this.now() - this.ttl;
+    for (const [id, t] of this.createdAt)
+      if (t <= limit && this.jobs.get(id)?.state !== 'running') this.remove(id);
+  }
+
   /** Resolves when every job queued so far has finished (tests, shutdown). */
   async idle(): Promise<void> {
     await this.chain;
   }
 
   private async execute(job: Job, input: string, out: string): Promise<void> {
+    if (!this.jobs.has(job.id)) return; // deleted or expired while queued
     job.state = 'running';
     job.started = new Date().toISOString();
     const t0 = Date.now();
@@ -155,10 +216,6 @@ export class JobQueue {
   private prune(): void {
     const keep = this.opts.keep ?? 50;
     const done = [...this.jobs.values()].filter((j) => j.state === 'succeeded' || j.state === 'failed');
-    while (this.jobs.size > keep && done.length) {
-      const old = done.shift() as Job;
-      this.jobs.delete(old.id);
-      rmSync(join(this.opts.dir, old.id), { recursive: true, force: true });
-    }
+    while (this.jobs.size > keep && done.length) this.remove((done.shift() as Job).id);
   }
 }

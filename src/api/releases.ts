@@ -1,5 +1,14 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { basename, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -140,9 +149,13 @@ export class ReleaseStore {
   /** The file of a release that may be served: a listed aggregate resource, a chart or the release's pages. */
   file(release: Release, rel: string): string | undefined {
     const full = safeRelative(release.dir, rel);
-    if (!full || !existsSync(full) || !statSync(full).isFile()) return undefined;
+    if (!full || !existsSync(full)) return undefined;
+    // a symbolic link (or a linked folder on the way) could point anywhere: the file's real path must
+    // be a regular file inside the release's real folder
+    const real = realpathSync(full);
+    if (!real.startsWith(realpathSync(release.dir) + sep) || !statSync(real).isFile()) return undefined;
     const listed = release.resources.some((r) => safeRelative(release.dir, r.path) === full);
-    if (listed || release.charts.includes(rel) || PAGES.has(rel)) return full;
+    if (listed || release.charts.includes(rel) || PAGES.has(rel)) return real;
     return undefined;
   }
 

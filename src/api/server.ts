@@ -8,7 +8,8 @@ import { ReleaseStore } from './releases.ts';
 /**
  * Starts the API and the web app in one process (`proportion serve`, `npm start`).
  * Configuration: PORT (default 3000), PROPORTION_TOKEN (write endpoints), DATABASE_URL (used by the
- * publishing step that loads the demo data), PROPORTION_DATA_DIR (default ./data: releases/ and jobs/).
+ * publishing step that loads the demo data), PROPORTION_DATA_DIR (default ./data: releases/ and jobs/),
+ * PROPORTION_JOB_TTL_HOURS (how long a batch job's input and results are kept; default 24).
  */
 export interface ServeOptions {
   port?: number;
@@ -33,6 +34,15 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+function jobTtl(): { jobTtlMs?: number } {
+  const v = process.env.PROPORTION_JOB_TTL_HOURS;
+  if (v === undefined || v === '') return {};
+  const hours = Number(v);
+  if (!Number.isFinite(hours) || hours <= 0)
+    throw new Error(`PROPORTION_JOB_TTL_HOURS must be a positive number of hours, got "${v}"`);
+  return { jobTtlMs: hours * 60 * 60 * 1000 };
+}
+
 export async function startServer(opts: ServeOptions = {}): Promise<RunningServer> {
   // Load the law and the reform catalog before the first request (the first assessment would pay for it).
   defaultLawBook();
@@ -44,6 +54,7 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
     token,
     releases,
     jobsDir: join(dataDir, 'jobs'),
+    ...jobTtl(),
     ...(opts.log !== undefined ? { log: opts.log } : {}),
     ...(opts.today ? { today: opts.today } : {}),
     ...(opts.batchWorkers !== undefined ? { batchWorkers: opts.batchWorkers } : {}),

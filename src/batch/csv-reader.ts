@@ -5,11 +5,14 @@
  * (the header is line 1). Lines without a quote take a fast path (split on commas).
  *
  * Unlike a general-purpose parser's error recovery, no record is ever skipped without a report:
- * every record read ends in `onRecord` or `onBad`.
+ * every record read ends in `onRecord` or `onBad`, and lines that cannot be read as records at all
+ * (an over-long quoted field never closed) end in `onUnreadable`.
  */
 export interface CsvSink {
   onRecord(cells: string[], line: number): void;
   onBad(line: number, reason: string): void;
+  /** Lines were lost and cannot be counted as records: the caller must fail. */
+  onUnreadable(line: number, reason: string): void;
 }
 
 export const DEFAULT_MAX_RECORD_BYTES = 1 << 20;
@@ -34,13 +37,16 @@ export class CsvReader {
   end(): void {
     this.drain(true);
     if (this.discard) {
-      this.sink.onBad(
-        this.discard.start,
-        this.discard.inQuotes
-          ? `a quote opened on line ${this.discard.start} is never closed: lines ${this.discard.start}-${Math.max(this.discard.start, this.line - 1)} could not be read as records`
-          : this.discard.reason,
-      );
+      const { start, inQuotes, reason } = this.discard;
       this.discard = null;
+      // an over-long record whose quote never closes has swallowed the lines after it, which are
+      // gone from the buffer: the run cannot count them, so it must fail
+      if (inQuotes)
+        this.sink.onUnreadable(
+          start,
+          `a quote opened on line ${start} is never closed: lines ${start}-${Math.max(start, this.line - 1)} could not be read as records`,
+        );
+      else this.sink.onBad(start, reason);
     }
   }
 
@@ -123,15 +129,15 @@ export class CsvReader {
           const q = buf.indexOf('"', i);
           if (q < 0) {
             if (!eof) return null;
-            // unclosed quote at end of file
-            for (let k = i; k < n; k++) if (buf.charCodeAt(k) === 10) lines++;
-            const last = buf.endsWith('\n') ? start + lines - 1 : start + lines;
+            // A quote never closed: only its own line is rejected, and reading starts again on the next
+            // line, so the records after it are read (and counted) rather than swallowed.
+            const nl = buf.indexOf('\n', pos);
             this.sink.onBad(
               start,
-              `a quote opened on line ${start} is never closed: lines ${start}-${Math.max(start, last)} could not be read as records`,
+              `a quote opened on line ${start} is never closed: the line is rejected and reading resumes on the next line`,
             );
-            this.line += lines + 1;
-            return n;
+            this.line = start + 1;
+            return nl < 0 ? n : nl + 1;
           }
           for (let k = i; k < q; k++) if (buf.charCodeAt(k) === 10) lines++;
           field += buf.slice(i, q);

@@ -1,4 +1,7 @@
-import { parseCase } from '../model/case.ts';
+import { lawGapProblem } from '../engine/dates.ts';
+import { LawGapError } from '../law/errors.ts';
+import { defaultLawBook } from '../law/loader.ts';
+import { type Case, CaseRefused, parseCase } from '../model/case.ts';
 import {
   type BatchPlan,
   csvLine,
@@ -38,6 +41,9 @@ export interface BatchResult {
   rejects: Reject[];
   partial: Partial;
   evaluated: number;
+  /** every non-empty record id with its line, for the duplicate check (done in input order) */
+  ids: string[];
+  idLines: number[];
 }
 
 const contexts = new Map<string, EvalContext>();
@@ -62,10 +68,13 @@ export function processBatch(task: BatchTask): BatchResult {
   const rejects: Reject[] = [];
   let csv = '';
   let evaluated = 0;
+  const ids: string[] = [];
+  const idLines: number[] = [];
   const width = task.header.length;
   for (let r = 0; r < task.lines.length; r++) {
     const line = task.lines[r] as number;
     let id = '';
+    let valid: Case | undefined;
     try {
       let c: ReturnType<typeof parseCase>;
       let source = {};
@@ -111,17 +120,34 @@ export function processBatch(task: BatchTask): BatchResult {
           c = f;
         }
       }
+      valid = c.case;
       const cells = evaluateCase(c.case, line, source, ctx, partial);
       csv += csvLine(cells);
       evaluated++;
     } catch (e) {
+      const refused =
+        e instanceof CaseRefused
+          ? e.problems
+          : e instanceof LawGapError && valid
+            ? [lawGapProblem(e, valid, defaultLawBook())]
+            : null;
+      if (refused) {
+        for (const p of refused) rejects.push({ line, id, field: p.path, reason: p.message });
+        continue;
+      }
       rejects.push({
         line,
         id,
         field: '(engine)',
         reason: short(`the engine failed on this record: ${(e as Error).message ?? String(e)}`),
       });
+    } finally {
+      // also on every `continue` above: rejected records count for duplicates too
+      if (id) {
+        ids.push(id);
+        idLines.push(line);
+      }
     }
   }
-  return { seq: task.seq, csv, rejects, partial, evaluated };
+  return { seq: task.seq, csv, rejects, partial, evaluated, ids, idLines };
 }

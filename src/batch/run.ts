@@ -2,7 +2,6 @@ import {
   createReadStream,
   createWriteStream,
   existsSync,
-  mkdirSync,
   renameSync,
   rmSync,
   statSync,
@@ -16,6 +15,7 @@ import { Piscina } from 'piscina';
 import { ENGINE_VERSION } from '../engine/stamp.ts';
 import { defaultLawBook, lawBookData } from '../law/loader.ts';
 import { CsvReader, DEFAULT_MAX_RECORD_BYTES } from './csv-reader.ts';
+import { DuplicateIds } from './duplicates.ts';
 import {
   type BatchPlan,
   csvLine,
@@ -29,6 +29,7 @@ import { COLUMN_NAMES } from './layout.ts';
 import { csvToParquet } from './parquet.ts';
 import { type BatchResult, type BatchTask, type InputFormat, processBatch, type Reject } from './process.ts';
 import { type Progress, progressBar } from './progress.ts';
+import { makeStaging } from './staging.ts';
 import { buildScenarioSummaries, RELIEF_RULE, renderSummary, type Summary } from './summary.ts';
 import { isUsscHeader } from './ussc.ts';
 
@@ -119,9 +120,9 @@ export async function runBatch(opts: BatchOptions): Promise<{ summary: Summary; 
   const batchSize = opts.batchSize ?? 1000;
   const workers = opts.workers ?? availableParallelism();
 
-  mkdirSync(opts.out, { recursive: true });
-  const tmp = join(opts.out, `.proportion-batch-${process.pid}-${Date.now()}`);
-  mkdirSync(tmp);
+  if (statSync(opts.input).size === 0)
+    throw new BatchInputError(`${opts.input} is empty: expected a header line and records`);
+  const tmp = makeStaging(opts.out);
   const cleanup = () => rmSync(tmp, { recursive: true, force: true });
 
   const pool =
@@ -155,6 +156,7 @@ export async function runBatch(opts: BatchOptions): Promise<{ summary: Summary; 
     let evaluated = 0;
     let rejectedCount = 0;
     const rejectedLines = new Set<number>();
+    const duplicates = new DuplicateIds();
 
     // ---- ordered write-back of batch results
     const pending = new Map<number, { result: BatchResult; pre: Reject[]; records: number }>();
@@ -184,6 +186,9 @@ export async function runBatch(opts: BatchOptions): Promise<{ summary: Summary; 
         mergePartial(partial, p.result.partial);
         recordsDone += p.records;
         progress?.done(recordsDone);
+        p.result.ids.forEach((id, i) => {
+          duplicates.add(id, p.result.idLines[i] as number);
+        });
       }
     };
 
@@ -341,11 +346,18 @@ export async function runBatch(opts: BatchOptions): Promise<{ summary: Summary; 
       pre.push({ line, id: '', field: '(row)', reason });
     };
 
-    const csv = new CsvReader({ onRecord: onRecordCsv, onBad }, maxRecord);
+    const onUnreadable = (line: number, reason: string) => {
+      fatal ??= new BatchInputError(`line ${line}: ${reason}; fix the quoting and run again`);
+    };
+    const csv = new CsvReader({ onRecord: onRecordCsv, onBad, onUnreadable }, maxRecord);
+    let first = true;
     let lastProgress = 0;
     for await (const chunk of input) {
       if (aborted) break;
-      const text = decoder.write(chunk as Buffer);
+      let text = decoder.write(chunk as Buffer);
+      // a UTF-8 byte-order mark (spreadsheet exports) is not part of the first column's name
+      if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      first = false;
       if (format === 'jsonl') jsonFeed(text, false);
       else csv.write(text);
       if (fatal) break;
@@ -384,6 +396,10 @@ export async function runBatch(opts: BatchOptions): Promise<{ summary: Summary; 
     const syntheticRecords = partial[SYNTHETIC_KEY]?.[0] ?? 0;
     const notes: string[] = [];
     if (recordsRead === 0) notes.push('The input has no records.');
+    if (duplicates.count)
+      notes.push(
+        `${duplicates.count} record${duplicates.count === 1 ? '' : 's'} repeat an id used earlier in the file (${duplicates.examples.map((d) => `"${d.id}" on line ${d.line}, first on line ${d.first}`).join('; ')}${duplicates.count > duplicates.examples.length ? '; …' : ''}): each was evaluated as its own record.`,
+      );
     if ((taskFormat as InputFormat) === 'ussc')
       notes.push(
         'Input in the U.S. Sentencing Commission individual-offender layout: offense dates, offender functions and prior convictions are not in that file and were assumed (see import_notes in results.csv and docs/data-dictionary.md).',
@@ -398,6 +414,7 @@ export async function runBatch(opts: BatchOptions): Promise<{ summary: Summary; 
       records_read: recordsRead,
       records_evaluated: evaluated,
       records_rejected: rejectedCount,
+      ...(duplicates.count ? { duplicate_ids: duplicates.count } : {}),
       rejections_by_field: Object.fromEntries(
         [...rejectsByField.entries()].sort(([a], [b]) => (a < b ? -1 : 1)),
       ),

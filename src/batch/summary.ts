@@ -41,6 +41,8 @@ export interface Summary {
   records_read: number;
   records_evaluated: number;
   records_rejected: number;
+  /** records whose id was already used earlier in the input (absent when none) */
+  duplicate_ids?: number;
   rejections_by_field: Record<string, number>;
   baseline: string;
   relief_rule: string;

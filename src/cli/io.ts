@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { lawGapProblem } from '../engine/dates.ts';
 import { ScenarioError } from '../engine/scenarios.ts';
+import { LawGapError } from '../law/errors.ts';
+import { defaultLawBook } from '../law/loader.ts';
 import { ReformError } from '../law/reform.ts';
-import { type Case, type CaseProblem, parseCase } from '../model/case.ts';
+import { type Case, type CaseProblem, CaseRefused, parseCase } from '../model/case.ts';
+import type { IsoDate } from '../model/dates.ts';
 
 /** Exit codes shared by every command. */
 export const EXIT = { ok: 0, internal: 1, invalid: 2 } as const;
@@ -25,7 +29,8 @@ export function readCaseFile(path: string): Case {
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // a UTF-8 byte-order mark (saved by some Windows editors) is not part of the JSON
+    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
     throw new InvalidInput(`${path} is not valid JSON: ${(e as Error).message}`);
   }
@@ -34,7 +39,19 @@ export function readCaseFile(path: string): Case {
   return r.case;
 }
 
+/** A law-data gap met while assessing `c` becomes a refusal naming the case field whose date it is. */
+export function asRefusal(e: unknown, c: Case | undefined, asOf?: IsoDate): unknown {
+  if (e instanceof LawGapError && c) return new CaseRefused([lawGapProblem(e, c, defaultLawBook(), asOf)]);
+  return e;
+}
+
 export function reportError(e: unknown): number {
+  if (e instanceof CaseRefused) {
+    process.stderr.write('error: the case cannot be assessed\n');
+    for (const p of e.problems)
+      process.stderr.write(`  ${p.path}: ${p.message}${p.code ? ` [${p.code}]` : ''}\n`);
+    return EXIT.invalid;
+  }
   if (e instanceof ReformError) {
     process.stderr.write(`error: invalid reform ${e.source}\n`);
     for (const p of e.problems) process.stderr.write(`  ${p}\n`);

@@ -8,9 +8,9 @@ import { ENGINE_VERSION } from '../engine/stamp.ts';
 import { lawInForce } from '../law/in-force.ts';
 import { defaultLawBook } from '../law/loader.ts';
 import { assessmentSchema } from '../model/assessment-schema.ts';
-import { caseSchema } from '../model/case.ts';
+import { type Case, caseSchema } from '../model/case.ts';
 import { isIsoDate, todayUtc } from '../model/dates.ts';
-import { EXIT, InvalidInput, readCaseFile, reportError } from './io.ts';
+import { asRefusal, EXIT, InvalidInput, readCaseFile, reportError } from './io.ts';
 import { renderComparison, renderReform, renderReformList } from './render-compare.ts';
 import { renderAssessment } from './render-text.ts';
 
@@ -42,13 +42,14 @@ program
   )
   .option('--json', 'print the assessment contract as JSON')
   .action((file: string, opts: { asOf?: string; json?: boolean }) => {
+    let c: Case | undefined;
     try {
-      const c = readCaseFile(file);
+      c = readCaseFile(file);
       const a = assess(c, { evaluationDate: todayUtc(), ...(opts.asOf ? { asOf: opts.asOf } : {}) });
       process.stdout.write(opts.json ? `${JSON.stringify(a, null, 2)}\n` : renderAssessment(a));
       process.exitCode = EXIT.ok;
     } catch (e) {
-      process.exitCode = reportError(e);
+      process.exitCode = reportError(asRefusal(e, c, opts.asOf));
     }
   });
 
@@ -59,8 +60,9 @@ program
   .option('--scenarios <ids>', 'comma-separated scenario ids or reform files', DEFAULT_SCENARIOS.join(','))
   .option('--json', 'print the comparison contract as JSON')
   .action((file: string, opts: { scenarios: string; json?: boolean }) => {
+    let c: Case | undefined;
     try {
-      const c = readCaseFile(file);
+      c = readCaseFile(file);
       const ids = opts.scenarios
         .split(',')
         .map((s) => s.trim())
@@ -68,7 +70,7 @@ program
       const result = compare(c, ids, { evaluationDate: todayUtc() });
       process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : renderComparison(result));
     } catch (e) {
-      process.exitCode = reportError(e);
+      process.exitCode = reportError(asRefusal(e, c));
     }
   });
 

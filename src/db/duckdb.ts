@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, rmSync } from 'node:fs';
+import { chmodSync, createWriteStream, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
@@ -38,6 +38,8 @@ export async function openDuckDBStore(url: string, path: string): Promise<Record
     autoinstall_known_extensions: 'false',
     autoload_known_extensions: 'false',
   });
+  // the records are row-level data: readable by the owner only
+  if (path !== ':memory:') chmodSync(path, 0o600);
   const conn = await instance.connect();
   for (const s of createTablesSql('duckdb')) await conn.run(s);
   const v = await rows(conn, 'SELECT count(*) AS n FROM schema_version');
@@ -56,7 +58,7 @@ export async function openDuckDBStore(url: string, path: string): Promise<Record
       const file = join(tmpdir(), `proportion-staging-${randomUUID()}.csv`);
       const staging = `staging_${randomUUID().replace(/-/g, '')}`;
       try {
-        const out = createWriteStream(file);
+        const out = createWriteStream(file, { mode: 0o600 });
         for await (const batch of batches as AsyncIterable<StoredRow[]>) {
           let chunk = '';
           for (const r of batch) chunk += csvLine(r);

@@ -51,7 +51,7 @@ export async function openStore(
   if (url.startsWith('duckdb:')) {
     const path = url.slice('duckdb:'.length);
     const { openDuckDBStore } = await import('./duckdb.ts');
-    if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+    if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true, mode: 0o700 });
     return openDuckDBStore(url, path);
   }
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {

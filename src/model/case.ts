@@ -96,19 +96,46 @@ export const INDICIA = [
 ] as const;
 export const PRIOR_KINDS = ['drug_possession', 'drug_distribution', 'violent', 'firearm', 'other'] as const;
 
-const months = z.number().int('must be a whole number of months').nonnegative('must not be negative');
+/**
+ * Input sanity bounds (not law): beyond them a number is a typing or unit error, and arithmetic on it
+ * would overflow to Infinity. A million tonnes is far above any seizure on record.
+ */
+const MAX_GRAMS = 1e12;
+const MAX_UNITS = 1e9;
+const MAX_MONTHS = 12_000;
+const MAX_USD = 1e12;
+
+const months = z
+  .number()
+  .int('must be a whole number of months')
+  .nonnegative('must not be negative')
+  .max(MAX_MONTHS, `must be at most ${MAX_MONTHS} months`);
 
 export const drugSchema = z.strictObject({
   substance: z.enum(SUBSTANCES),
-  grams: z.number().positive('must be greater than 0').finite().optional(),
+  grams: z
+    .number()
+    .positive('must be greater than 0')
+    .max(MAX_GRAMS, `must be at most ${MAX_GRAMS} grams (a million tonnes)`)
+    .optional(),
   basis: z.enum(DRUG_BASES),
   purity: z
     .number()
     .gt(0, 'must be greater than 0')
     .lte(1, 'must be at most 1 (a fraction, not a percentage)')
     .optional(),
-  count: z.number().int('must be a whole number').positive('must be greater than 0').optional(),
-  dosage_units: z.number().int('must be a whole number').positive('must be greater than 0').optional(),
+  count: z
+    .number()
+    .int('must be a whole number')
+    .positive('must be greater than 0')
+    .max(MAX_UNITS, `must be at most ${MAX_UNITS}`)
+    .optional(),
+  dosage_units: z
+    .number()
+    .int('must be a whole number')
+    .positive('must be greater than 0')
+    .max(MAX_UNITS, `must be at most ${MAX_UNITS}`)
+    .optional(),
 });
 
 export const priorSchema = z.strictObject({
@@ -126,7 +153,13 @@ export const priorSchema = z.strictObject({
 
 export const caseSchema = z
   .strictObject({
-    id: z.string().min(1).max(200).optional(),
+    id: z
+      .string()
+      .min(1)
+      .max(200)
+      // control characters (NUL, escapes, line breaks) would corrupt results files and terminals
+      .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters')
+      .optional(),
     /** extension: the case was generated (demo, tests, benchmarks), not taken from a real record */
     synthetic: z.boolean().optional(),
     jurisdiction: z.string().regex(/^US-(FED|[A-Z]{2})$/, 'must be US-FED or a state as US-XX (ISO 3166-2)'),
@@ -151,7 +184,7 @@ export const caseSchema = z
       drugs: z.array(drugSchema).min(1, 'at least one drug is required'),
       compensation: z.enum(COMPENSATIONS).optional(),
       profit_share: z.boolean().optional(),
-      people_supervised: z.number().int().nonnegative('must not be negative').optional(),
+      people_supervised: z.number().int().nonnegative('must not be negative').max(MAX_UNITS).optional(),
       weapon: z.enum(WEAPONS).optional(),
       firearm_counts: z.number().int().nonnegative('must not be negative').max(50).optional(),
       violence: z.enum(VIOLENCE).optional(),
@@ -164,13 +197,19 @@ export const caseSchema = z
     evidence: z
       .strictObject({
         indicia: z.array(z.enum(INDICIA)).optional(),
-        cash_usd: z.number().nonnegative('must not be negative').optional(),
+        cash_usd: z.number().nonnegative('must not be negative').max(MAX_USD).optional(),
       })
       .optional(),
     history: z
       .strictObject({
         priors: z.array(priorSchema).optional(),
-        criminal_history_points: z.number().int().nonnegative('must not be negative').nullable().optional(),
+        criminal_history_points: z
+          .number()
+          .int()
+          .nonnegative('must not be negative')
+          .max(1000)
+          .nullable()
+          .optional(),
         /** extension: the offense was committed under a criminal justice sentence (USSG 4A1.1 status points). */
         under_sentence_at_offense: z.boolean().optional(),
       })
@@ -200,6 +239,13 @@ export const caseSchema = z
         code: 'custom',
         path: ['conviction_date'],
         message: 'must not be after sentencing_date',
+      });
+    const birth = c.person?.birth_year;
+    if (birth !== undefined && birth > Number(c.offense_date.slice(0, 4)))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['person', 'birth_year'],
+        message: 'must not be after the year of offense_date',
       });
     c.conduct.drugs.forEach((d, i) => {
       if (d.substance === 'marijuana_plants') {
@@ -260,6 +306,16 @@ export type Substance = (typeof SUBSTANCES)[number];
 export interface CaseProblem {
   path: string;
   message: string;
+  /** a stable code when the case is valid but refused (e.g. law.gap, dates.future) */
+  code?: string;
+}
+
+/** A valid case the engine refuses to assess, with the field at fault; never a guess. */
+export class CaseRefused extends Error {
+  constructor(readonly problems: CaseProblem[]) {
+    super(problems.map((p) => `${p.path}: ${p.message}`).join('; '));
+    this.name = 'CaseRefused';
+  }
 }
 
 /** Validates a case; every problem is listed with its JSON path, none is dropped. */

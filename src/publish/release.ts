@@ -51,7 +51,8 @@ export interface ReleaseSummary {
 const dimTitle = (c: string) =>
   c === 'outcome' ? 'Decision outcome' : (DIMENSIONS[c as Dimension]?.title ?? c);
 
-/** A one-way funnel table by race and ethnicity, with complementary suppression within each column. */
+/** A one-way funnel table by race and ethnicity, with complementary suppression within each column and along each row. */
+type FunnelStep = (typeof FUNNEL_STEPS)[number];
 function protectFunnel(rows: FunnelRow[], minCell: number) {
   const hidden = new Set<string>();
   for (const step of FUNNEL_STEPS) {
@@ -62,6 +63,22 @@ function protectFunnel(rows: FunnelRow[], minCell: number) {
         .filter((r) => !hidden.has(`${r.group}|${step}`) && r[step] > 0)
         .sort((a, b) => a[step] - b[step])[0];
       if (next) hidden.add(`${next.group}|${step}`);
+    }
+  }
+  // Each step's people are among the previous step's, so a hidden count lies between the published
+  // count below it (or 1) and the published count above it: hide upwards until that is minCell wide.
+  for (const r of rows) {
+    const isHidden = (i: number) => hidden.has(`${r.group}|${FUNNEL_STEPS[i]}`);
+    for (let i = FUNNEL_STEPS.length - 1; i >= 0; i--) {
+      if (!isHidden(i)) continue;
+      let below = i + 1;
+      while (below < FUNNEL_STEPS.length && isHidden(below)) below++;
+      const lo = Math.max(1, below < FUNNEL_STEPS.length ? r[FUNNEL_STEPS[below] as FunnelStep] : 1);
+      for (let above = i - 1; above >= 0; above--) {
+        if (isHidden(above)) continue;
+        if (r[FUNNEL_STEPS[above] as FunnelStep] - lo >= minCell) break;
+        hidden.add(`${r.group}|${FUNNEL_STEPS[above]}`);
+      }
     }
   }
   return hidden;

@@ -3,15 +3,22 @@
  * dimensions and the outcome) and published margins (sums of base cells: totals by profile, by each
  * dimension and outcome, overall). Each published number is either its count or "suppressed".
  *
+ * The standard (interval protection, as in tau-ARGUS and the Census Bureau's cell suppression): an
+ * attacker who knows every published number, that counts are never negative, and that a suppressed
+ * count is at least 1 (zeros are published) solves, for each suppressed number, the smallest and the
+ * largest value consistent with all of it. That interval must be at least `threshold` wide.
+ *
  * 1. Primary suppression: every cell (base or margin) with 0 < n < threshold.
- * 2. Complementary suppression, repeated until an audit passes: an attacker knows every published base
- *    count and every published margin, i.e. linear equations over the suppressed base cells. A suppressed
- *    cell is recoverable exactly when its vector lies in the span of those equations, equivalently when
- *    every solution of the homogeneous system gives it the same value. The audit draws random vectors
- *    from the null space (Gauss-Jordan elimination); a suppressed cell whose value is 0 on all of them is
- *    recoverable, and the cheapest published neighbour (the smallest count sharing a margin with it) is
- *    suppressed too. Each round only adds suppressions, so the loop ends.
- * Zero counts are published (they describe no one); suppression never shows a 0.
+ * 2. Protection by moves (the hypercube method): a move picks some coordinates V and, for each, one
+ *    other value; its corners are the 2^|V| base cells of that box, signed + and - alternately. Adding t
+ *    to the + corners and taking t from the - corners leaves every margin that sums over a coordinate of
+ *    V unchanged; the margins that fix all of V move by +-t and are suppressed with the corners. So
+ *    the true table plus t times the move is a table the attacker cannot rule out, for every t from
+ *    -down to +up, where up = min over - corners of (n - 1) and down = min over + corners of (n - 1):
+ *    each number the move touches has an interval at least up + down wide. Every suppressed number is
+ *    covered by a move with up + down >= threshold, the cheapest one (least count newly hidden), so the
+ *    guarantee is proved by construction; the tests check it with an independent LP attacker.
+ * Zero counts are published (they describe no one) and never part of a move; suppression never shows a 0.
  */
 export interface Margin {
   key: string;
@@ -21,10 +28,9 @@ export interface Margin {
 export interface Protection {
   base: boolean[];
   margins: boolean[];
+  /** moves applied */
   rounds: number;
 }
-
-const TOL = 1e-7;
 
 /** A deterministic PRNG (mulberry32) so releases are reproducible. */
 export function mulberry32(seed: number): () => number {
@@ -38,249 +44,247 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-/**
- * Random vectors of the null space of the published equations restricted to the unknowns U.
- * Gauss-Jordan elimination in two phases: short equations (profile totals) are eliminated sparsely
- * first, then the long ones (margins by dimension) densely over the remaining columns.
- * Returns, per vector, a map from base index to value.
- */
-export function nullSpaceSamples(
-  unknown: number[],
-  equations: number[][],
-  samples = 2,
-  seed = 1,
-): Map<number, number>[] {
-  const n = unknown.length;
-  const col = new Map<number, number>(unknown.map((u, i) => [u, i]));
-  const small: Map<number, number>[] = [];
-  const dense: Float64Array[] = [];
-  for (const eq of equations) {
-    const cs: number[] = [];
-    for (const m of eq) {
-      const c = col.get(m);
-      if (c !== undefined) cs.push(c);
-    }
-    if (cs.length === 0) continue;
-    if (cs.length <= SMALL_ROW) small.push(new Map(cs.map((c) => [c, 1])));
-    else {
-      const d = new Float64Array(n);
-      for (const c of cs) d[c] = 1;
-      dense.push(d);
-    }
-  }
-  // phase 1: sparse rows, shortest first; each pivot is removed from every other row
-  const colRows = new Map<number, Set<number>>();
-  small.forEach((r, i) => {
-    for (const c of r.keys()) {
-      let set = colRows.get(c);
-      if (!set) {
-        set = new Set();
-        colRows.set(c, set);
-      }
-      set.add(i);
-    }
-  });
-  const order = small
-    .map((_, i) => i)
-    .sort((x, y) => (small[x] as Map<number, number>).size - (small[y] as Map<number, number>).size);
-  const smallPivot = new Map<number, number>();
-  const isPivot = new Uint8Array(n);
-  for (const ri of order) {
-    const row = small[ri] as Map<number, number>;
-    let max = 0;
-    for (const v of row.values()) max = Math.max(max, Math.abs(v));
-    if (max < 1e-9) continue;
-    let p = -1;
-    let best = Number.POSITIVE_INFINITY;
-    for (const [c, v] of row) {
-      if (Math.abs(v) < 0.1 * max) continue;
-      const occ = colRows.get(c)?.size ?? 0;
-      if (occ < best) {
-        best = occ;
-        p = c;
-      }
-    }
-    const pv = row.get(p) as number;
-    for (const [c, v] of row) row.set(c, v / pv);
-    smallPivot.set(ri, p);
-    isPivot[p] = 1;
-    for (const r2 of [...(colRows.get(p) ?? [])]) {
-      if (r2 === ri) continue;
-      const other = small[r2] as Map<number, number>;
-      const f = other.get(p) as number;
-      for (const [c, v] of row) {
-        const nv = (other.get(c) ?? 0) - f * v;
-        if (Math.abs(nv) < 1e-12) {
-          if (other.delete(c)) colRows.get(c)?.delete(r2);
-        } else {
-          if (!other.has(c)) {
-            let set = colRows.get(c);
-            if (!set) {
-              set = new Set();
-              colRows.set(c, set);
-            }
-            set.add(r2);
-          }
-          other.set(c, nv);
-        }
-      }
-    }
-    for (const d of dense) {
-      const f = d[p] as number;
-      if (f === 0) continue;
-      for (const [c, v] of row) d[c] = (d[c] as number) - f * v;
-      d[p] = 0;
-    }
-  }
-  // phase 2: dense Gauss-Jordan over the columns left
-  const active: number[] = [];
-  for (let c = 0; c < n; c++) if (!isPivot[c]) active.push(c);
-  const densePivot: number[] = dense.map(() => -1);
-  for (let i = 0; i < dense.length; i++) {
-    const row = dense[i] as Float64Array;
-    let p = -1;
-    let max = 1e-9;
-    for (const c of active) {
-      const a = Math.abs(row[c] as number);
-      if (a > max) {
-        max = a;
-        p = c;
-      }
-    }
-    if (p < 0) continue;
-    const pv = row[p] as number;
-    for (const c of active) row[c] = (row[c] as number) / pv;
-    densePivot[i] = p;
-    isPivot[p] = 2;
-    for (let j = 0; j < dense.length; j++) {
-      if (j === i) continue;
-      const other = dense[j] as Float64Array;
-      const f = other[p] as number;
-      if (Math.abs(f) < 1e-15) continue;
-      for (const c of active) other[c] = (other[c] as number) - f * (row[c] as number);
-      other[p] = 0;
-    }
-  }
-  const rnd = mulberry32(seed);
-  const out: Map<number, number>[] = [];
-  for (let k = 0; k < samples; k++) {
-    const z = new Float64Array(n);
-    for (let c = 0; c < n; c++) if (!isPivot[c]) z[c] = 1 + rnd();
-    dense.forEach((row, i) => {
-      const p = densePivot[i] as number;
-      if (p < 0) return;
-      let sum = 0;
-      for (const c of active) if (c !== p && row[c] !== 0) sum += (row[c] as number) * (z[c] as number);
-      z[p] = -sum;
-    });
-    for (const [ri, p] of smallPivot) {
-      let sum = 0;
-      for (const [c, v] of small[ri] as Map<number, number>) if (c !== p) sum += v * (z[c] as number);
-      z[p] = -sum;
-    }
-    out.push(new Map(unknown.map((u, i) => [u, z[i] as number])));
-  }
-  return out;
+/** Hiding a total costs more than hiding a cell of the same size: readers lose every row under it. */
+const MARGIN_COST = 2;
+
+/** The coordinate grid behind the margins' keys ("v0,v1,*,..."): each base cell's position on it. */
+interface Grid {
+  positions: number;
+  sizes: number[];
+  strides: number[];
+  /** grid index -> base index, or -1 */
+  cellAt: Int32Array;
+  /** base index -> its coordinate on each position */
+  coord: Int32Array;
+  /** summed-coordinate bitmask of each margin; 0 for a margin of one cell (the cell itself) */
+  mask: number[];
+  /** the distinct masks with, per mask, base index -> the margin of that pattern containing it */
+  patterns: { mask: number; marginOf: Int32Array }[];
 }
 
-const SMALL_ROW = 24;
+function gridOf(n: number, margins: readonly Margin[]): Grid {
+  const positions = margins[0]?.key.split(',').length ?? 0;
+  const codes = Array.from({ length: positions }, () => new Map<string, number>());
+  const coord = new Int32Array(n * positions).fill(-1);
+  const mask: number[] = [];
+  const byMask = new Map<number, Int32Array>();
+  margins.forEach((m, mi) => {
+    const parts = m.key.split(',');
+    let bits = 0;
+    parts.forEach((part, p) => {
+      if (part === '*') {
+        bits |= 1 << p;
+        return;
+      }
+      const map = codes[p] as Map<string, number>;
+      let c = map.get(part);
+      if (c === undefined) {
+        c = map.size;
+        map.set(part, c);
+      }
+      for (const k of m.members) coord[k * positions + p] = c;
+    });
+    mask.push(bits);
+    let of = byMask.get(bits);
+    if (!of) {
+      of = new Int32Array(n).fill(-1);
+      byMask.set(bits, of);
+    }
+    for (const k of m.members) of[k] = mi;
+  });
+  const sizes = codes.map((c) => c.size);
+  const strides: number[] = [];
+  let total = 1;
+  for (let p = positions - 1; p >= 0; p--) {
+    strides[p] = total;
+    total *= Math.max(1, sizes[p] as number);
+  }
+  const cellAt = new Int32Array(total).fill(-1);
+  for (let k = 0; k < n; k++) {
+    let g = 0;
+    for (let p = 0; p < positions; p++)
+      g += Math.max(0, coord[k * positions + p] as number) * (strides[p] as number);
+    cellAt[g] = k;
+  }
+  const patterns = [...byMask].filter(([m]) => m !== 0).map(([m, marginOf]) => ({ mask: m, marginOf }));
+  return { positions, sizes, strides, cellAt, coord, mask, patterns };
+}
+
+/** Non-empty subsets of the positions that can vary, smallest first. */
+function boxShapes(grid: Grid, maxSize: number): number[][] {
+  const varying = [...Array(grid.positions).keys()].filter((p) => (grid.sizes[p] as number) > 1);
+  const out: number[][] = [];
+  // the empty box is the one cell alone, with every total over it hidden: always possible, rarely cheapest
+  for (let bits = 0; bits < 1 << varying.length; bits++) {
+    const set = varying.filter((_, i) => bits & (1 << i));
+    if (set.length <= maxSize) out.push(set);
+  }
+  return out.sort((a, b) => a.length - b.length);
+}
+
+interface Move {
+  corners: number[];
+  /** +1 or -1 per corner */
+  signs: number[];
+  margins: number[];
+  marginSigns: number[];
+  up: number;
+  down: number;
+  cost: number;
+}
 
 export function protect(
   values: readonly number[],
   margins: readonly Margin[],
   threshold: number,
 ): Protection {
+  const n = values.length;
   const base = values.map((v) => v > 0 && v < threshold);
   const mValues = margins.map((m) => m.members.reduce((s, i) => s + (values[i] as number), 0));
   const msup = mValues.map((v) => v > 0 && v < threshold);
-  const marginsOf: number[][] = values.map(() => []);
-  margins.forEach((m, mi) => {
-    for (const i of m.members) (marginsOf[i] as number[]).push(mi);
-  });
+  const grid = gridOf(n, margins);
+  // widest interval proved so far for each number, as room above and below its true value
+  const up = new Float64Array(n);
+  const down = new Float64Array(n);
+  const mUp = new Float64Array(margins.length);
+  const mDown = new Float64Array(margins.length);
+  const safe = (u: number, d: number) => u + d >= threshold;
+  const shapes = boxShapes(grid, grid.positions);
+  const P = grid.positions;
+
+  /** The cheapest move through base cell c that proves its own corners (and touches margin `via`). */
+  // scratch buffers for the corners of the box being tried (at most 2^P of them)
+  const cornerBuf = new Int32Array(1 << P);
+  const signBuf = new Int8Array(1 << P);
+  const delta = new Int32Array(P);
+
+  /** The cheapest move through base cell c that proves its own corners (and touches margin `via`). */
+  const bestMove = (c: number, viaMask: number): Move | undefined => {
+    let best: Move | undefined;
+    let g0 = 0;
+    for (let p = 0; p < P; p++) g0 += (grid.coord[c * P + p] as number) * (grid.strides[p] as number);
+    for (const shape of shapes) {
+      if (best && shape.length > 3) break; // a bigger box only when nothing smaller works
+      let shapeMask = 0;
+      for (const p of shape) shapeMask |= 1 << p;
+      if (viaMask >= 0 && (shapeMask & viaMask) !== 0) continue;
+      const moved = grid.patterns.filter((pt) => (pt.mask & shapeMask) === 0);
+      const n = shape.length;
+      const alt = new Array<number>(n).fill(0);
+      // enumerate the other value on each coordinate of the box (an odometer over size - 1 choices)
+      for (;;) {
+        for (let i = 0; i < n; i++) {
+          const p = shape[i] as number;
+          const o = grid.coord[c * P + p] as number;
+          const v = (alt[i] as number) >= o ? (alt[i] as number) + 1 : (alt[i] as number);
+          delta[i] = (v - o) * (grid.strides[p] as number);
+        }
+        let cost = 0;
+        let u = Number.POSITIVE_INFINITY;
+        let d = Number.POSITIVE_INFINITY;
+        let ok = true;
+        const count = 1 << n;
+        for (let bits = 0; bits < count && ok; bits++) {
+          let g = g0;
+          let parity = 1;
+          for (let i = 0; i < n; i++)
+            if (bits & (1 << i)) {
+              g += delta[i] as number;
+              parity = -parity;
+            }
+          const k = grid.cellAt[g] as number;
+          const x = k < 0 ? 0 : (values[k] as number);
+          if (x === 0) ok = false;
+          else {
+            cornerBuf[bits] = k;
+            signBuf[bits] = parity;
+            if (parity > 0) d = Math.min(d, x - 1);
+            else u = Math.min(u, x - 1);
+            if (!base[k]) cost += x;
+            if (best && cost >= best.cost) ok = false;
+          }
+        }
+        if (ok && safe(u, d)) {
+          const corners = Array.from(cornerBuf.subarray(0, count));
+          const signs = Array.from(signBuf.subarray(0, count));
+          const ms: number[] = [];
+          const mSigns: number[] = [];
+          for (const pt of moved)
+            corners.forEach((k, i) => {
+              const mi = pt.marginOf[k] as number;
+              if (mi < 0) return;
+              ms.push(mi);
+              mSigns.push(signs[i] as number);
+              if (!msup[mi]) cost += MARGIN_COST * (mValues[mi] as number);
+            });
+          if (!best || cost < best.cost || (cost === best.cost && u + d > best.up + best.down))
+            best = { corners, signs, margins: ms, marginSigns: mSigns, up: u, down: d, cost };
+        }
+        let i = 0;
+        while (i < n) {
+          alt[i] = (alt[i] as number) + 1;
+          if ((alt[i] as number) < (grid.sizes[shape[i] as number] as number) - 1) break;
+          alt[i] = 0;
+          i++;
+        }
+        if (i === n) break;
+      }
+    }
+    return best;
+  };
+
+  const apply = (m: Move) => {
+    m.corners.forEach((k, i) => {
+      base[k] = true;
+      const [u, d] = (m.signs[i] as number) > 0 ? [m.up, m.down] : [m.down, m.up];
+      up[k] = Math.max(up[k] as number, u);
+      down[k] = Math.max(down[k] as number, d);
+    });
+    m.margins.forEach((mi, i) => {
+      msup[mi] = true;
+      const [u, d] = (m.marginSigns[i] as number) > 0 ? [m.up, m.down] : [m.down, m.up];
+      mUp[mi] = Math.max(mUp[mi] as number, u);
+      mDown[mi] = Math.max(mDown[mi] as number, d);
+    });
+  };
+
   let rounds = 0;
-  for (;;) {
-    rounds++;
-    const unknown = base.flatMap((s, i) => (s ? [i] : []));
-    const equations = margins.flatMap((m, mi) => (msup[mi] ? [] : [m.members]));
-    const z = unknown.length ? nullSpaceSamples(unknown, equations, 2, rounds) : [];
-    const zero = (f: (s: Map<number, number>) => number) =>
-      z.length === 0 || z.every((s) => Math.abs(f(s)) < TOL);
-    const exposedBase = unknown.filter((i) => zero((s) => s.get(i) ?? 0));
-    const exposedMargins = margins.flatMap((m, mi) =>
-      msup[mi] && zero((s) => m.members.reduce((acc, i) => acc + (s.get(i) ?? 0), 0)) ? [mi] : [],
-    );
-    if (exposedBase.length === 0 && exposedMargins.length === 0) return { base, margins: msup, rounds };
-    const pickBase = (cands: Iterable<number>) => {
-      let best = -1;
-      for (const j of cands) {
-        if (base[j]) continue;
-        const vj = values[j] as number;
-        const vb = best < 0 ? Number.POSITIVE_INFINITY : (values[best] as number);
-        // prefer the smallest non-zero count; a zero cell only when nothing else is left
-        const score = (v: number) => (v === 0 ? Number.MAX_SAFE_INTEGER : v);
-        if (best < 0 || score(vj) < score(vb)) best = j;
-      }
-      return best;
-    };
-    const pickMargin = (cands: Iterable<number>) => {
-      let best = -1;
-      for (const mi of cands)
-        if (!msup[mi] && (best < 0 || (mValues[mi] as number) < (mValues[best] as number))) best = mi;
-      return best;
-    };
-    let changed = false;
-    for (const i of exposedBase) {
-      const neighbours = new Set<number>();
-      for (const mi of marginsOf[i] as number[])
-        if (!msup[mi]) for (const j of (margins[mi] as Margin).members) if (j !== i) neighbours.add(j);
-      const j = pickBase(neighbours);
-      if (j >= 0) {
-        base[j] = true;
-        changed = true;
-      } else {
-        const mi = pickMargin(marginsOf[i] as number[]);
-        if (mi >= 0) {
-          msup[mi] = true;
-          changed = true;
-        }
-      }
+  const fail = (what: string) => {
+    throw new Error(`complementary suppression could not protect ${what}`);
+  };
+  // smallest first: they are the hardest to protect and their moves often cover larger cells too
+  const order = [...values.keys()]
+    .filter((k) => base[k])
+    .sort((a, b) => (values[a] as number) - (values[b] as number));
+  for (const c of order) {
+    if (safe(up[c] as number, down[c] as number)) continue;
+    const m = bestMove(c, -1);
+    if (!m) fail(`base cell ${c}`);
+    else {
+      apply(m);
+      rounds++;
     }
-    for (const mi of exposedMargins) {
-      const m = margins[mi] as Margin;
-      // all of its cells published: hide the smallest of them; otherwise it is implied by other
-      // published margins (e.g. a row total minus the other cells), so hide the smallest overlapping one
-      const j = m.members.some((i) => base[i]) ? -1 : pickBase(m.members);
-      if (j >= 0) {
-        base[j] = true;
-        changed = true;
-        continue;
-      }
-      // prefer a sibling: same table (same summed coordinates), differing in one coordinate
-      const parts = m.key.split(',');
-      const siblings = margins.flatMap((x, xi) => {
-        if (xi === mi || msup[xi]) return [];
-        const q = x.key.split(',');
-        let diff = 0;
-        for (let k = 0; k < q.length; k++) {
-          if ((q[k] === '*') !== (parts[k] === '*')) return [];
-          if (q[k] !== parts[k]) diff++;
-        }
-        return diff === 1 ? [xi] : [];
-      });
-      const overlapping = new Set<number>();
-      for (const i of m.members) for (const o of marginsOf[i] as number[]) if (o !== mi) overlapping.add(o);
-      const o = pickMargin(siblings.length ? siblings : overlapping);
-      if (o >= 0) {
-        msup[o] = true;
-        changed = true;
-      } else {
-        const b = pickBase(m.members);
-        if (b >= 0) {
-          base[b] = true;
-          changed = true;
-        }
-      }
-    }
-    if (!changed) throw new Error('complementary suppression could not protect every cell');
   }
+  const marginOrder = [...margins.keys()]
+    .filter((mi) => msup[mi] && grid.mask[mi] !== 0)
+    .sort((a, b) => (mValues[a] as number) - (mValues[b] as number));
+  for (const mi of marginOrder) {
+    if (safe(mUp[mi] as number, mDown[mi] as number)) continue;
+    let best: Move | undefined;
+    for (const k of (margins[mi] as Margin).members) {
+      if ((values[k] as number) === 0) continue;
+      const m = bestMove(k, grid.mask[mi] as number);
+      if (m && (!best || m.cost < best.cost)) best = m;
+    }
+    if (!best) fail(`margin ${(margins[mi] as Margin).key}`);
+    else {
+      apply(best);
+      rounds++;
+    }
+  }
+  // a margin of a single cell is that cell
+  margins.forEach((m, mi) => {
+    if (grid.mask[mi] === 0) msup[mi] = base[m.members[0] as number] as boolean;
+  });
+  return { base, margins: msup, rounds };
 }

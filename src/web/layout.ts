@@ -10,7 +10,11 @@ const NAV = [
 ] as const;
 export type Section = (typeof NAV)[number][2] | 'home' | 'none';
 
-/** Every page: landmarks (banner, navigation, main, contentinfo), a skip link, local CSS and htmx only. */
+/**
+ * Every page: landmarks (banner, navigation, main, contentinfo), a skip link, local CSS and htmx only.
+ * The CSP (default-src 'self') forbids inline styles and scripts, so htmx is told not to add its
+ * indicator styles nor settle `style` attributes, and the page's own behaviour is in /static/app.js.
+ */
 export function page(opts: { title: string; section: Section; body: H; head?: H }): H {
   return html`<!doctype html>
 <html lang="en">
@@ -20,7 +24,8 @@ export function page(opts: { title: string; section: Section; body: H; head?: H 
 <title>${opts.title} · Proportion</title>
 <link rel="stylesheet" href="/static/app.css">
 <script src="/static/htmx.min.js" defer></script>
-<meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false,"selfRequestsOnly":true}'>
+<script src="/static/app.js" defer></script>
+<meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false,"selfRequestsOnly":true,"attributesToSettle":["class","width","height"]}'>
 ${opts.head ?? ''}
 </head>
 <body>

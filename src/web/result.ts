@@ -94,7 +94,7 @@ ${
       )}</ul></div>`
     : ''
 }
-${opts.pdfHref ? html`<div class="actions no-print"><a class="button secondary" href="${opts.pdfHref}" download>Download PDF</a><button type="button" class="secondary" onclick="window.print()">Print</button></div>` : ''}
+${opts.pdfHref ? html`<div class="actions no-print"><a class="button secondary" href="${opts.pdfHref}" download>Download PDF</a><button type="button" class="secondary" data-action="print">Print</button></div>` : ''}
 
 ${a.role ? html`<h3>Role in the supply chain</h3><p><strong>${ENUM_LABELS.function[a.role.function]}</strong>.</p><ul>${a.role.reasons.map((r) => html`<li>${labelIds(r)}</li>`)}</ul>${cites(a.role.citations)}${findingList(byPrefix(a, 'role.').filter((f) => !f.code.includes('.data.')))}` : ''}
 

@@ -157,6 +157,12 @@ export function renderError(status: number, message: string, problems: Problem[]
   });
 }
 
+/** The app's only script of its own: behaviour that would otherwise be an inline handler (CSP forbids those). */
+const APP_JS = `document.addEventListener('click', (e) => {
+  if (e.target instanceof Element && e.target.closest('[data-action="print"]')) window.print();
+});
+`;
+
 export function webRoutes(opts: WebOptions) {
   const web = new Hono();
   const limit = bodyLimit({
@@ -175,6 +181,12 @@ export function webRoutes(opts: WebOptions) {
     c.body(HTMX, 200, {
       'Content-Type': 'text/javascript; charset=utf-8',
       'Cache-Control': 'public, max-age=86400',
+    }),
+  );
+  web.get('/static/app.js', (c) =>
+    c.body(APP_JS, 200, {
+      'Content-Type': 'text/javascript; charset=utf-8',
+      'Cache-Control': 'public, max-age=300',
     }),
   );
   web.get('/favicon.ico', (c) => c.body(null, 204));
