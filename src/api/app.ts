@@ -8,6 +8,7 @@ import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { assess } from '../engine/assess.ts';
 import { DEFAULT_SCENARIOS } from '../engine/compare.ts';
+import { lawGapProblem } from '../engine/dates.ts';
 import { BUILT_IN_SCENARIOS, builtInScenario, reformCatalog } from '../engine/scenarios.ts';
 import { ENGINE_VERSION } from '../engine/stamp.ts';
 import { LawGapError } from '../law/errors.ts';
@@ -300,11 +301,18 @@ export function createApp(options: AppOptions = {}) {
       const body = c.req.valid('json' as never) as unknown;
       const parsed = parseCase(body);
       if (!parsed.ok) throw new ApiError(422, 'the case does not match the contract', parsed.problems);
-      const a = assess(parsed.case, {
-        evaluationDate: today(),
-        ...(query.as_of ? { asOf: query.as_of } : {}),
-      });
-      return c.json(a as never, 200);
+      try {
+        const a = assess(parsed.case, {
+          evaluationDate: today(),
+          ...(query.as_of ? { asOf: query.as_of } : {}),
+        });
+        return c.json(a as never, 200);
+      } catch (e) {
+        // a law-data gap names the case field whose date the law data does not cover
+        if (e instanceof LawGapError)
+          throw new CaseRefused([lawGapProblem(e, parsed.case, defaultLawBook(), query.as_of)]);
+        throw e;
+      }
     },
   );
 

@@ -1,9 +1,11 @@
 import { parse as parseYaml } from 'yaml';
 import { type Comparison, compare } from '../engine/compare.ts';
+import { lawGapProblem } from '../engine/dates.ts';
 import { BUILT_IN_SCENARIOS, reformCatalog, reformScenario, ScenarioError } from '../engine/scenarios.ts';
 import { LawGapError } from '../law/errors.ts';
+import { defaultLawBook } from '../law/loader.ts';
 import { type Reform, ReformError, reformSchema } from '../law/reform.ts';
-import type { Case } from '../model/case.ts';
+import { type Case, CaseRefused } from '../model/case.ts';
 import { ApiError, type Problem, zodToProblems } from './errors.ts';
 
 /** Scenario ids a client may name: the built-in ones and the catalog's (never a file path). */
@@ -69,7 +71,7 @@ export function compareWith(
       throw new ApiError(422, 'the reform cannot be applied', reformProblems(e, 'reform'));
     if (e instanceof ScenarioError)
       throw new ApiError(422, e.message, [{ path: 'scenarios', message: e.message }]);
-    if (e instanceof LawGapError) throw new ApiError(422, e.message, [{ path: 'case', message: e.message }]);
+    if (e instanceof LawGapError) throw new CaseRefused([lawGapProblem(e, c, defaultLawBook())]);
     throw e;
   }
 }

@@ -102,6 +102,20 @@ describe('POST /v1/assess', () => {
     assert.equal(r.status, 422);
     assert.deepEqual(paths((await r.json()) as ErrorBody), ['sentencing_date']);
   });
+  test('a date the law data does not cover is a 422 naming the field, in assess and in compare', async () => {
+    const c = JSON.parse(ANGELOS);
+    c.offense_date = '1980-01-01';
+    c.sentencing_date = '1981-01-01';
+    for (const [path, body] of [
+      ['/v1/assess', JSON.stringify(c)],
+      ['/v1/compare', JSON.stringify({ case: c, scenarios: ['law_at_sentencing'] })],
+    ] as const) {
+      const r = await post(path, body);
+      assert.equal(r.status, 422, path);
+      const b = (await r.json()) as ErrorBody;
+      assert.match(b.problems.find((p) => p.path === 'offense_date')?.message ?? '', /law data starts/, path);
+    }
+  });
   test('a body that is not a case object is a 422', async () => {
     for (const body of ['[]', '42', 'null']) {
       const r = await post('/v1/assess', body);
