@@ -2,9 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { assessCase } from './helpers/cases.ts';
 
+// sentenced on the offense date, so the Manual read is the one of that date (a case without a
+// sentencing date would be sentenced now, under today's Manual)
 const one = (date: string, substance: string, grams: number) => ({
   jurisdiction: 'US-FED',
   offense_date: date,
+  sentencing_date: date,
   conduct: { activities: ['sold_retail'], drugs: [{ substance, grams, basis: 'transacted' }] },
   history: { criminal_history_points: 1 },
   cooperation: { truthful_disclosure: false, accepted_responsibility: false },
