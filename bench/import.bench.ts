@@ -3,7 +3,8 @@
  * records (not timed); DuckDB's own `CREATE TABLE ... AS SELECT * FROM read_csv(...)` of the same CSV is
  * the reference; then `importFile` loads them into a fresh embedded database with the descriptor and the
  * engine's role rule, as `proportion import` does. Targets: >= 100,000 rows/s, within 2x the reference.
- * Options (environment): BENCH_RECORDS (default 1000000), BENCH_DIR (default a temporary directory).
+ * Options (environment): BENCH_RECORDS (default 1000000), BENCH_DIR (default a temporary directory),
+ * BENCH_ROW_BY_ROW=1 (normalise row by row in JavaScript, the path PostgreSQL and JSON Lines take).
  * Ends with one JSON line.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -46,7 +47,8 @@ const store = await openStore(`duckdb:${dbFile}`);
 const deriveRole = engineRoleDeriver(); // the law is loaded before timing
 deriveRole({ activities: 'sold_retail', drug_1_type: 'heroin', drug_1_quantity: 1, drug_1_unit: 'g' });
 t0 = performance.now();
-const report = await importFile(store, csv, { descriptor, deriveRole });
+const rowByRow = process.env.BENCH_ROW_BY_ROW === '1';
+const report = await importFile(store, csv, { descriptor, deriveRole, rowByRow });
 const importSeconds = seconds(t0);
 await store.close();
 if (!report.committed) throw new Error(`import failed: ${JSON.stringify(report.rejected.slice(0, 3))}`);

@@ -10,6 +10,7 @@ import {
   createTablesSql,
   csvLine,
   type Database,
+  type MergePlan,
   mergeSql,
   SCHEMA_VERSION,
   stagingColumnsSql,
@@ -44,19 +45,18 @@ export async function openDuckDBStore(url: string, path: string): Promise<Record
   if (v[0]?.n === 0) await conn.run(`INSERT INTO schema_version VALUES (${SCHEMA_VERSION})`);
   const db = new Kysely<Database>({ dialect: new DuckDBDialect(conn) });
 
-  /** The merge from a table holding every stored column, in one transaction (all or nothing). */
-  async function mergeFrom(
-    staging: string,
+  /** Runs a merge (counts, then its statements) in one transaction, all or nothing, and logs the import. */
+  async function merge(
+    plan: MergePlan,
     meta: () => ImportMeta,
     hooks: BulkHooks = {},
   ): Promise<MergeCounts | null> {
     if (hooks.shouldCommit && !(await hooks.shouldCommit())) return null;
     const m = meta();
-    const merge = mergeSql(staging);
     await conn.run('BEGIN TRANSACTION');
     try {
-      const counts = (await rows(conn, merge.counts))[0] as unknown as MergeCounts;
-      for (const s of merge.statements) await conn.run(s);
+      const counts = (await rows(conn, plan.counts))[0] as unknown as MergeCounts;
+      for (const s of plan.statements) await conn.run(s);
       await logImport(conn, m, counts);
       await hooks.beforeCommit?.();
       await conn.run('COMMIT');
@@ -90,7 +90,7 @@ export async function openDuckDBStore(url: string, path: string): Promise<Record
         a.closeSync();
       }
     },
-    mergeFrom,
+    merge,
   };
 
   const store: RecordStore = {
@@ -117,7 +117,7 @@ export async function openDuckDBStore(url: string, path: string): Promise<Record
         await conn.run(
           `COPY ${staging} FROM '${file.replace(/'/g, "''")}' (FORMAT csv, HEADER false, DELIMITER ',', QUOTE '"', ESCAPE '"', ALLOW_QUOTED_NULLS false, AUTO_DETECT false)`,
         );
-        return await mergeFrom(staging, meta, hooks);
+        return await merge(mergeSql(staging), meta, hooks);
       } finally {
         rmSync(file, { force: true });
         await conn.run(`DROP TABLE IF EXISTS ${staging}`);

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { StoredRow } from '../records/normalize.ts';
-import type { Database } from './schema.ts';
+import type { Database, MergePlan } from './schema.ts';
 
 /** What an import changed. */
 export interface MergeCounts {
@@ -24,8 +24,8 @@ export interface BulkHooks {
 
 /**
  * Direct SQL on an embedded DuckDB store, for imports that normalise where the data is (see
- * src/records/import-sql.ts). Tables it creates are temporary; `mergeFrom` runs the same
- * all-or-nothing merge as bulkMerge from a table holding every stored column.
+ * src/records/import-sql.ts). Tables it creates are temporary; `merge` runs a merge plan in the
+ * same all-or-nothing transaction as bulkMerge.
  */
 export interface SqlSession {
   run(sql: string): Promise<void>;
@@ -34,7 +34,8 @@ export interface SqlSession {
   columns(sql: string): Promise<unknown[][]>;
   /** Appends rows of text (or null) to a table through DuckDB's appender. */
   append(table: string, rows: Iterable<(string | null)[]>): Promise<void>;
-  mergeFrom(table: string, meta: () => ImportMeta, hooks?: BulkHooks): Promise<MergeCounts | null>;
+  /** Runs a merge plan in one transaction (all or nothing) and logs the import, as bulkMerge does. */
+  merge(plan: MergePlan, meta: () => ImportMeta, hooks?: BulkHooks): Promise<MergeCounts | null>;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
+import type { MergePlan } from '../db/schema.ts';
 import type { MergeCounts, SqlSession } from '../db/store.ts';
 import { MISSING } from './codes.ts';
 import { scanCsv } from './csv-scan.ts';
@@ -72,24 +73,20 @@ export async function importCsvInDuckDB(
 ): Promise<SqlImportResult | null> {
   if (new Set(header).size !== header.length) return null; // csv-parse keeps the last of duplicate columns
   const tag = randomUUID().replace(/-/g, '');
-  const t = {
+  const t: Tables = {
     src: `import_src_${tag}`,
-    lookup: `import_lookup_${tag}`,
-    norm: `import_norm_${tag}`,
+    keys: `import_keys_${tag}`,
     derived: `import_derived_${tag}`,
     roles: `import_roles_${tag}`,
-    dups: `import_dups_${tag}`,
-    ready: `import_ready_${tag}`,
   };
   const trim = `proportion_js_trim_${tag}`;
   try {
-    const csvPath = lit(path);
     const columns = `{${header.map((h) => `${lit(h)}: 'VARCHAR'`).join(', ')}}`;
     const [scan, loaded] = await Promise.all([
       scanCsv(path),
       sql
         .run(
-          `CREATE TEMP TABLE ${t.src} AS SELECT * FROM read_csv(${csvPath}, header = true, auto_detect = false, columns = ${columns}, delim = ',', quote = '"', escape = '"', strict_mode = true, null_padding = false)`,
+          `CREATE TEMP TABLE ${t.src} AS SELECT * FROM read_csv(${lit(path)}, header = true, auto_detect = false, columns = ${columns}, delim = ',', quote = '"', escape = '"', strict_mode = true, null_padding = false)`,
         )
         .then(
           () => true,
@@ -104,18 +101,20 @@ export async function importCsvInDuckDB(
     await sql.run(
       `CREATE TEMP MACRO ${trim}(x) AS trim(x, ${JS_WHITESPACE.map((c) => `chr(${c})`).join(' || ')})`,
     );
-    const plan = COMPILED_FIELDS.map((c, i) => fieldPlan(c, i, header, mappings, trim));
-    await buildLookup(sql, t, plan, mappings);
-    await sql.run(`CREATE TEMP TABLE ${t.norm} AS ${normalizedSql(t, plan, trim)}`);
+    const plans = COMPILED_FIELDS.map((c) => fieldPlan(c, header, mappings, trim));
+    await answerLookups(sql, t, plans, mappings);
 
-    // rejected rows: problems found, or a record_id already taken by an earlier valid row
-    const bad = await sql.rows(
-      `SELECT ord, raw_id, reasons FROM ${t.norm} WHERE reasons IS NOT NULL ORDER BY ord`,
+    // One narrow pass: the problems of each row, its hash, and what the derived columns need.
+    await sql.run(`CREATE TEMP TABLE ${t.keys} AS ${keysSql(t, plans)}`);
+    const bad = await sql.rows(`SELECT ord, raw_id, reasons FROM ${t.keys} WHERE NOT accepted ORDER BY ord`);
+    // a record_id already taken by an earlier valid row is a duplicate
+    const dups = await sql.rows(
+      `SELECT ord, raw_id, first_ord FROM (SELECT ord, raw_id, first_value(ord) OVER (PARTITION BY record_id ORDER BY ord) AS first_ord FROM ${t.keys} WHERE accepted) WHERE ord <> first_ord ORDER BY ord`,
     );
-    await sql.run(
-      `CREATE TEMP TABLE ${t.dups} AS SELECT ord, raw_id, first_ord FROM (SELECT ord, raw_id, first_value(ord) OVER (PARTITION BY record_id ORDER BY ord) AS first_ord FROM ${t.norm} WHERE reasons IS NULL) WHERE ord <> first_ord`,
-    );
-    const dups = await sql.rows(`SELECT ord, raw_id, first_ord FROM ${t.dups} ORDER BY ord`);
+    if (dups.length)
+      await sql.run(
+        `UPDATE ${t.keys} SET accepted = false WHERE ord IN (${dups.map((d) => Number(d.ord)).join(', ')})`,
+      );
     const idColumn = header.includes('record_id');
     const entries: { ord: number; raw: unknown; reasons: string[] | null; first?: number }[] = [
       ...bad.map((r) => ({ ord: Number(r.ord), raw: r.raw_id, reasons: String(r.reasons).split(SEP) })),
@@ -132,17 +131,15 @@ export async function importCsvInDuckDB(
 
     await deriveRoles(sql, t, deriveRole);
     await buildDerived(sql, t);
-    await sql.run(`CREATE TEMP TABLE ${t.ready} AS ${readySql(t)}`);
-    const accepted = n - rejected.length;
-    const counts = await sql.mergeFrom(
-      t.ready,
+    const counts = await sql.merge(
+      mergePlan(t, plans),
       () => ({ fileSha256: scan.sha256, fileName: merge.fileName, rows: n }),
       {
         shouldCommit: () => merge.shouldCommit(rejected.length),
         ...(merge.beforeCommit ? { beforeCommit: async () => void (await merge.beforeCommit?.()) } : {}),
       },
     );
-    return { rows: n, accepted, rejected, counts, file_sha256: scan.sha256 };
+    return { rows: n, accepted: n - rejected.length, rejected, counts, file_sha256: scan.sha256 };
   } catch (e) {
     if (e instanceof NotPlain) return null;
     throw e;
@@ -152,159 +149,202 @@ export async function importCsvInDuckDB(
   }
 }
 
-type Tables = Record<'src' | 'lookup' | 'norm' | 'derived' | 'roles' | 'dups' | 'ready', string>;
+type Tables = Record<'src' | 'keys' | 'derived' | 'roles', string>;
 
-/** How one source field is normalised: SQL for values it proves plain, the lookup for the rest. */
+/** The answer normalizeField gives for one source value (or, for a blank number or date, one missingness). */
+interface Answer {
+  value: string | null;
+  missing: string | null;
+  reasons: string[];
+}
+
+/**
+ * How SQL normalises one source field: values it proves plain (`fast`) are kept as they are; every other
+ * distinct value was answered by normalizeField, and `answers` writes those answers as CASE expressions.
+ */
 interface FieldPlan {
-  i: number;
   c: CompiledField;
-  /** key expressions: the source value, its raw and its missingness companions ('' when absent) */
+  /** the JavaScript trim macro */
+  trim: string;
   kv: string;
   kr: string;
   km: string;
-  /** a condition under which SQL normalises the value itself (null: always the lookup; 'string': trim) */
-  fast: string | null | 'string';
-  /** the value SQL stores when fast */
-  fastValue?: string;
+  fast: string | null;
+  fastValue: string;
+  /** number and date fields: a blank value's answer depends on its missingness companion */
+  byMissing: boolean;
+  /** normalizeField's answers by source value; for a blank number or date, by value and then missingness */
+  answers: { byValue: Map<string, Answer>; byMissing: Map<string, Map<string, Answer>> };
 }
 
-function fieldPlan(
-  c: CompiledField,
-  i: number,
-  header: string[],
-  mappings: Mappings,
-  trim: string,
-): FieldPlan {
+const MAX_ANSWERS = 2000; // beyond this many distinct odd values a field is cheaper row by row
+
+function fieldPlan(c: CompiledField, header: string[], mappings: Mappings, trim: string): FieldPlan {
   const d = c.def;
   const col = (name: string) => (header.includes(name) ? `coalesce(s.${q(name)}, '')` : `''`);
   const kv = col(d.name);
-  const kr = hasRaw(d) ? col(c.rawKey) : `''`;
-  const km = hasMissing(d) ? col(c.missingKey) : `''`;
-  const plan: FieldPlan = { i, c, kv, kr, km, fast: null };
-  const tv = `${trim}(${kv})`;
-  const mappedMissing = Object.keys(mappings[d.name]?.missing ?? {});
-  const notMapped = mappedMissing.length ? ` AND ${tv} NOT IN (${mappedMissing.map(lit).join(', ')})` : '';
-  if (d.type === 'string' && !d.pattern) plan.fast = 'string';
-  else if ((d.type === 'number' || d.type === 'integer') && (d.min === undefined || d.min <= 0)) {
+  const m = mappings[d.name];
+  const plan: FieldPlan = {
+    c,
+    trim,
+    kv,
+    kr: hasRaw(d) ? col(c.rawKey) : `''`,
+    km: hasMissing(d) ? col(c.missingKey) : `''`,
+    fast: null,
+    fastValue: kv,
+    byMissing: hasMissing(d),
+    answers: { byValue: new Map(), byMissing: new Map() },
+  };
+  const mappedMissing = Object.keys(m?.missing ?? {});
+  // Values are matched exactly as received (no trimming in SQL: trim(x, characters) is slow); anything
+  // padded or odd is answered by normalizeField.
+  const notMapped = mappedMissing.length ? ` AND ${kv} NOT IN (${mappedMissing.map(lit).join(', ')})` : '';
+  if (d.type === 'string' && !d.pattern) {
+    // printable ASCII at both ends: String.prototype.trim would leave it as it is
+    plan.fast = 'true';
+    plan.fastValue = `CASE WHEN ${kv} = '' THEN NULL WHEN regexp_full_match(${kv}, '(?s)[!-~](.*[!-~])?') THEN ${kv} ELSE NULLIF(${trim}(${kv}), '') END`;
+  } else if ((d.type === 'number' || d.type === 'integer') && (d.min === undefined || d.min <= 0)) {
     // canonical decimals only: String(Number(t)) === t, so the text SQL stores is the one JavaScript would
     const re = d.type === 'integer' ? '0|[1-9][0-9]{0,8}' : '(0|[1-9][0-9]*)(\\.[0-9]*[1-9])?';
-    plan.fast = `(regexp_full_match(${tv}, ${lit(re)}) AND length(${tv}) <= 16 AND NOT starts_with(${tv}, '0.000000')${notMapped})`;
-    plan.fastValue = tv;
+    plan.fast = `(regexp_full_match(${kv}, ${lit(re)}) AND length(${kv}) <= 16 AND NOT starts_with(${kv}, '0.000000')${notMapped})`;
   } else if (d.type === 'date') {
-    plan.fast = `(regexp_full_match(${tv}, '[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])') AND TRY_CAST(${tv} AS DATE) IS NOT NULL${notMapped})`;
-    plan.fastValue = tv;
+    plan.fast = `(regexp_full_match(${kv}, '[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])') AND TRY_CAST(${kv} AS DATE) IS NOT NULL${notMapped})`;
+  } else if (d.type === 'code' || d.type === 'codes') {
+    // a code written exactly as itself, which no mapping mentions, maps to itself
+    const own = [...c.codes, ...MISSING].filter((k) => {
+      const lower = k.toLowerCase();
+      return (
+        c.byLower.get(lower) === k &&
+        !(k in (m?.missing ?? {})) &&
+        !Object.keys(m?.values ?? {}).some((x) => x.toLowerCase() === lower)
+      );
+    });
+    if (own.length) plan.fast = `${kv} IN (${own.map(lit).join(', ')})`;
   }
   return plan;
 }
 
-/** The raw companion as normalizeField keeps it: the raw column when given, else the value as received. */
-function rawExpr(p: FieldPlan, trim: string): string {
-  return `CASE WHEN ${trim}(${p.kr}) = '' THEN NULLIF(${p.kv}, '') ELSE ${p.kr} END`;
-}
-
-/** Every distinct key the lookup must answer, normalised by normalizeField and stored. */
-async function buildLookup(sql: SqlSession, t: Tables, plan: FieldPlan[], mappings: Mappings) {
-  await sql.run(
-    `CREATE TEMP TABLE ${t.lookup} (f VARCHAR, kv VARCHAR, kr VARCHAR, km VARCHAR, v VARCHAR, raw VARCHAR, miss VARCHAR, reasons VARCHAR)`,
+/** Asks normalizeField about every distinct value SQL does not settle itself. */
+async function answerLookups(sql: SqlSession, t: Tables, plans: FieldPlan[], mappings: Mappings) {
+  const queries = plans.flatMap((p, i) =>
+    p.fast === 'true'
+      ? []
+      : [
+          `SELECT DISTINCT ${i} AS f, ${p.kv} AS v, ${p.km} AS m FROM ${t.src} s${p.fast ? ` WHERE NOT ${p.fast}` : ''}`,
+        ],
   );
-  const queries = plan
-    .filter((p) => p.fast !== 'string')
-    .map(
-      (p) =>
-        `SELECT DISTINCT '${p.i}' AS f, ${p.kv} AS kv, ${p.kr} AS kr, ${p.km} AS km FROM ${t.src} s${p.fast ? ` WHERE NOT ${p.fast}` : ''}`,
-    );
-  const [f, kv, kr, km] = (await sql.columns(queries.join(' UNION ALL '))) as string[][];
-  const out: (string | null)[][] = [];
-  for (let r = 0; r < (f?.length ?? 0); r++) {
-    const p = plan[Number(f?.[r])] as FieldPlan;
+  const [f, v, ms] = (await sql.columns(queries.join(' UNION ALL '))) as [number[], string[], string[]];
+  for (let r = 0; r < f.length; r++) {
+    const p = plans[Number(f[r])] as FieldPlan;
     const d = p.c.def;
-    const input: Record<string, unknown> = {
-      [d.name]: kv?.[r],
-      [p.c.rawKey]: kr?.[r],
-      [p.c.missingKey]: km?.[r],
-    };
+    const value = v[r] as string;
+    const missing = ms[r] as string;
     const row: StoredRow = {};
     const reasons: string[] = [];
-    normalizeField(p.c, input, mappings[d.name], row, reasons);
-    if (reasons.some((x) => x.includes(SEP))) throw new NotPlain();
-    out.push([
-      String(p.i),
-      kv?.[r] ?? '',
-      kr?.[r] ?? '',
-      km?.[r] ?? '',
-      textOf(row[d.name]),
-      textOf(row[p.c.rawKey]),
-      textOf(row[p.c.missingKey]),
-      reasons.length ? reasons.join(SEP) : null,
-    ]);
+    normalizeField(p.c, { [d.name]: value, [p.c.missingKey]: missing }, mappings[d.name], row, reasons);
+    if ([value, missing, ...reasons].some((x) => x.includes('\u0000') || x.includes(SEP)))
+      throw new NotPlain();
+    const answer = { value: textOf(row[d.name]), missing: textOf(row[p.c.missingKey]), reasons };
+    if (p.byMissing && value.trim() === '') {
+      const byMissing = p.answers.byMissing.get(value) ?? new Map<string, Answer>();
+      p.answers.byMissing.set(value, byMissing.set(missing, answer));
+    } else p.answers.byValue.set(value, answer);
+    if (p.answers.byValue.size + p.answers.byMissing.size > MAX_ANSWERS) throw new NotPlain();
   }
-  await sql.append(t.lookup, out);
 }
 
 /** A stored value as the staging text and the hash see it (null stays null). */
 const textOf = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const litOrNull = (s: string | null) => (s === null ? 'NULL' : lit(s));
 
-/** Source columns normalised, the problems found (reasons), the raw record_id and the source hash. */
-function normalizedSql(t: Tables, plan: FieldPlan[], trim: string): string {
-  const cols: string[] = [];
-  const reasons: string[] = [];
-  const joins: string[] = [];
-  for (const p of plan) {
-    const d = p.c.def;
-    const l = `l${p.i}`;
-    if (p.fast === 'string') {
-      const tv = `${trim}(${p.kv})`;
-      cols.push(`NULLIF(${tv}, '') AS ${q(d.name)}`);
-      if (d.required) reasons.push(`CASE WHEN ${tv} = '' THEN ${lit(`${d.name}: is required`)} END`);
-      continue;
-    }
-    joins.push(
-      `LEFT JOIN ${t.lookup} ${l} ON ${l}.f = '${p.i}' AND ${l}.kv = ${p.kv} AND ${l}.kr = ${p.kr} AND ${l}.km = ${p.km}`,
-    );
-    const pick = (fast: string, slow: string) =>
-      p.fast ? `CASE WHEN ${p.fast} THEN ${fast} ELSE ${slow} END` : slow;
-    cols.push(`${pick(p.fastValue ?? 'NULL', `${l}.v`)} AS ${q(d.name)}`);
-    if (hasRaw(d)) cols.push(`${pick(rawExpr(p, trim), `${l}.raw`)} AS ${q(p.c.rawKey)}`);
-    if (hasMissing(d)) cols.push(`${pick('NULL', `${l}.miss`)} AS ${q(p.c.missingKey)}`);
-    reasons.push(pick('NULL', `${l}.reasons`));
+/** One of the answers (value, missing or reasons) as SQL: the fast value, else a CASE over the answers. */
+function answerSql(p: FieldPlan, pick: (a: Answer) => string | null, fast: string): string {
+  const whens: string[] = [];
+  for (const [k, a] of p.answers.byValue)
+    if (pick(a) !== null) whens.push(`WHEN ${lit(k)} THEN ${litOrNull(pick(a))}`);
+  for (const [k, byMissing] of p.answers.byMissing) {
+    const inner = [...byMissing].filter(([, a]) => pick(a) !== null);
+    if (inner.length)
+      whens.push(
+        `WHEN ${lit(k)} THEN CASE ${p.km} ${inner.map(([m, a]) => `WHEN ${lit(m)} THEN ${litOrNull(pick(a))}`).join(' ')} END`,
+      );
   }
+  const slow = whens.length ? `CASE ${p.kv} ${whens.join(' ')} END` : 'NULL';
+  return p.fast ? `CASE WHEN ${p.fast} THEN ${fast} ELSE ${slow} END` : slow;
+}
+
+/** Every normalised source column of a row of src `s`, as `expr AS "name"`. */
+function sourceColumns(plans: FieldPlan[]): string[] {
+  return plans.flatMap((p) => {
+    const d = p.c.def;
+    const out = [`${answerSql(p, (a) => a.value, p.fastValue)} AS ${q(d.name)}`];
+    // the raw companion: the raw column when given, else the value as received (normalizeField's rule)
+    if (hasRaw(d))
+      out.push(
+        p.kr === `''`
+          ? `NULLIF(${p.kv}, '') AS ${q(p.c.rawKey)}`
+          : `CASE WHEN ${p.kr} = '' THEN NULLIF(${p.kv}, '') WHEN regexp_matches(${p.kr}, '[!-~]') THEN ${p.kr} WHEN ${p.trim}(${p.kr}) = '' THEN NULLIF(${p.kv}, '') ELSE ${p.kr} END AS ${q(p.c.rawKey)}`,
+      );
+    if (hasMissing(d)) out.push(`${answerSql(p, (a) => a.missing, 'NULL')} AS ${q(p.c.missingKey)}`);
+    return out;
+  });
+}
+
+const NEEDS_ROLE = `role IN ${MISSING_LIST}`;
+const NUMERIC = new Set<string>(
+  ROLE_FACT_COLUMNS.filter((c) => ['number', 'integer'].includes((FIELD_BY_NAME.get(c) as FieldDef).type)),
+);
+const NULL_MARK = '\u001e';
+
+/**
+ * The narrow table of the import: per row its ordinal, record_id (raw and normalised), the problems
+ * found, whether it is accepted, its source hash, the inputs of race_ethnicity and indicia_profile, and
+ * (when the role is not coded) one text key holding the facts the role rule reads.
+ */
+function keysSql(t: Tables, plans: FieldPlan[]): string {
+  // per field, in field order: an inner column of normalizeField's reasons, or (strings) an outer check
+  const inner: string[] = [];
+  const reasons = plans.flatMap((p) => {
+    const d = p.c.def;
+    if (p.fast === 'true')
+      return d.required ? [`CASE WHEN ${q(d.name)} IS NULL THEN ${lit(`${d.name}: is required`)} END`] : [];
+    inner.push(
+      `${answerSql(p, (a) => (a.reasons.length ? a.reasons.join(SEP) : null), 'NULL')} AS r${inner.length}`,
+    );
+    return [`r${inner.length - 1}`];
+  });
   const cross = [1, 2, 3].map(
     (k) =>
       `CASE WHEN ${q(`drug_${k}_quantity`)} IS NOT NULL AND ${q(`drug_${k}_unit`)} IN ${MISSING_LIST} THEN ${lit(`drug_${k}_unit: is required when drug_${k}_quantity is given`)} END`,
   );
   const hashText = HASHED_COLUMNS.map((c) => `coalesce(${q(c)} || chr(1), chr(0) || chr(1))`).join(', ');
-  const idRaw = plan.find((p) => p.c.def.name === 'record_id')?.kv ?? 'NULL';
-  return `SELECT * EXCLUDE (${reasons.map((_, i) => `r${i}`).join(', ')}),
-      NULLIF(concat_ws(chr(31), ${[...reasons.map((_, i) => `r${i}`), ...cross].join(', ')}), '') AS reasons,
-      sha256(concat(${hashText})) AS source_hash
-    FROM (SELECT s.rowid AS ord, ${idRaw} AS raw_id, ${cols.join(', ')}, ${reasons.map((r, i) => `${r} AS r${i}`).join(', ')}
-      FROM ${t.src} s ${joins.join(' ')})`;
+  const facts = `concat_ws(chr(31), ${ROLE_FACT_COLUMNS.map((c) => `coalesce(${q(c)}, chr(30))`).join(', ')})`;
+  const idRaw = plans.find((p) => p.c.def.name === 'record_id')?.kv ?? 'NULL';
+  return `SELECT ord, raw_id, record_id, reasons, reasons IS NULL AS accepted,
+      sha256(concat(${hashText})) AS source_hash, race, hispanic_origin, indicia,
+      CASE WHEN reasons IS NULL AND ${NEEDS_ROLE} THEN ${facts} END AS facts
+    FROM (SELECT *, NULLIF(concat_ws(chr(31), ${[...reasons, ...cross].join(', ')}), '') AS reasons
+      FROM (SELECT s.rowid AS ord, ${idRaw} AS raw_id, ${sourceColumns(plans).join(', ')}, ${inner.join(', ')}
+        FROM ${t.src} s))`;
 }
-
-const NEEDS_ROLE = `role IN ${MISSING_LIST}`;
-/** One text key for the facts the role rule reads (every one is validated: no control characters). */
-const FACT_KEY = `concat_ws(chr(31), ${ROLE_FACT_COLUMNS.map((c) => `coalesce(${q(c)}, chr(30))`).join(', ')})`;
-const NUMERIC = new Set<string>(
-  ROLE_FACT_COLUMNS.filter((c) => ['number', 'integer'].includes((FIELD_BY_NAME.get(c) as FieldDef).type)),
-);
 
 /** The role rule, once per distinct combination of the facts it reads, for records without a coded role. */
 async function deriveRoles(sql: SqlSession, t: Tables, deriveRole: RoleDeriver | undefined) {
-  await sql.run(`CREATE TEMP TABLE ${t.roles} (fk VARCHAR, fn VARCHAR)`);
+  await sql.run(`CREATE TEMP TABLE ${t.roles} (facts VARCHAR, fn VARCHAR)`);
   if (!deriveRole) return;
-  const cols = (await sql.columns(
-    `SELECT DISTINCT ${FACT_KEY} AS fk, ${ROLE_FACT_COLUMNS.map(q).join(', ')} FROM ${t.norm} WHERE reasons IS NULL AND ${NEEDS_ROLE}`,
-  )) as (string | null)[][];
-  const keys = cols[0] ?? [];
+  const [keys] = (await sql.columns(
+    `SELECT DISTINCT facts FROM ${t.keys} WHERE accepted AND facts IS NOT NULL`,
+  )) as [string[]];
   const out: (string | null)[][] = [];
-  for (let r = 0; r < keys.length; r++) {
+  for (const key of keys) {
+    const values = key.split(SEP);
     const row: StoredRow = {};
     ROLE_FACT_COLUMNS.forEach((c, j) => {
-      const v = cols[j + 1]?.[r] ?? null;
+      const v = values[j] === NULL_MARK ? null : (values[j] as string);
       row[c] = v !== null && NUMERIC.has(c) ? Number(v) : v;
     });
     const fn = deriveRole(row);
-    if (fn !== null) out.push([keys[r] as string, fn]);
+    if (fn !== null) out.push([key, fn]);
   }
   await sql.append(t.roles, out);
 }
@@ -313,8 +353,8 @@ async function deriveRoles(sql: SqlSession, t: Tables, deriveRole: RoleDeriver |
 async function buildDerived(sql: SqlSession, t: Tables) {
   await sql.run(`CREATE TEMP TABLE ${t.derived} (kind VARCHAR, k VARCHAR, v VARCHAR)`);
   const rows = await sql.rows(
-    `SELECT DISTINCT 're' AS kind, race AS a, hispanic_origin AS b FROM ${t.norm} WHERE reasons IS NULL
-     UNION ALL SELECT DISTINCT 'ip', indicia, NULL FROM ${t.norm} WHERE reasons IS NULL`,
+    `SELECT DISTINCT 're' AS kind, race AS a, hispanic_origin AS b FROM ${t.keys} WHERE accepted
+     UNION ALL SELECT DISTINCT 'ip', indicia, NULL FROM ${t.keys} WHERE accepted`,
   );
   await sql.append(
     t.derived,
@@ -326,13 +366,13 @@ async function buildDerived(sql: SqlSession, t: Tables) {
   );
 }
 
-/** Every stored column, in order, for the accepted rows (valid, and not a later duplicate). */
-function readySql(t: Tables): string {
+/** The merge: counts and deletions from the narrow table; one insert of every stored column. */
+function mergePlan(t: Tables, plans: FieldPlan[]): MergePlan {
   const per = Object.entries(GRAMS_PER)
     .map(([unit, g]) => `WHEN ${lit(unit)} THEN ${DOUBLE(g)}`)
     .join(' ');
   // Math.round(x) for x >= 0 (ties upward) written exactly: floor plus one when the fraction is >= 0.5
-  const x = `(CAST(n.drug_1_quantity AS DOUBLE) * (CASE n.drug_1_unit ${per} END)) * ${DOUBLE(1000)}`;
+  const x = `(CAST(drug_1_quantity AS DOUBLE) * (CASE drug_1_unit ${per} END)) * ${DOUBLE(1000)}`;
   const lines = Object.entries(QUANTITY_LINES)
     .map(
       ([drug, [a, b, c]]) =>
@@ -341,27 +381,41 @@ function readySql(t: Tables): string {
     .join(' ');
   const derived: Record<string, string> = {
     race_ethnicity: 're.v',
-    role_final: `CASE WHEN ${NEEDS_ROLE} THEN coalesce(ro.fn, role) ELSE role END`,
-    role_final_basis: `CASE WHEN NOT ${NEEDS_ROLE} THEN role_basis WHEN ro.fn IS NOT NULL THEN 'proportion_derived' ELSE 'not_applicable' END`,
-    drug: 'drug_1_type',
-    quantity_grams: 'g',
-    quantity_band: `CASE WHEN g IS NULL THEN 'unknown' ELSE CASE drug_1_type ${lines} ELSE 'unknown' END END`,
+    role_final: `CASE WHEN n.${NEEDS_ROLE} THEN coalesce(ro.fn, n.role) ELSE n.role END`,
+    role_final_basis: `CASE WHEN NOT n.${NEEDS_ROLE} THEN n.role_basis WHEN ro.fn IS NOT NULL THEN 'proportion_derived' ELSE 'not_applicable' END`,
+    drug: 'n.drug_1_type',
+    quantity_grams: 'n.g',
+    quantity_band: `CASE WHEN n.g IS NULL THEN 'unknown' ELSE CASE n.drug_1_type ${lines.replace(/\bg\b/g, 'n.g')} ELSE 'unknown' END END`,
     indicia_profile: 'ip.v',
-    sale_charged: `coalesce(charging_decision_outcome = 'sale_charged', false)`,
-    sale_convicted: `coalesce(disposition_outcome = 'convicted_sale', false)`,
-    incarcerated: `coalesce(sentence_outcome IN ('prison', 'jail'), false)`,
+    sale_charged: `coalesce(n.charging_decision_outcome = 'sale_charged', false)`,
+    sale_convicted: `coalesce(n.disposition_outcome = 'convicted_sale', false)`,
+    incarcerated: `coalesce(n.sentence_outcome IN ('prison', 'jail'), false)`,
+    source_hash: 'n.source_hash',
   };
   if (DERIVED_FIELDS.some((d) => !(d.name in derived)))
-    throw new Error('import-sql: a derived field has no SQL (add it to readySql)');
-  const select = COLUMNS.map((c) => (c.name in derived ? `${derived[c.name]} AS ${q(c.name)}` : q(c.name)));
-  return `SELECT ${select.join(', ')} FROM (
-      SELECT *, CASE WHEN x IS NULL THEN NULL ELSE (floor(x) + CASE WHEN x - floor(x) >= 0.5 THEN 1 ELSE 0 END) / ${DOUBLE(1000)} END AS g
-      FROM (SELECT n.*, ${x} AS x FROM ${t.norm} n WHERE n.reasons IS NULL AND n.ord NOT IN (SELECT ord FROM ${t.dups})) n
-    ) n
-    LEFT JOIN ${t.derived} re ON re.kind = 're' AND re.k = n.race || chr(31) || n.hispanic_origin
-    LEFT JOIN ${t.derived} ip ON ip.kind = 'ip' AND ip.k = n.indicia
-    LEFT JOIN ${t.roles} ro ON n.${NEEDS_ROLE} AND ro.fk = ${FACT_KEY.replace(/coalesce\("/g, 'coalesce(n."')}
-    ORDER BY n.ord`;
+    throw new Error('import-sql: a derived field has no SQL (add it to mergePlan)');
+  const select = COLUMNS.map((c) => {
+    const e = derived[c.name] ?? `n.${q(c.name)}`;
+    return c.sql === 'TEXT' ? e : `CAST(${e} AS ${c.sql})`;
+  });
+  const rows = `SELECT *, CASE WHEN x IS NULL THEN NULL ELSE (floor(x) + CASE WHEN x - floor(x) >= 0.5 THEN 1 ELSE 0 END) / ${DOUBLE(1000)} END AS g
+    FROM (SELECT *, ${x} AS x FROM (SELECT k.source_hash, k.facts, ${sourceColumns(plans).join(', ')}
+      FROM ${t.src} s JOIN ${t.keys} k ON k.ord = s.rowid WHERE k.accepted))`;
+  return {
+    counts: `SELECT CAST(count(*) FILTER (WHERE r.record_id IS NULL) AS INTEGER) AS inserted,
+      CAST(count(*) FILTER (WHERE r.record_id IS NOT NULL AND r.source_hash <> k.source_hash) AS INTEGER) AS updated,
+      CAST(count(*) FILTER (WHERE r.source_hash = k.source_hash) AS INTEGER) AS unchanged
+      FROM ${t.keys} k LEFT JOIN records r ON r.record_id = k.record_id WHERE k.accepted`,
+    statements: [
+      `DELETE FROM records WHERE record_id IN (SELECT k.record_id FROM ${t.keys} k JOIN records r ON r.record_id = k.record_id WHERE k.accepted AND r.source_hash <> k.source_hash)`,
+      `INSERT INTO records (${COLUMNS.map((c) => q(c.name)).join(', ')}) SELECT ${select.join(', ')}
+        FROM (${rows}) n
+        LEFT JOIN ${t.derived} re ON re.kind = 're' AND re.k = n.race || chr(31) || n.hispanic_origin
+        LEFT JOIN ${t.derived} ip ON ip.kind = 'ip' AND ip.k = n.indicia
+        LEFT JOIN ${t.roles} ro ON ro.facts = n.facts
+        WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.record_id = n.record_id)`,
+    ],
+  };
 }
 
 /** The physical line of each wanted record ordinal, as csv-parse (the row-by-row import) counts them. */
