@@ -14,7 +14,7 @@ import { LawGapError } from '../law/errors.ts';
 import { defaultLawBook } from '../law/loader.ts';
 import { reformSchema } from '../law/reform.ts';
 import { assessmentSchema, comparisonSchema } from '../model/assessment-schema.ts';
-import { caseSchema, parseCase } from '../model/case.ts';
+import { type Case, caseSchema } from '../model/case.ts';
 import { todayUtc } from '../model/dates.ts';
 import { renderError, webRoutes } from '../web/routes.ts';
 import { ApiError, errorBody, type Problem, zodToProblems } from './errors.ts';
@@ -266,13 +266,13 @@ export function createApp(options: AppOptions = {}) {
       },
     }),
     (c) => {
-      const query = c.req.valid('query') as { as_of?: string };
-      const body = c.req.valid('json' as never) as unknown;
-      const parsed = parseCase(body);
-      if (!parsed.ok) throw new ApiError(422, 'the case does not match the contract', parsed.problems);
-      const a = assess(parsed.case, {
+      const query = c.req.valid('query') as { as_of?: string; explain?: 'text' | 'none' };
+      // the route's schema has validated and parsed the body (caseSchema): it is a Case, validated once
+      const body = c.req.valid('json' as never) as Case;
+      const a = assess(body, {
         evaluationDate: today(),
         ...(query.as_of ? { asOf: query.as_of } : {}),
+        messages: query.explain !== 'none',
       });
       return c.json(a as never, 200);
     },
@@ -294,19 +294,13 @@ export function createApp(options: AppOptions = {}) {
     }),
     (c) => {
       const body = c.req.valid('json' as never) as {
-        case: unknown;
+        case: Case;
         scenarios?: string[];
         reform?: import('../law/reform.ts').Reform;
       };
-      const parsed = parseCase(body.case);
-      if (!parsed.ok)
-        throw new ApiError(
-          422,
-          'the case does not match the contract',
-          parsed.problems.map((p) => ({ ...p, path: `case.${p.path}` })),
-        );
+      // validated once, by the route's schema (compareRequestSchema holds caseSchema)
       const ids = body.scenarios ?? (body.reform ? ['law_today'] : DEFAULT_SCENARIOS);
-      return c.json(compareWith(parsed.case, ids, body.reform, today()) as never, 200);
+      return c.json(compareWith(body.case, ids, body.reform, today()) as never, 200);
     },
   );
 
