@@ -26,10 +26,11 @@ import { ROLE_FACT_COLUMNS } from './role.ts';
  * into a staging table and every step after that is SQL, except the decisions that belong to
  * Proportion's own code, which run once per distinct value rather than once per row:
  *
- * - coded, boolean and patterned fields: `normalizeField` (the very function the row-by-row import
- *   uses) maps each distinct source value; the results are a lookup table joined back;
- * - numbers and dates: SQL takes the values it can prove valid and canonical (plain decimals, real
- *   dates); every other value (blank, a missingness code, anything odd) goes through normalizeField;
+ * - SQL keeps the values it can prove plain exactly as received: a code written as itself, a canonical
+ *   decimal, a real date, text with nothing to trim;
+ * - every other distinct source value (blank, a label, a mapped value, anything odd) is answered by
+ *   `normalizeField`, the very function the row-by-row import uses, and the answers are written into
+ *   the SQL as CASE expressions;
  * - race_ethnicity and indicia_profile: their functions, once per distinct normalised input;
  * - the derived role: the engine's role rule, once per distinct combination of the facts it reads
  *   (ROLE_FACT_COLUMNS), joined back;
@@ -58,7 +59,7 @@ const JS_WHITESPACE = [
 ];
 const SEP = '\u001f'; // separates reasons inside one text value (a reason holding it sends the file row by row)
 
-/** Thrown (and caught by the caller) when the file needs the row-by-row import after all. */
+/** Thrown (and caught here) when the file needs the row-by-row import after all. */
 class NotPlain extends Error {}
 
 export async function importCsvInDuckDB(
@@ -166,9 +167,11 @@ interface FieldPlan {
   c: CompiledField;
   /** the JavaScript trim macro */
   trim: string;
+  /** the source value and its raw and missingness companions, as SQL text ('' when blank or absent) */
   kv: string;
   kr: string;
   km: string;
+  /** the condition under which SQL keeps the value itself ('true': always; null: never), and that value */
   fast: string | null;
   fastValue: string;
   /** number and date fields: a blank value's answer depends on its missingness companion */
