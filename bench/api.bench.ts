@@ -2,10 +2,13 @@
  * Load check for the HTTP API: starts the server as `npm start` does (a separate process, request log
  * on), then POSTs the Weldon Angelos case to /v1/assess on 127.0.0.1 with autocannon for 30 s and prints
  * requests/s and p50/p99 latency. Target: >= 2,000 req/s, p99 < 50 ms.
- * Options (environment): BENCH_SECONDS (default 30), BENCH_CONNECTIONS (default 10).
+ * Options (environment): BENCH_SECONDS (default 30), BENCH_CONNECTIONS (default 10), BENCH_EXPLAIN
+ * (text, the default: the full contract with rendered messages; none: codes without prose).
+ * Ends with one JSON line.
  */
+
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readFileSync as readProc, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +20,8 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const body = readFileSync(join(ROOT, 'examples/cases/weldon-angelos.json'), 'utf8');
+const explain = process.env.BENCH_EXPLAIN ?? 'text';
+if (explain !== 'text' && explain !== 'none') throw new Error('BENCH_EXPLAIN must be text or none');
 
 const port: number = await new Promise((done) => {
   const s = createServer().listen(0, '127.0.0.1', () => {
@@ -50,7 +55,8 @@ try {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  const check = await fetch(`${url}/v1/assess`, {
+  const target = `${url}/v1/assess?explain=${explain}`;
+  const check = await fetch(target, {
     method: 'POST',
     body,
     headers: { 'content-type': 'application/json' },
@@ -59,10 +65,10 @@ try {
   const size = (await check.text()).length;
 
   process.stdout.write(
-    `POST /v1/assess (Weldon Angelos, ${size.toLocaleString('en-US')}-byte response) for ${seconds} s, ${connections} connections, on ${url}\n`,
+    `POST /v1/assess?explain=${explain} (Weldon Angelos, ${size.toLocaleString('en-US')}-byte response) for ${seconds} s, ${connections} connections, on ${url}\n`,
   );
   const result = await autocannon({
-    url: `${url}/v1/assess`,
+    url: target,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body,
@@ -93,6 +99,22 @@ try {
   }
   const ok = rps >= 2000 && p99 < 50 && errors === 0;
   process.stdout.write(`target (>= 2,000 req/s, p99 < 50 ms, no errors): ${ok ? 'met' : 'NOT met'}\n`);
+  // the server's peak resident set (Linux: VmHWM), read before it stops
+  const hwm = /VmHWM:\s+(\d+) kB/.exec(readProc(`/proc/${server.pid}/status`, 'utf8'))?.[1];
+  process.stdout.write(
+    `${JSON.stringify({
+      bench: 'api',
+      records: result.requests.total,
+      seconds,
+      per_s: Math.round(rps),
+      explain,
+      req_per_s: Math.round(rps),
+      p50_ms: p50,
+      p99_ms: p99,
+      errors,
+      peak_rss_mb: hwm ? Math.round(Number(hwm) / 1024) : null,
+    })}\n`,
+  );
 } finally {
   server.kill('SIGTERM');
   rmSync(dataDir, { recursive: true, force: true });

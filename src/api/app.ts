@@ -13,7 +13,7 @@ import { BUILT_IN_SCENARIOS, builtInScenario, reformCatalog } from '../engine/sc
 import { ENGINE_VERSION } from '../engine/stamp.ts';
 import { LawGapError } from '../law/errors.ts';
 import { defaultLawBook } from '../law/loader.ts';
-import { CaseRefused, parseCase } from '../model/case.ts';
+import { type Case, CaseRefused } from '../model/case.ts';
 import { todayUtc } from '../model/dates.ts';
 import { renderError, webRoutes } from '../web/routes.ts';
 import { ApiError, errorBody, type Problem, zodToProblems } from './errors.ts';
@@ -297,20 +297,20 @@ export function createApp(options: AppOptions = {}) {
       },
     }),
     (c) => {
-      const query = c.req.valid('query') as { as_of?: string };
-      const body = c.req.valid('json' as never) as unknown;
-      const parsed = parseCase(body);
-      if (!parsed.ok) throw new ApiError(422, 'the case does not match the contract', parsed.problems);
+      const query = c.req.valid('query') as { as_of?: string; explain?: 'text' | 'none' };
+      // the route's schema has validated and parsed the body (caseSchema): it is a Case, validated once
+      const body = c.req.valid('json' as never) as Case;
       try {
-        const a = assess(parsed.case, {
+        const a = assess(body, {
           evaluationDate: today(),
           ...(query.as_of ? { asOf: query.as_of } : {}),
+          messages: query.explain !== 'none',
         });
         return c.json(a as never, 200);
       } catch (e) {
         // a law-data gap names the case field whose date the law data does not cover
         if (e instanceof LawGapError)
-          throw new CaseRefused([lawGapProblem(e, parsed.case, defaultLawBook(), query.as_of)]);
+          throw new CaseRefused([lawGapProblem(e, body, defaultLawBook(), query.as_of)]);
         throw e;
       }
     },
@@ -332,19 +332,13 @@ export function createApp(options: AppOptions = {}) {
     }),
     (c) => {
       const body = c.req.valid('json' as never) as {
-        case: unknown;
+        case: Case;
         scenarios?: string[];
         reform?: import('../law/reform.ts').Reform;
       };
-      const parsed = parseCase(body.case);
-      if (!parsed.ok)
-        throw new ApiError(
-          422,
-          'the case does not match the contract',
-          parsed.problems.map((p) => ({ ...p, path: `case.${p.path}` })),
-        );
+      // validated once, by the route's schema (compareRequestSchema holds caseSchema)
       const ids = body.scenarios ?? (body.reform ? ['law_today'] : DEFAULT_SCENARIOS);
-      return c.json(compareWith(parsed.case, ids, body.reform, today()) as never, 200);
+      return c.json(compareWith(body.case, ids, body.reform, today()) as never, 200);
     },
   );
 

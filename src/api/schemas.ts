@@ -36,6 +36,12 @@ export const assessQuerySchema = z.object({
   as_of: isoDate
     .optional()
     .describe('a hypothetical: the same conduct committed and sentenced on this date (YYYY-MM-DD)'),
+  explain: z
+    .enum(['text', 'none'])
+    .optional()
+    .describe(
+      'text (the default): every finding with its rendered message, the full assessment contract; none: findings keep their codes, values and citations but their message is empty (faster; not the full contract)',
+    ),
 });
 
 export const compareRequestSchema = z

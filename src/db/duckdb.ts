@@ -10,11 +10,12 @@ import {
   createTablesSql,
   csvLine,
   type Database,
+  type MergePlan,
   mergeSql,
   SCHEMA_VERSION,
   stagingColumnsSql,
 } from './schema.ts';
-import type { BulkHooks, ImportMeta, MergeCounts, RecordStore } from './store.ts';
+import type { BulkHooks, ImportMeta, MergeCounts, RecordStore, SqlSession } from './store.ts';
 
 async function rows(c: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
   const r = await c.runAndReadAll(sql);
@@ -46,10 +47,59 @@ export async function openDuckDBStore(url: string, path: string): Promise<Record
   if (v[0]?.n === 0) await conn.run(`INSERT INTO schema_version VALUES (${SCHEMA_VERSION})`);
   const db = new Kysely<Database>({ dialect: new DuckDBDialect(conn) });
 
+  /** Runs a merge (counts, then its statements) in one transaction, all or nothing, and logs the import. */
+  async function merge(
+    plan: MergePlan,
+    meta: () => ImportMeta,
+    hooks: BulkHooks = {},
+  ): Promise<MergeCounts | null> {
+    if (hooks.shouldCommit && !(await hooks.shouldCommit())) return null;
+    const m = meta();
+    await conn.run('BEGIN TRANSACTION');
+    try {
+      const counts = (await rows(conn, plan.counts))[0] as unknown as MergeCounts;
+      for (const s of plan.statements) await conn.run(s);
+      await logImport(conn, m, counts);
+      await hooks.beforeCommit?.();
+      await conn.run('COMMIT');
+      return counts;
+    } catch (e) {
+      await conn.run('ROLLBACK');
+      throw e;
+    }
+  }
+
+  const sql: SqlSession = {
+    async run(text) {
+      await conn.run(text);
+    },
+    rows: (text) => rows(conn, text),
+    async columns(text) {
+      return (await conn.runAndReadAll(text)).getColumnsJS() as unknown[][];
+    },
+    async append(table, values) {
+      const a = await conn.createAppender(table);
+      try {
+        for (const r of values) {
+          for (const v of r) {
+            if (v === null) a.appendNull();
+            else a.appendVarchar(v);
+          }
+          a.endRow();
+        }
+        a.flushSync();
+      } finally {
+        a.closeSync();
+      }
+    },
+    merge,
+  };
+
   const store: RecordStore = {
     kind: 'duckdb',
     url,
     db,
+    sql,
     exec: (sql) => rows(conn, sql),
     async count() {
       return Number((await rows(conn, 'SELECT count(*) AS n FROM records'))[0]?.n ?? 0);
@@ -67,23 +117,9 @@ export async function openDuckDBStore(url: string, path: string): Promise<Record
         await new Promise<void>((res, rej) => out.end((e?: Error | null) => (e ? rej(e) : res())));
         await conn.run(`CREATE TEMP TABLE ${staging} (${stagingColumnsSql()})`);
         await conn.run(
-          `COPY ${staging} FROM '${file.replace(/'/g, "''")}' (FORMAT csv, HEADER false, QUOTE '"', ESCAPE '"', ALLOW_QUOTED_NULLS false)`,
+          `COPY ${staging} FROM '${file.replace(/'/g, "''")}' (FORMAT csv, HEADER false, DELIMITER ',', QUOTE '"', ESCAPE '"', ALLOW_QUOTED_NULLS false, AUTO_DETECT false)`,
         );
-        if (hooks.shouldCommit && !(await hooks.shouldCommit())) return null;
-        const m = meta();
-        const merge = mergeSql(staging);
-        await conn.run('BEGIN TRANSACTION');
-        try {
-          const counts = (await rows(conn, merge.counts))[0] as unknown as MergeCounts;
-          for (const s of merge.statements) await conn.run(s);
-          await logImport(conn, m, counts);
-          await hooks.beforeCommit?.();
-          await conn.run('COMMIT');
-          return counts;
-        } catch (e) {
-          await conn.run('ROLLBACK');
-          throw e;
-        }
+        return await merge(mergeSql(staging), meta, hooks);
       } finally {
         rmSync(file, { force: true });
         await conn.run(`DROP TABLE IF EXISTS ${staging}`);

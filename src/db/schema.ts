@@ -57,8 +57,14 @@ export function csvLine(row: StoredRow): string {
   return `${out}\n`;
 }
 
+/** A merge: the query counting what it will change, then its statements in order (one transaction). */
+export interface MergePlan {
+  counts: string;
+  statements: string[];
+}
+
 /** The merge, run in one transaction after staging is loaded. Returns the statements in order. */
-export function mergeSql(staging: string): { counts: string; statements: string[] } {
+export function mergeSql(staging: string): MergePlan {
   const names = COLUMNS.map((c) => quote(c.name)).join(', ');
   const casts = COLUMNS.map((c) => castFromStaging(c, 's')).join(', ');
   return {

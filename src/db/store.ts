@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { StoredRow } from '../records/normalize.ts';
-import type { Database } from './schema.ts';
+import type { Database, MergePlan } from './schema.ts';
 
 /** What an import changed. */
 export interface MergeCounts {
@@ -23,6 +23,22 @@ export interface BulkHooks {
 }
 
 /**
+ * Direct SQL on an embedded DuckDB store, for imports that normalise where the data is (see
+ * src/records/import-sql.ts). Tables it creates are temporary; `merge` runs a merge plan in the
+ * same all-or-nothing transaction as bulkMerge.
+ */
+export interface SqlSession {
+  run(sql: string): Promise<void>;
+  rows(sql: string): Promise<Record<string, unknown>[]>;
+  /** The result of a query as columns of JavaScript values (for large results). */
+  columns(sql: string): Promise<unknown[][]>;
+  /** Appends rows of text (or null) to a table through DuckDB's appender. */
+  append(table: string, rows: Iterable<(string | null)[]>): Promise<void>;
+  /** Runs a merge plan in one transaction (all or nothing) and logs the import, as bulkMerge does. */
+  merge(plan: MergePlan, meta: () => ImportMeta, hooks?: BulkHooks): Promise<MergeCounts | null>;
+}
+
+/**
  * The storage interface: one implementation per backend, chosen by URL. Everything a caller needs goes
  * through it: a typed Kysely instance for queries and a transactional, idempotent bulk merge for imports.
  */
@@ -36,6 +52,8 @@ export interface RecordStore {
     meta: () => ImportMeta,
     hooks?: BulkHooks,
   ): Promise<MergeCounts | null>;
+  /** DuckDB only: direct SQL for imports that normalise inside the database. */
+  readonly sql?: SqlSession;
   /** Runs raw SQL (used by the publisher for DuckDB-only steps). */
   exec(sql: string): Promise<Record<string, unknown>[]>;
   count(): Promise<number>;

@@ -30,6 +30,15 @@ dictionary) or JSON Lines with \`proportion import\`; publish with \`proportion 
   \`missingValues\` map to \`unknown\`. Unknown columns are an error.
 - **Import key**: \`record_id\` plus \`source_hash\` (SHA-256 of the normalised source fields). Re-importing
   the same row changes nothing; a changed row replaces the old one; an import is one transaction.
+- **Where rows are normalised**: a plain CSV (consistent line ends, quotes only around whole fields,
+  every record as wide as the header) imported into the embedded DuckDB store is normalised inside the
+  database: DuckDB reads it into staging, the same normalisation runs once per distinct source value,
+  the derived role once per distinct combination of the facts the role rule reads, the hash in SQL.
+  Any other CSV, JSON Lines and PostgreSQL imports go row by row. Both give the same rows and the same
+  rejected-row report (\`tests/records/import-sql.test.ts\`).
+- **Synthetic records at any size**: \`proportion generate --records N --seed S --out DIR\` writes
+  \`DIR/records.csv\` and its descriptor \`DIR/datapackage.json\` (marked synthetic; every row has
+  \`synthetic\` = true); \`proportion import DIR/records.csv --descriptor DIR/datapackage.json\` loads them.
 
 ## Source fields
 | field | type | meaning | companions |

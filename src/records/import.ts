@@ -6,6 +6,7 @@ import { parse } from 'csv-parse';
 import type { MergeCounts, RecordStore } from '../db/store.ts';
 import type { Missing } from './codes.ts';
 import { dataPackageSchema, type Resource } from './datapackage.ts';
+import { importCsvInDuckDB } from './import-sql.ts';
 import {
   isSourceKey,
   type Mappings,
@@ -30,6 +31,8 @@ export interface ImportReport {
   committed: boolean;
   counts: MergeCounts | null;
   file_sha256: string;
+  /** where the rows were normalised: in the database (DuckDB, plain CSV) or row by row in JavaScript */
+  normalised_in: 'database' | 'javascript';
 }
 export interface ImportOptions {
   format?: 'csv' | 'jsonl';
@@ -39,6 +42,11 @@ export interface ImportOptions {
   allowPartial?: boolean;
   deriveRole?: RoleDeriver;
   batchSize?: number;
+  /**
+   * Normalise row by row in JavaScript even where the store could do it in SQL (DuckDB, CSV).
+   * Tests use it to compare the two paths.
+   */
+  rowByRow?: boolean;
   /** test hook, run inside the transaction before commit */
   beforeCommit?: () => void | Promise<void>;
 }
@@ -93,6 +101,27 @@ interface SourceRow {
   error?: string;
 }
 
+function checkColumns(path: string, cols: string[], expected?: string[]): void {
+  const unknown = cols.filter((c) => !isSourceKey(c) || (expected && !expected.includes(c)));
+  if (unknown.length)
+    throw new ImportFileError(
+      `${path}: columns not in the ${expected ? 'descriptor' : 'record dictionary'}: ${unknown.join(', ')}`,
+    );
+}
+
+/** The header record of a CSV file (null when it cannot be read: the row-by-row import reports why). */
+async function readHeader(path: string): Promise<string[] | null> {
+  const parser = createReadStream(path).pipe(parse({ bom: true, to: 1 }));
+  try {
+    for await (const rec of parser as AsyncIterable<string[]>) return rec;
+  } catch {
+    return null;
+  } finally {
+    parser.destroy();
+  }
+  return null;
+}
+
 async function* csvRows(
   path: string,
   hash: ReturnType<typeof createHash>,
@@ -111,12 +140,7 @@ async function* csvRows(
     }>) {
       if (!headerChecked) {
         headerChecked = true;
-        const cols = Object.keys(rec.record);
-        const unknown = cols.filter((c) => !isSourceKey(c) || (expected && !expected.includes(c)));
-        if (unknown.length)
-          throw new ImportFileError(
-            `${path}: columns not in the ${expected ? 'descriptor' : 'record dictionary'}: ${unknown.join(', ')}`,
-          );
+        checkColumns(path, Object.keys(rec.record), expected);
       }
       yield { line: rec.info.lines, value: rec.record };
     }
@@ -168,6 +192,25 @@ export async function importFile(
   if (opts.descriptor) {
     if (format !== 'csv') throw new ImportFileError('a descriptor applies to CSV imports only');
     ({ mappings, fields: expected } = mappingsFromDescriptor(opts.descriptor, path));
+  }
+  if (format === 'csv' && store.sql && !opts.rowByRow) {
+    const header = await readHeader(path);
+    const r =
+      header &&
+      (await importCsvInDuckDB(
+        store.sql,
+        path,
+        header,
+        (cols) => checkColumns(path, cols, expected),
+        mappings,
+        opts.deriveRole,
+        {
+          fileName: basename(path),
+          shouldCommit: (rejected) => rejected === 0 || opts.allowPartial === true,
+          ...(opts.beforeCommit ? { beforeCommit: opts.beforeCommit } : {}),
+        },
+      ));
+    if (r) return { file: path, format, ...r, committed: r.counts !== null, normalised_in: 'database' };
   }
   const hash = createHash('sha256');
   const rejected: RejectedRow[] = [];
@@ -236,5 +279,6 @@ export async function importFile(
     committed: counts !== null,
     counts,
     file_sha256: fileHash(),
+    normalised_in: 'javascript',
   };
 }

@@ -25,8 +25,16 @@ export type Mappings = Record<string, FieldMapping>;
 /** Derives a role for a record without a coded one (see role.ts); null when it cannot. */
 export type RoleDeriver = (row: StoredRow) => string | null;
 
-const MISSING_SET = new Set<string>(MISSING);
-const GRAMS_PER: Record<string, number> = { g: 1, kg: 1000, mg: 0.001, oz: 28.349523125, lb: 453.59237 };
+export const MISSING_SET: ReadonlySet<string> = new Set<string>(MISSING);
+/** Whole numbers are stored as INTEGER (32 bits) in both backends. */
+const MAX_STORED_INTEGER = 2 ** 31 - 1;
+export const GRAMS_PER: Record<string, number> = {
+  g: 1,
+  kg: 1000,
+  mg: 0.001,
+  oz: 28.349523125,
+  lb: 453.59237,
+};
 
 /** Drug-specific quantity bands in grams: [personal below, retail below, trafficking at or above]. */
 export const QUANTITY_LINES: Record<string, [number, number, number]> = {
@@ -41,14 +49,14 @@ export const QUANTITY_LINES: Record<string, [number, number, number]> = {
 };
 const DIRECT_INDICIA = new Set(['observed_sale', 'controlled_buy', 'admission']);
 
-interface Compiled {
+export interface CompiledField {
   def: FieldDef;
   codes: Set<string>;
   byLower: Map<string, string>;
   rawKey: string;
   missingKey: string;
 }
-const compiled: Compiled[] = SOURCE_FIELDS.map((def) => {
+export const COMPILED_FIELDS: CompiledField[] = SOURCE_FIELDS.map((def) => {
   const codes = new Set(def.codes?.codes.map((c) => c.code) ?? []);
   const byLower = new Map<string, string>();
   for (const c of def.codes?.codes ?? []) {
@@ -72,7 +80,7 @@ const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === '
 const text = (v: unknown) =>
   Array.isArray(v) ? v.join(';') : v === undefined || v === null ? '' : String(v);
 
-function mapCode(c: Compiled, value: string, m: FieldMapping | undefined): string | undefined {
+function mapCode(c: CompiledField, value: string, m: FieldMapping | undefined): string | undefined {
   const t = value.trim();
   if (m?.missing && t in m.missing) return m.missing[t];
   if (m?.values) {
@@ -81,6 +89,120 @@ function mapCode(c: Compiled, value: string, m: FieldMapping | undefined): strin
     for (const [k, v] of Object.entries(m.values)) if (k.toLowerCase() === lower) return v;
   }
   return c.byLower.get(t.toLowerCase());
+}
+
+/**
+ * Normalises one source field of a record into `row` (its value and its raw and missingness companions),
+ * pushing every problem found onto `reasons`. A field depends only on its own three source values, so
+ * bulk paths may call this once per distinct combination of them.
+ */
+export function normalizeField(
+  c: CompiledField,
+  input: Record<string, unknown>,
+  m: FieldMapping | undefined,
+  row: StoredRow,
+  reasons: string[],
+): void {
+  const d = c.def;
+  const v = input[d.name];
+  const rawGiven = input[c.rawKey];
+  const blankMeans: Missing = (m?.missing?.[''] as Missing | undefined) ?? d.blank ?? 'unknown';
+  switch (d.type) {
+    case 'string': {
+      const s = isBlank(v) ? null : text(v).trim();
+      if (s === null && d.required) reasons.push(`${d.name}: is required`);
+      if (s !== null && d.pattern && !d.pattern.test(s))
+        reasons.push(`${d.name}: "${s}" does not match ${d.pattern}`);
+      row[d.name] = s;
+      break;
+    }
+    case 'boolean': {
+      const s = text(v).trim().toLowerCase();
+      if (s === '') row[d.name] = null;
+      else if (['true', 'yes', '1', 't', 'y'].includes(s)) row[d.name] = true;
+      else if (['false', 'no', '0', 'f', 'n'].includes(s)) row[d.name] = false;
+      else {
+        reasons.push(`${d.name}: "${s}" is not true or false`);
+        row[d.name] = null;
+      }
+      break;
+    }
+    case 'code': {
+      const raw = isBlank(rawGiven) ? text(v) : text(rawGiven);
+      row[c.rawKey] = raw === '' ? null : raw;
+      if (isBlank(v)) {
+        if (d.required) reasons.push(`${d.name}: is required`);
+        row[d.name] = blankMeans;
+        break;
+      }
+      const code = mapCode(c, text(v), m);
+      if (code === undefined || (!c.codes.has(code) && !MISSING_SET.has(code))) {
+        reasons.push(
+          `${d.name}: "${text(v)}" is not a code of ${d.codes?.id} (expected one of ${[...c.codes, ...MISSING].join(', ')})`,
+        );
+        row[d.name] = null;
+      } else row[d.name] = code;
+      break;
+    }
+    case 'codes': {
+      const raw = isBlank(rawGiven) ? text(v) : text(rawGiven);
+      row[c.rawKey] = raw === '' ? null : raw;
+      if (isBlank(v) || (Array.isArray(v) && v.length === 0)) {
+        row[d.name] = blankMeans;
+        break;
+      }
+      const parts = (Array.isArray(v) ? v.map(String) : text(v).split(/[;|]/))
+        .map((p) => p.trim())
+        .filter((p) => p);
+      const out = new Set<string>();
+      for (const p of parts) {
+        const code = mapCode(c, p, m);
+        if (code === undefined || (!c.codes.has(code) && !MISSING_SET.has(code)))
+          reasons.push(`${d.name}: "${p}" is not a code of ${d.codes?.id}`);
+        else out.add(code);
+      }
+      const list = [...out].sort();
+      if (list.length > 1 && list.some((x) => MISSING_SET.has(x) || x === 'none'))
+        reasons.push(`${d.name}: a missingness code or "none" must stand alone`);
+      row[d.name] = list.length ? list.join(';') : blankMeans;
+      break;
+    }
+    case 'integer':
+    case 'number':
+    case 'date': {
+      const raw = isBlank(rawGiven) ? text(v) : text(rawGiven);
+      row[c.rawKey] = raw === '' ? null : raw;
+      const given = input[c.missingKey];
+      row[d.name] = null;
+      row[c.missingKey] = null;
+      if (isBlank(v)) {
+        const why = isBlank(given) ? blankMeans : text(given).trim();
+        if (!MISSING_SET.has(why)) reasons.push(`${d.name}_missing: "${why}" is not a missingness code`);
+        row[c.missingKey] = why;
+        break;
+      }
+      const s = text(v).trim();
+      const mapped = m?.missing?.[s] ?? (MISSING_SET.has(s) ? (s as Missing) : undefined);
+      if (mapped) {
+        row[c.missingKey] = mapped;
+        break;
+      }
+      if (d.type === 'date') {
+        if (!isIsoDate(s)) reasons.push(`${d.name}: "${s}" is not a date written YYYY-MM-DD`);
+        else row[d.name] = s;
+        break;
+      }
+      const n = typeof v === 'number' ? v : Number(s);
+      if (!Number.isFinite(n)) reasons.push(`${d.name}: "${s}" is not a number`);
+      else if (d.type === 'integer' && !Number.isInteger(n))
+        reasons.push(`${d.name}: "${s}" is not a whole number`);
+      else if (d.min !== undefined && n < d.min) reasons.push(`${d.name}: ${n} is below ${d.min}`);
+      else if (d.type === 'integer' && n > MAX_STORED_INTEGER)
+        reasons.push(`${d.name}: ${n} is above ${MAX_STORED_INTEGER}, the largest whole number stored`);
+      else row[d.name] = n;
+      break;
+    }
+  }
 }
 
 /**
@@ -96,106 +218,8 @@ export function normalizeRecord(
   const reasons: string[] = [];
   for (const k of Object.keys(input)) if (!KNOWN_KEYS.has(k)) reasons.push(`${k}: unknown field`);
   const row: StoredRow = { ...TEMPLATE };
-  for (const c of compiled) {
-    const d = c.def;
-    const v = input[d.name];
-    const m = mappings[d.name];
-    const rawGiven = input[c.rawKey];
-    const blankMeans: Missing = (m?.missing?.[''] as Missing | undefined) ?? d.blank ?? 'unknown';
-    switch (d.type) {
-      case 'string': {
-        const s = isBlank(v) ? null : text(v).trim();
-        if (s === null && d.required) reasons.push(`${d.name}: is required`);
-        if (s !== null && d.pattern && !d.pattern.test(s))
-          reasons.push(`${d.name}: "${s}" does not match ${d.pattern}`);
-        row[d.name] = s;
-        break;
-      }
-      case 'boolean': {
-        const s = text(v).trim().toLowerCase();
-        if (s === '') row[d.name] = null;
-        else if (['true', 'yes', '1', 't', 'y'].includes(s)) row[d.name] = true;
-        else if (['false', 'no', '0', 'f', 'n'].includes(s)) row[d.name] = false;
-        else {
-          reasons.push(`${d.name}: "${s}" is not true or false`);
-          row[d.name] = null;
-        }
-        break;
-      }
-      case 'code': {
-        const raw = isBlank(rawGiven) ? text(v) : text(rawGiven);
-        row[c.rawKey] = raw === '' ? null : raw;
-        if (isBlank(v)) {
-          if (d.required) reasons.push(`${d.name}: is required`);
-          row[d.name] = blankMeans;
-          break;
-        }
-        const code = mapCode(c, text(v), m);
-        if (code === undefined || (!c.codes.has(code) && !MISSING_SET.has(code))) {
-          reasons.push(
-            `${d.name}: "${text(v)}" is not a code of ${d.codes?.id} (expected one of ${[...c.codes, ...MISSING].join(', ')})`,
-          );
-          row[d.name] = null;
-        } else row[d.name] = code;
-        break;
-      }
-      case 'codes': {
-        const raw = isBlank(rawGiven) ? text(v) : text(rawGiven);
-        row[c.rawKey] = raw === '' ? null : raw;
-        if (isBlank(v) || (Array.isArray(v) && v.length === 0)) {
-          row[d.name] = blankMeans;
-          break;
-        }
-        const parts = (Array.isArray(v) ? v.map(String) : text(v).split(/[;|]/))
-          .map((p) => p.trim())
-          .filter((p) => p);
-        const out = new Set<string>();
-        for (const p of parts) {
-          const code = mapCode(c, p, m);
-          if (code === undefined || (!c.codes.has(code) && !MISSING_SET.has(code)))
-            reasons.push(`${d.name}: "${p}" is not a code of ${d.codes?.id}`);
-          else out.add(code);
-        }
-        const list = [...out].sort();
-        if (list.length > 1 && list.some((x) => MISSING_SET.has(x) || x === 'none'))
-          reasons.push(`${d.name}: a missingness code or "none" must stand alone`);
-        row[d.name] = list.length ? list.join(';') : blankMeans;
-        break;
-      }
-      case 'integer':
-      case 'number':
-      case 'date': {
-        const raw = isBlank(rawGiven) ? text(v) : text(rawGiven);
-        row[c.rawKey] = raw === '' ? null : raw;
-        const given = input[c.missingKey];
-        row[d.name] = null;
-        row[c.missingKey] = null;
-        if (isBlank(v)) {
-          const why = isBlank(given) ? blankMeans : text(given).trim();
-          if (!MISSING_SET.has(why)) reasons.push(`${d.name}_missing: "${why}" is not a missingness code`);
-          row[c.missingKey] = why;
-          break;
-        }
-        const s = text(v).trim();
-        const mapped = m?.missing?.[s] ?? (MISSING_SET.has(s) ? (s as Missing) : undefined);
-        if (mapped) {
-          row[c.missingKey] = mapped;
-          break;
-        }
-        if (d.type === 'date') {
-          if (!isIsoDate(s)) reasons.push(`${d.name}: "${s}" is not a date written YYYY-MM-DD`);
-          else row[d.name] = s;
-          break;
-        }
-        const n = typeof v === 'number' ? v : Number(s);
-        if (!Number.isFinite(n)) reasons.push(`${d.name}: "${s}" is not a number`);
-        else if (d.type === 'integer' && !Number.isInteger(n))
-          reasons.push(`${d.name}: "${s}" is not a whole number`);
-        else if (d.min !== undefined && n < d.min) reasons.push(`${d.name}: ${n} is below ${d.min}`);
-        else row[d.name] = n;
-        break;
-      }
-    }
+  for (const c of COMPILED_FIELDS) {
+    normalizeField(c, input, mappings[c.def.name], row, reasons);
   }
   for (let k = 1; k <= 3; k++) {
     if (row[`drug_${k}_quantity`] !== null && MISSING_SET.has(String(row[`drug_${k}_unit`])))
@@ -207,23 +231,38 @@ export function normalizeRecord(
   return { ok: true, row };
 }
 
+/** Hispanic of any race, otherwise the single race reported (several: multiracial); unknown when missing. */
+export function raceEthnicity(hisp: string, race: string): string {
+  const races = race.split(';');
+  if (hisp === 'hispanic') return 'hispanic';
+  if (hisp !== 'not_hispanic' || races.some((r) => MISSING_SET.has(r))) return 'unknown';
+  if (races.length > 1) return 'nh_multiracial';
+  return (
+    {
+      white: 'nh_white',
+      black: 'nh_black',
+      american_indian_alaska_native: 'nh_aian',
+      asian: 'nh_asian',
+      native_hawaiian_pacific_islander: 'nh_nhpi',
+      other_race: 'nh_other',
+    }[races[0] ?? ''] ?? 'unknown'
+  );
+}
+
+/** Indicia of sale, grouped: none, circumstantial only, direct (unknown when missing). */
+export function indiciaProfile(indicia: string): string {
+  const ind = indicia.split(';');
+  return MISSING_SET.has(ind[0] ?? '')
+    ? 'unknown'
+    : ind[0] === 'none'
+      ? 'none'
+      : ind.some((i) => DIRECT_INDICIA.has(i))
+        ? 'direct'
+        : 'circumstantial';
+}
+
 function derive(row: StoredRow, deriveRole?: RoleDeriver): void {
-  // race and ethnicity
-  const hisp = row.hispanic_origin as string;
-  const races = String(row.race).split(';');
-  if (hisp === 'hispanic') row.race_ethnicity = 'hispanic';
-  else if (hisp !== 'not_hispanic' || races.some((r) => MISSING_SET.has(r))) row.race_ethnicity = 'unknown';
-  else if (races.length > 1) row.race_ethnicity = 'nh_multiracial';
-  else
-    row.race_ethnicity =
-      {
-        white: 'nh_white',
-        black: 'nh_black',
-        american_indian_alaska_native: 'nh_aian',
-        asian: 'nh_asian',
-        native_hawaiian_pacific_islander: 'nh_nhpi',
-        other_race: 'nh_other',
-      }[races[0] ?? ''] ?? 'unknown';
+  row.race_ethnicity = raceEthnicity(row.hispanic_origin as string, String(row.race));
   // drug and quantity
   row.drug = row.drug_1_type ?? null;
   const q = row.drug_1_quantity as number | null;
@@ -241,15 +280,7 @@ function derive(row: StoredRow, deriveRole?: RoleDeriver): void {
           : g < lines[1]
             ? 'retail'
             : 'wholesale';
-  // indicia
-  const ind = String(row.indicia).split(';');
-  row.indicia_profile = MISSING_SET.has(ind[0] ?? '')
-    ? 'unknown'
-    : ind[0] === 'none'
-      ? 'none'
-      : ind.some((i) => DIRECT_INDICIA.has(i))
-        ? 'direct'
-        : 'circumstantial';
+  row.indicia_profile = indiciaProfile(String(row.indicia));
   // role
   const coded = row.role as string;
   if (!MISSING_SET.has(coded)) {
@@ -267,13 +298,14 @@ function derive(row: StoredRow, deriveRole?: RoleDeriver): void {
 
 export function hashRow(row: StoredRow): string {
   let text = '';
-  for (const k of HASHED) {
+  for (const k of HASHED_COLUMNS) {
     const v = row[k];
     text += v === null || v === undefined ? '\u0000\u0001' : `${v}\u0001`;
   }
   return createHash('sha256').update(text).digest('hex');
 }
-const HASHED = SOURCE_FIELDS.flatMap((d) => [
+/** The columns the source hash covers, in order: every source field with its companions. */
+export const HASHED_COLUMNS = SOURCE_FIELDS.flatMap((d) => [
   d.name,
   ...(hasRaw(d) ? [`${d.name}_raw`] : []),
   ...(hasMissing(d) ? [`${d.name}_missing`] : []),

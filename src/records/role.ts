@@ -27,6 +27,16 @@ const SELLING = new Set([
   'imported',
 ]);
 
+/** The stored columns caseFromRecord reads: two records equal in these get the same derived role. */
+export const ROLE_FACT_COLUMNS = [
+  'activities',
+  ...[1, 2, 3].flatMap((k) => [`drug_${k}_type`, `drug_${k}_quantity`, `drug_${k}_unit`, `drug_${k}_basis`]),
+  'offense_date',
+  'arrest_date',
+  'jurisdiction',
+  'people_supervised',
+] as const;
+
 /** Builds a contract case from a record's facts (activities, drugs, people supervised); null when too thin. */
 export function caseFromRecord(row: StoredRow): Case | null {
   const acts = String(row.activities ?? '').split(';');

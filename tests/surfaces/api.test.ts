@@ -65,6 +65,27 @@ describe('POST /v1/assess', () => {
     assert.equal(a.dates.offense, '2026-01-01');
     assert.notEqual(a.exposure.mandatory_minimum_months, 660);
   });
+  test('explain=none: the same assessment with codes, values and citations, and no rendered prose', async () => {
+    const full = (await (await post('/v1/assess', ANGELOS)).json()) as {
+      findings: { code: string; message: string; citations: string[] }[];
+      exposure: unknown;
+    };
+    const r = await post('/v1/assess?explain=none', ANGELOS);
+    assert.equal(r.status, 200);
+    const bare = (await r.json()) as typeof full;
+    assert.ok(full.findings.length > 0 && full.findings.every((f) => f.message.length > 0));
+    assert.ok(bare.findings.every((f) => f.message === ''));
+    assert.deepEqual(
+      bare.findings.map((f) => [f.code, f.citations]),
+      full.findings.map((f) => [f.code, f.citations]),
+    );
+    assert.deepEqual(bare.exposure, full.exposure);
+    const text = (await (await post('/v1/assess?explain=text', ANGELOS)).json()) as typeof full;
+    assert.deepEqual(text, full);
+    const bad = await post('/v1/assess?explain=html', ANGELOS);
+    assert.equal(bad.status, 400);
+    assert.match(JSON.stringify(await bad.json()), /explain/);
+  });
   test('a bad as_of is a 400 naming the parameter', async () => {
     const r = await post('/v1/assess?as_of=2026-02-30', ANGELOS);
     assert.equal(r.status, 400);
