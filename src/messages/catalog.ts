@@ -5,6 +5,7 @@ import { indiciaMessages } from './indicia.ts';
 import { lawMessages } from './law.ts';
 import { roleMessages } from './role.ts';
 import { screenMessages } from './screen.ts';
+import { stateMessages } from './state.ts';
 
 /** A message template: renders prose from a finding's values. Numbers come from values, never from prose. */
 export type Template = (v: Record<string, unknown>) => string;
@@ -16,6 +17,7 @@ const catalog: Record<string, Template> = {
   ...indiciaMessages,
   ...screenMessages,
   ...consequencesMessages,
+  ...stateMessages,
 };
 
 export function hasMessage(code: string): boolean {

@@ -1,0 +1,47 @@
+import type { Template } from './catalog.ts';
+import { list, num, term } from './format.ts';
+
+/** Messages of the state sentencing engines (src/rules/state/). */
+export const stateMessages: Record<string, Template> = {
+  'charge.state.attributed_quantity_not_charged': (v) =>
+    `A quantity attributed through others is not charged: ${v.jurisdiction} conspiracy and party rules for quantity are not modelled, so only the person's own quantity counts.`,
+  'charge.state.distribution': (v) =>
+    `Charged with sale, distribution or possession with intent to distribute${Array.isArray(v.activities) && v.activities.length ? ` for: ${list(v.activities)}` : ' (a transacted quantity)'}.`,
+  'charge.state.intent_from_indicia': (v) =>
+    `Only possession was shown, but current practice charges possession with intent to distribute on: ${list(v.indicia)} - the weak evidence the report criticises.`,
+  'charge.state.possession': () => 'Only possession: charged as possession of a controlled substance.',
+  'exposure.state.prior_enhancements_off': (v) =>
+    `Prior-conviction enhancements are ended under this scenario: ${v.priors} prior(s) do not raise the penalty.`,
+  'exposure.state.probation_unverified': (v) =>
+    `Whether the ${String(v.row).replaceAll('_', ' ')} term may be probated or suspended is not verified: ${term(v.minimum)} is shown as the worst case.`,
+  'exposure.state.maximum_unverified': (v) =>
+    `The maximum term of the ${String(v.row).replaceAll('_', ' ')} row is not verified in the knowledge base.`,
+  'exposure.state.substance_not_covered': (v) =>
+    `The state engine does not cover ${list(v.substances)} for this offense (${v.jurisdiction}): no range is computed.`,
+  'exposure.state.substance_not_counted': (v) =>
+    `${list(v.substances)} is not counted: its penalties are not in the knowledge base.`,
+  'exposure.state.no_tier': (v) =>
+    `No penalty row of ${v.offense} covers ${num(v.grams)} g in the knowledge base (${v.jurisdiction}): no range is computed.`,
+  'exposure.state.recidivist_notice_assumed': (v) =>
+    `Assumes the prosecutor gives notice of ${v.priors} prior sale conviction(s) to seek the repeat-offense penalty: a choice, not a requirement.`,
+  'exposure.state.trafficking_by_weight': (v) =>
+    `${num(v.grams)} g of ${String(v.drug).replaceAll('_', ' ')} reaches the trafficking weight of ${num(v.threshold)} g: weight alone makes it trafficking, without proof of selling.`,
+  'exposure.state.firearm_reach_undetermined': () =>
+    "A weapon nearby may or may not have been within arm's reach: the consecutive firearm term is not counted.",
+  'exposure.state.firearm_consecutive': (v) =>
+    `A firearm during the drug offense adds a consecutive ${term(v.months)}.`,
+  'exposure.state.school_zone_count': (v) =>
+    `Within a school zone: a separate, consecutive offense of up to ${term(v.max)}.`,
+  'exposure.state.ga.departure_available': () =>
+    'The judge may depart below the trafficking minimum (O.C.G.A. 16-13-31(g)): the facts given meet its conditions.',
+  'exposure.state.ga.departure_unavailable': (v) =>
+    Array.isArray(v.failed) && v.failed.length
+      ? `No departure below the trafficking minimum: ${list((v.failed as string[]).map((f) => f.replaceAll('_', ' ')))} not met.`
+      : 'No departure below the trafficking minimum existed on the offense date.',
+  'exposure.state.ga.b1_possession_not_enhanced': () =>
+    'A repeat possession conviction: the recidivist rules of 17-10-7(a) and (c) do not apply (17-10-7(b.1)).',
+  'exposure.state.ga.longest_term': (v) =>
+    `With ${v.priors} prior felony conviction(s), 17-10-7(a) requires the longest term, which the judge may probate or suspend.`,
+  'exposure.state.ga.fourth_felony_no_parole': (v) =>
+    `With ${v.priors} prior felonies (${v.required} required), 17-10-7(c) requires the term imposed to be served in full, without parole.`,
+};
