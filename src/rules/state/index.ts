@@ -24,9 +24,21 @@ import { Trace } from '../trace.ts';
 import { stateCharge } from './charge.ts';
 import { stateExposureOf } from './sentence.ts';
 import { type StateEngine, StateRefusal } from './types.ts';
+import { arizona } from './us-az/index.ts';
+import { california } from './us-ca/index.ts';
 import { georgia } from './us-ga/index.ts';
+import { illinois } from './us-il/index.ts';
+import { minnesota } from './us-mn/mn-609-195-b.ts';
+import { newYork } from './us-ny/index.ts';
+import { texas } from './us-tx/index.ts';
+import { wisconsin } from './us-wi/wi-940-02-2-a.ts';
 
-const ENGINES: ReadonlyMap<string, StateEngine> = new Map([georgia].map((e) => [e.jurisdiction, e]));
+const ENGINES: ReadonlyMap<string, StateEngine> = new Map(
+  [georgia, newYork, illinois, arizona, california, texas, wisconsin, minnesota].map((e) => [
+    e.jurisdiction,
+    e,
+  ]),
+);
 
 export function hasStateEngine(jurisdiction: string): boolean {
   return ENGINES.has(jurisdiction);

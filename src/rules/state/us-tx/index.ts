@@ -1,0 +1,63 @@
+import type { RuleInput } from '../../context.ts';
+import type { Trace } from '../../trace.ts';
+import { drugInducedHomicide } from '../drug-induced-homicide.ts';
+import { enhancingPriors } from '../priors.ts';
+import type { Release, StateCharge, StateEngine, StateSentence } from '../types.ts';
+import { tx12_42, tx481, txCount } from './tx-health-and-safety-481.ts';
+
+const DIH = { statute: 'us_tx.drug_induced_homicide.fentanyl_murder', unit: 'us_tx.pc19_02_b_4' };
+
+function release(input: RuleInput, trace: Trace): Release {
+  const p = trace.cite(
+    input.law
+      .statute('state')
+      .get<{ parole_eligible: boolean | null; served_fraction: number | null }>('us_tx.release.parole'),
+  );
+  return { ...p.value, rule: 'tx_parole', citations: [p.law] };
+}
+
+/**
+ * Texas has no grid: the degree by penalty group and weight (481.112, 481.115), the drug-free-zone step (481.134),
+ * the repeat and habitual rules (12.42, 12.425), and murder by delivery of fentanyl (19.02(b)(4), from 2023-09-01)
+ * when a death resulted. Deadly-weapon findings are said, not applied.
+ */
+function sentence(input: RuleInput, charge: StateCharge, trace: Trace): StateSentence {
+  const priors = enhancingPriors(input, 'us_tx', trace);
+  const dih = drugInducedHomicide(input, charge, DIH, trace);
+  if ((input.case.conduct.weapon ?? 'none') !== 'none')
+    trace.add('exposure.state.not_modelled', 'warning', [], {
+      rule: 'Texas deadly-weapon finding (parole and community supervision)',
+    });
+  if (dih)
+    return {
+      offense: {
+        citation: dih.citation,
+        description: dih.description,
+        conduct: charge.conduct,
+        class: 'F1',
+        tier: null,
+      },
+      counts: [dih],
+      enhancements: [],
+      grid: null,
+      release: release(input, trace),
+    };
+  const o = tx481(input, charge, trace);
+  const { id, enhancement } = tx12_42(input, o, priors, trace);
+  const count = txCount(input, o, id, trace);
+  return {
+    offense: {
+      citation: o.section,
+      description: count.description,
+      conduct: charge.conduct,
+      class: o.degree,
+      tier: o.ownRow?.split('.').at(-1) ?? null,
+    },
+    counts: [count],
+    enhancements: enhancement ? [{ code: enhancement, citation: count.citation, effect: count.row }] : [],
+    grid: null,
+    release: release(input, trace),
+  };
+}
+
+export const texas: StateEngine = { jurisdiction: 'US-TX', sentence };
