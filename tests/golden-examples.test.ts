@@ -10,6 +10,8 @@ interface Golden {
   case: unknown;
   as_of?: string;
   expect: Record<string, unknown>;
+  /** finding codes the assessment must contain (a refusal or a rule that fired) */
+  findings_include?: string[];
 }
 
 // Golden worked examples, auto-discovered: tests/examples/<legal unit>/<slug>.json
@@ -28,6 +30,9 @@ describe('golden worked examples', () => {
           `${path} (findings: ${a.findings.map((f) => f.code).join(', ')})`,
         );
       }
+      const codes = new Set(a.findings.map((f) => f.code));
+      for (const code of g.findings_include ?? [])
+        assert.ok(codes.has(code), `finding ${code} (findings: ${[...codes].join(', ')})`);
     });
   }
 });

@@ -27,7 +27,7 @@ export const stateEngineMessages: Record<string, Template> = {
     `A death resulted, but ${list(v.substances)} is outside the state's drug-induced homicide statute.`,
   'exposure.state.ny.degree': (v) => `N.Y. Penal Law ${v.section}: a class ${cls(v.class)} offense.`,
   'exposure.state.ny.higher_degree_unverified': (v) =>
-    `A higher degree (${v.section}, class ${cls(v.class)}) may apply, but its weight is not verified: the maximum is left unverified rather than guessed.`,
+    `A higher degree (${v.section}, class ${cls(v.class)}) may apply, but its weight is not in the knowledge base: the range shown is for the degree that is verified, and the exposure may be higher.`,
   'exposure.state.ny.predicate_felony': (v) =>
     `${v.priors} prior felony conviction(s) sentenced within ten years (tolled by time incarcerated): sentenced as a second felony drug offender (70.06).`,
   'exposure.state.il.class_by_weight': (v) =>

@@ -21,7 +21,7 @@ const CLASS_ORDER = ['A_misd', 'E', 'D', 'C', 'B', 'A_II', 'A_I'];
 export interface NyDegree {
   section: string;
   class: string;
-  /** a higher degree may apply but its weight is not in the knowledge base (the maximum is then unverified) */
+  /** a higher degree may apply but its weight is not in the knowledge base (said; the degree found is sentenced) */
   higherUnverified: string | null;
   citation: string;
 }
@@ -36,8 +36,8 @@ function drugsFor(d: Degree, drugs: readonly Drug[], group: (s: string) => strin
 /**
  * N.Y. Penal Law article 220: the highest degree the conduct and weight reach - possession (220.03-220.21),
  * and for a sale or possession with intent the sale (220.31-220.43) and intent (220.06(1), 220.16(1)) degrees as
- * well, whichever class is higher. A degree whose weight is not verified is never assumed; the maximum is then
- * reported as unverified.
+ * well, whichever class is higher. A degree whose weight is not verified is never assumed: the highest verified
+ * degree is sentenced and the possibly higher one is named.
  */
 export function ny220(input: RuleInput, charge: StateCharge, trace: Trace): NyDegree {
   const law = input.law.statute('state');

@@ -40,13 +40,12 @@ export function ny70(input: RuleInput, degree: NyDegree, priors: readonly Prior[
   if (preds.length)
     trace.add('exposure.state.ny.predicate_felony', 'warning', [r.law], { priors: preds.length });
   if (r.value === null) throw new StateRefusal('exposure.state.value_unverified', { parameter: r.id });
-  const penalty: PenaltyRow = degree.higherUnverified ? { ...r.value, max_months: null } : r.value;
   return {
     citation: `${degree.citation}, sentenced under ${r.law}`,
     description: `${degree.citation} (class ${degree.class.replace('_', '-').replace('-misd', ' misdemeanor')})`,
     kind: 'offense',
     row,
-    penalty,
+    penalty: r.value,
     consecutive: true,
   };
 }
