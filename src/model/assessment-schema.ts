@@ -72,7 +72,9 @@ export const assessmentSchema = z.looseObject({
               }),
             )
             .min(1),
-          enhancements: z.array(z.looseObject({ code: z.string(), citation: z.string(), effect: z.string() })),
+          enhancements: z.array(
+            z.looseObject({ code: z.string(), citation: z.string(), effect: z.string() }),
+          ),
           grid: z
             .looseObject({
               kind: z.string(),
