@@ -60,4 +60,8 @@ export const stateMessages: Record<string, Template> = {
     Number(v.months) > 0
       ? `Criminal Punishment Code: offense level ${v.level}, ${num(v.points)} points, lowest permissible sentence ${term(v.months)}.`
       : `Criminal Punishment Code: offense level ${v.level}, ${num(v.points)} points - a non-prison sanction is permitted.`,
+  'exposure.state.mi.repeat_maximum': (v) =>
+    `With ${v.priors} prior felony conviction(s) the prosecutor may seek a maximum of ${term(v.max)} (${String(v.rule).replace('mi_', 'MCL ').replaceAll('_', '.')}): a choice, not a requirement (the worst case is shown).`,
+  'exposure.state.mi.guidelines_not_scored': (v) =>
+    `The judge sets the minimum under the MCL 777 guidelines (offense class ${v.offense_class}); their prior-record and offense-variable scoring is not in the knowledge base, so the recommended minimum is not computed.`,
 };

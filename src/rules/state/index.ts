@@ -26,8 +26,11 @@ import { stateExposureOf } from './sentence.ts';
 import { type StateEngine, StateRefusal } from './types.ts';
 import { florida } from './us-fl/index.ts';
 import { georgia } from './us-ga/index.ts';
+import { michigan } from './us-mi/index.ts';
 
-const ENGINES: ReadonlyMap<string, StateEngine> = new Map([georgia, florida].map((e) => [e.jurisdiction, e]));
+const ENGINES: ReadonlyMap<string, StateEngine> = new Map(
+  [georgia, florida, michigan].map((e) => [e.jurisdiction, e]),
+);
 
 export function hasStateEngine(jurisdiction: string): boolean {
   return ENGINES.has(jurisdiction);
