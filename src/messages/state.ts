@@ -44,4 +44,24 @@ export const stateMessages: Record<string, Template> = {
     `With ${v.priors} prior felony conviction(s), 17-10-7(a) requires the longest term, which the judge may probate or suspend.`,
   'exposure.state.ga.fourth_felony_no_parole': (v) =>
     `With ${v.priors} prior felonies (${v.required} required), 17-10-7(c) requires the term imposed to be served in full, without parole.`,
+  'exposure.state.trafficking_penalty_unverified': (v) =>
+    `${num(v.grams)} g of ${v.drug} reaches the trafficking weight of ${num(v.threshold)} g, but the trafficking penalty is not verified in the knowledge base (${v.jurisdiction}): no range is computed.`,
+  'exposure.state.fl.weapon_reclassified': (v) =>
+    `A weapon during the felony reclassifies it one degree up, from ${v.from} to ${String(v.to).replaceAll('_', ' ')} (Fla. Stat. 775.087(1)).`,
+  'exposure.state.fl.ten_twenty_life': (v) =>
+    `A firearm ${v.weapon} during trafficking carries a minimum of ${term(v.months)} (10-20-Life, Fla. Stat. 775.087(2)).`,
+  'exposure.state.fl.habitual_felony_offender': (v) =>
+    `With ${v.priors} prior felonies the State may seek habitual felony offender sentencing, raising the maximum to ${term(v.max)}: a choice, not a requirement (the worst case is shown).`,
+  'exposure.state.fl.offense_level_unverified': () =>
+    'The Criminal Punishment Code offense level of this offense on this date is not in the knowledge base: the lowest permissible sentence is not computed.',
+  'exposure.state.fl.prior_points_not_scored': (v) =>
+    `${v.priors} prior(s) are not scored (their offense levels are not recorded): the scoresheet minimum is a lower bound.`,
+  'exposure.state.fl.lowest_permissible': (v) =>
+    Number(v.months) > 0
+      ? `Criminal Punishment Code: offense level ${v.level}, ${num(v.points)} points, lowest permissible sentence ${term(v.months)}.`
+      : `Criminal Punishment Code: offense level ${v.level}, ${num(v.points)} points - a non-prison sanction is permitted.`,
+  'exposure.state.mi.repeat_maximum': (v) =>
+    `With ${v.priors} prior felony conviction(s) the prosecutor may seek a maximum of ${term(v.max)} (${String(v.rule).replace('mi_', 'MCL ').replaceAll('_', '.')}): a choice, not a requirement (the worst case is shown).`,
+  'exposure.state.mi.guidelines_not_scored': (v) =>
+    `The judge sets the minimum under the MCL 777 guidelines (offense class ${v.offense_class}); their prior-record and offense-variable scoring is not in the knowledge base, so the recommended minimum is not computed.`,
 };

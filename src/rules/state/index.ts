@@ -26,18 +26,19 @@ import { stateExposureOf } from './sentence.ts';
 import { type StateEngine, StateRefusal } from './types.ts';
 import { arizona } from './us-az/index.ts';
 import { california } from './us-ca/index.ts';
+import { florida } from './us-fl/index.ts';
 import { georgia } from './us-ga/index.ts';
 import { illinois } from './us-il/index.ts';
+import { michigan } from './us-mi/index.ts';
 import { minnesota } from './us-mn/mn-609-195-b.ts';
 import { newYork } from './us-ny/index.ts';
 import { texas } from './us-tx/index.ts';
 import { wisconsin } from './us-wi/wi-940-02-2-a.ts';
 
 const ENGINES: ReadonlyMap<string, StateEngine> = new Map(
-  [georgia, newYork, illinois, arizona, california, texas, wisconsin, minnesota].map((e) => [
-    e.jurisdiction,
-    e,
-  ]),
+  [georgia, florida, michigan, newYork, illinois, arizona, california, texas, wisconsin, minnesota].map(
+    (e) => [e.jurisdiction, e],
+  ),
 );
 
 export function hasStateEngine(jurisdiction: string): boolean {

@@ -81,11 +81,18 @@ export function stateExposureOf(jurisdiction: string, s: StateSentence, trace: T
   const byGrid = gridMin !== null && gridMin !== undefined && !termGte(mandatory, gridMin);
   const months: Term = byGrid ? (gridMin as Term) : mandatory;
   const allMax = total(s.counts, (c) => c.penalty.max_months ?? 'life');
-  const lowerBound =
-    !grid?.binding && !(months === allMax && s.counts.every((c) => c.penalty.max_months !== null));
+  // Only a minimum is known unless a binding grid computed its own, or the term is the most the law allows.
+  const gridKnown = grid?.binding === true && grid.minimum_months !== null;
+  const fixed = months === allMax && s.counts.every((c) => c.penalty.max_months !== null);
+  const lowerBound = !gridKnown && !fixed;
   const fraction = s.release.parole_eligible === false ? 1 : s.release.served_fraction;
+  // A mandatory term is served in full; release rules shorten only the rest.
   const served: Term | null =
-    months === 'life' ? 'life' : fraction === null ? null : wholeMonths(months * fraction);
+    months === 'life'
+      ? 'life'
+      : fraction === null
+        ? null
+        : maxTerm(wholeMonths(months * fraction), mandatory);
   const state: StateExposure = {
     engine: jurisdiction,
     offense: s.offense,
