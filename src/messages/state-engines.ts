@@ -25,6 +25,8 @@ export const stateEngineMessages: Record<string, Template> = {
     'A death resulted, but the conduct charged is possession: drug-induced homicide needs a delivery.',
   'exposure.state.dih.substance_outside': (v) =>
     `A death resulted, but ${list(v.substances)} is outside the state's drug-induced homicide statute.`,
+  'exposure.state.wi.second_offense': (v) =>
+    `A prior drug conviction: the maximum may be increased by ${term(v.months)} as a second or subsequent offense (961.48).`,
   'exposure.state.ny.degree': (v) => `N.Y. Penal Law ${v.section}: a class ${cls(v.class)} offense.`,
   'exposure.state.ny.higher_degree_unverified': (v) =>
     `A higher degree (${v.section}, class ${cls(v.class)}) may apply, but its weight is not in the knowledge base: the range shown is for the degree that is verified, and the exposure may be higher.`,

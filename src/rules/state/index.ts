@@ -30,10 +30,10 @@ import { florida } from './us-fl/index.ts';
 import { georgia } from './us-ga/index.ts';
 import { illinois } from './us-il/index.ts';
 import { michigan } from './us-mi/index.ts';
-import { minnesota } from './us-mn/mn-609-195-b.ts';
+import { minnesota } from './us-mn/index.ts';
 import { newYork } from './us-ny/index.ts';
 import { texas } from './us-tx/index.ts';
-import { wisconsin } from './us-wi/wi-940-02-2-a.ts';
+import { wisconsin } from './us-wi/index.ts';
 
 const ENGINES: ReadonlyMap<string, StateEngine> = new Map(
   [georgia, florida, michigan, newYork, illinois, arizona, california, texas, wisconsin, minnesota].map(

@@ -1,13 +1,9 @@
 import type { RuleInput } from '../../context.ts';
 import type { Trace } from '../../trace.ts';
 import { drugInducedHomicide } from '../drug-induced-homicide.ts';
-import {
-  type Release,
-  type StateCharge,
-  type StateEngine,
-  StateRefusal,
-  type StateSentence,
-} from '../types.ts';
+import { enhancingPriors } from '../priors.ts';
+import type { Release, StateCharge, StateEngine, StateSentence } from '../types.ts';
+import { wi961_41 } from './wi-961-41.ts';
 
 const DIH = {
   statute: 'us_wi.drug_induced_homicide.len_bias_first_degree_reckless_homicide',
@@ -24,24 +20,22 @@ function release(input: RuleInput, trace: Trace): Release {
 }
 
 /**
- * Wisconsin: only drug-induced homicide (940.02(2)(a), the Len Bias law, a Class C felony) is in the knowledge base. Any other case, and a case where no such statute was in force on the offense date (or it is repealed
- * under a scenario), is a coded refusal naming what is covered.
+ * Wisconsin: drug-induced homicide (940.02(2)(a), the Len Bias law, a Class C felony) when a death resulted from a
+ * delivery; otherwise the delivery itself (961.41(1) by substance and amount, 961.48 for a second offense) - which
+ * is what a death case comes to when drug-induced homicide is repealed. Possession is refused.
  */
 function sentence(input: RuleInput, charge: StateCharge, trace: Trace): StateSentence {
-  const dih = drugInducedHomicide(input, charge, DIH, trace);
-  if (!dih)
-    throw new StateRefusal('exposure.state.offense_not_covered', {
-      covered: 'first-degree reckless homicide by delivery (Wis. Stat. 940.02(2)(a))',
-    });
+  const priors = enhancingPriors(input, 'us_wi', trace);
+  const offense = drugInducedHomicide(input, charge, DIH, trace) ?? wi961_41(input, charge, priors, trace);
   return {
     offense: {
-      citation: dih.citation,
-      description: dih.description,
+      citation: offense.citation,
+      description: offense.description,
       conduct: charge.conduct,
       class: null,
-      tier: null,
+      tier: offense.row,
     },
-    counts: [dih],
+    counts: [offense],
     enhancements: [],
     grid: null,
     release: release(input, trace),
