@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { compare } from '../src/engine/compare.ts';
 import type { Assessment } from '../src/model/assessment.ts';
 import { assessmentSchema } from '../src/model/assessment-schema.ts';
-import { assessCase, EVALUATION, ROOT, readJson } from './helpers/cases.ts';
+import { termGte } from '../src/model/terms.ts';
+import { assessCase, EVALUATION, ROOT, readJson, validCase } from './helpers/cases.ts';
 
 const file = (slug: string) => readJson(`${ROOT}examples/cases/${slug}.json`);
 const now = (slug: string): Assessment => assessCase(file(slug));
@@ -108,5 +110,71 @@ describe("the report's stories", () => {
   it('Cynthia Powell and Caswick Naverro are not prosecuted as sellers under the screen', () => {
     assert.notEqual(now('cynthia-powell').screen?.recommendation, 'prosecute');
     assert.notEqual(now('caswick-naverro').screen?.recommendation, 'prosecute');
+  });
+});
+
+// Issue 12: the New York, Illinois, Wisconsin and Minnesota stories at the law of their dates, today, under the
+// report's agenda, and - for the two drug-induced homicide cases - with those laws repealed.
+describe("the report's state stories with exposure (NY, IL, WI, MN)", () => {
+  const under = (slug: string, scenario: string) =>
+    compare(validCase(file(slug)), [scenario], { evaluationDate: EVALUATION }).assessments[0] as Assessment;
+  const range = (a: Assessment) => [
+    a.exposure?.statutory.minimum_months,
+    a.exposure?.statutory.maximum_months,
+    a.exposure?.mandatory_minimum_months,
+  ];
+  const months = (slug: string) =>
+    (
+      readJson(`${ROOT}examples/stories.json`) as { slug: string; sentence_of_record: { months: number } }[]
+    ).find((s) => s.slug === slug)?.sentence_of_record.months as number;
+
+  it('Kenneth Mack (NY, 2017): one dose possessed is a class A misdemeanor, 0-12 months, then and today; not charged under dpa-2019', () => {
+    const a = now('kenneth-mack');
+    assert.deepEqual(range(a), [0, 12, 0]);
+    assert.equal(a.exposure?.state?.offense.tier, '220.03');
+    assert.ok(a.exposure?.statutory.citations.some((c) => c.includes('N.Y. Penal Law 220.03')));
+    assert.deepEqual(range(today('kenneth-mack')), [0, 12, 0]);
+    const dpa = under('kenneth-mack', 'dpa-2019');
+    assert.ok(codes(dpa).includes('exposure.screen.not_charged'));
+    assert.equal(dpa.exposure?.statutory.maximum_months, 0);
+  });
+
+  it('Miguel Perez Jr. (IL, 2008): 2 kg of cocaine is Class X 15-60 years; his 15-year sentence is the minimum; dpa-2019 declines', () => {
+    const a = now('miguel-perez-jr');
+    assert.deepEqual(range(a), [180, 720, 180]);
+    assert.equal(a.exposure?.mandatory_minimum_months, months('miguel-perez-jr'));
+    assert.equal(a.exposure?.state?.offense.tier, 'x_900g');
+    assert.ok(codes(a).includes('role.mismatch.mandatory_minimum'), 'a mule facing a trafficker minimum');
+    assert.deepEqual(range(today('miguel-perez-jr')), [180, 720, 180]);
+    assert.equal(under('miguel-perez-jr', 'no-mandatory-minimums').exposure?.mandatory_minimum_months, 0);
+    assert.ok(codes(under('miguel-perez-jr', 'dpa-2019')).includes('exposure.screen.not_charged'));
+  });
+
+  it('Samantha Molkenthen (WI, 2014): drug-induced homicide up to 40 years, at the offense date and today; repealed, the delivery is up to 12.5 years', () => {
+    const a = now('samantha-molkenthen');
+    assert.deepEqual(range(a), [0, 480, 0]);
+    assert.ok(codes(a).includes('exposure.state.dih.charged'));
+    assert.ok(termGte(480, months('samantha-molkenthen')), 'her 15 years is within the range');
+    assert.deepEqual(range(today('samantha-molkenthen')), [0, 480, 0]);
+    const c = compare(validCase(file('samantha-molkenthen')), ['law_today', 'dih-repealed'], {
+      evaluationDate: EVALUATION,
+    });
+    assert.deepEqual(range(c.assessments[1] as Assessment), [0, 150, 0]);
+    const row = c.differences.find((d) => d.field.includes('maximum'));
+    assert.ok(row, `compare shows the maximum changing (${c.differences.map((d) => d.field).join(', ')})`);
+    assert.ok(codes(under('samantha-molkenthen', 'dpa-2019')).includes('exposure.screen.not_charged'));
+  });
+
+  it('Jennifer Marie Johnson (MN, 2015): third-degree murder up to 25 years; repealed, no Minnesota sale range is in the knowledge base (said)', () => {
+    const a = now('jennifer-marie-johnson');
+    assert.deepEqual(range(a), [0, 300, 0]);
+    assert.ok(termGte(300, months('jennifer-marie-johnson')));
+    assert.ok(codes(a).includes('law.low_confidence'), 'the 2015 interval rests on the case itself');
+    assert.deepEqual(range(today('jennifer-marie-johnson')), [0, 300, 0]);
+    const repealed = under('jennifer-marie-johnson', 'dih-repealed');
+    assert.equal(repealed.exposure?.statutory.maximum_months, null);
+    assert.ok(codes(repealed).includes('exposure.state.dih.not_in_force'));
+    assert.ok(codes(repealed).includes('exposure.state.offense_not_covered'));
+    assert.ok(codes(under('jennifer-marie-johnson', 'dpa-2019')).includes('exposure.screen.not_charged'));
   });
 });

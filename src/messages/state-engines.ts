@@ -21,6 +21,10 @@ export const stateEngineMessages: Record<string, Template> = {
     `A death resulted from drugs the person delivered: charged as drug-induced homicide (${v.citation}), ${term(v.min)} to ${term(v.max)} - the statute as in force on the offense date.`,
   'exposure.state.dih.not_in_force': (v) =>
     `No drug-induced homicide statute was in force on ${v.offense_date} (or it is repealed under this scenario): the drug offense itself is sentenced.`,
+  'exposure.state.dih.delivery_not_sentenced': (v) =>
+    `The delivery itself is not sentenced beside the homicide count (${v.reason}).`,
+  'exposure.state.dih.delivery_range_higher': (v) =>
+    `The delivery count alone carries more (up to ${term(v.max)}) than the drug-induced homicide range: it is shown as the offense of conviction, with the homicide count concurrent.`,
   'exposure.state.dih.requires_delivery': () =>
     'A death resulted, but the conduct charged is possession: drug-induced homicide needs a delivery.',
   'exposure.state.dih.substance_outside': (v) =>

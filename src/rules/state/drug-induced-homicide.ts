@@ -1,5 +1,6 @@
 import type { Resolved } from '../../law/book.ts';
-import type { Term } from '../../model/terms.ts';
+import { LawGapError } from '../../law/errors.ts';
+import { type Term, termGte } from '../../model/terms.ts';
 import type { RuleInput } from '../context.ts';
 import type { Trace } from '../trace.ts';
 import { type PenaltyRow, type StateCharge, type StateCount, StateRefusal } from './types.ts';
@@ -87,4 +88,41 @@ function penaltyOf(s: Resolved<DihStatute>, probation: boolean | null): PenaltyR
     mandatory_months: probation === false ? min : 0,
     probation,
   };
+}
+
+/**
+ * The counts when a death resulted: drug-induced homicide and the delivery itself, served concurrently; the one
+ * with the higher maximum is the offense of conviction (a delivery tier can exceed the homicide range, as
+ * Illinois's 100 g tiers do), the homicide on a tie or when the delivery's maximum is unknown. Without a homicide
+ * count, the delivery alone; a delivery the engine cannot sentence leaves the homicide alone (the refusal of the
+ * lesser count does not hide the greater one).
+ */
+export function withDelivery(
+  dih: StateCount | undefined,
+  delivery: () => StateCount,
+  trace: Trace,
+): StateCount[] {
+  if (!dih) return [delivery()];
+  let other: StateCount;
+  try {
+    other = delivery();
+  } catch (e) {
+    if (e instanceof StateRefusal || e instanceof LawGapError) {
+      trace.add('exposure.state.dih.delivery_not_sentenced', 'info', [], {
+        reason: e instanceof StateRefusal ? e.code : 'law.gap',
+      });
+      return [dih];
+    }
+    throw e;
+  }
+  const dMax = dih.penalty.max_months;
+  const oMax = other.penalty.max_months;
+  const deliveryFirst = oMax !== null && (dMax === null ? false : !termGte(dMax, oMax));
+  if (deliveryFirst)
+    trace.add('exposure.state.dih.delivery_range_higher', 'warning', [other.citation], { max: oMax });
+  const [first, second] = deliveryFirst ? [other, dih] : [dih, other];
+  return [
+    { ...first, consecutive: false },
+    { ...second, consecutive: false },
+  ];
 }

@@ -1,10 +1,10 @@
 import type { RuleInput } from '../../context.ts';
 import type { Trace } from '../../trace.ts';
-import { drugInducedHomicide } from '../drug-induced-homicide.ts';
+import { drugInducedHomicide, withDelivery } from '../drug-induced-homicide.ts';
 import { enhancingPriors } from '../priors.ts';
 import type { PenaltyRow, Release, StateCharge, StateCount, StateEngine, StateSentence } from '../types.ts';
-import { il570 } from './il-720-ilcs-570-401.ts';
-import { classRow, il95 } from './il-730-ilcs-5-4-5-95.ts';
+import { type IlOffense, il570 } from './il-720-ilcs-570-401.ts';
+import { classRow, type IlRecidivism, il95 } from './il-730-ilcs-5-4-5-95.ts';
 
 const DIH = { statute: 'us_il.drug_induced_homicide.drug_induced_homicide', unit: 'us_il.ilcs5_9_3_3' };
 
@@ -56,31 +56,36 @@ function armedViolence(input: RuleInput, trace: Trace): StateCount | undefined {
  */
 function sentence(input: RuleInput, charge: StateCharge, trace: Trace): StateSentence {
   const priors = enhancingPriors(input, 'us_il', trace);
-  const drug = il570(input, charge, trace);
   const dih = drugInducedHomicide(input, charge, DIH, trace);
-  const armed = dih ? undefined : armedViolence(input, trace);
-  const rec = dih || armed ? null : il95(input, drug.class, priors, trace);
-  let offense: StateCount;
-  if (dih) offense = dih;
-  else if (armed) offense = armed;
-  else if (rec?.naturalLife) {
-    const r = trace.cite(
-      input.law.statute('state').get<PenaltyRow>('us_il.ucc5_4_5_95.penalty.natural_life'),
-    );
-    offense = {
-      citation: r.law,
-      description: 'habitual criminal',
-      kind: 'offense',
-      row: 'natural_life',
-      penalty: r.value,
-      consecutive: true,
-    };
-  } else {
-    const cls = rec?.sentenceAs ?? drug.class;
-    const own = rec?.sentenceAs ? null : drug.row;
+  const seen: { drug?: IlOffense; rec?: IlRecidivism; armed?: boolean } = {};
+  const delivery = (): StateCount => {
+    const drug = il570(input, charge, trace);
+    seen.drug = drug;
+    const armed = armedViolence(input, trace);
+    if (armed) {
+      seen.armed = true;
+      return armed;
+    }
+    const rec = il95(input, drug.class, priors, trace);
+    seen.rec = rec;
+    if (rec.naturalLife) {
+      const r = trace.cite(
+        input.law.statute('state').get<PenaltyRow>('us_il.ucc5_4_5_95.penalty.natural_life'),
+      );
+      return {
+        citation: r.law,
+        description: 'habitual criminal',
+        kind: 'offense',
+        row: 'natural_life',
+        penalty: r.value,
+        consecutive: true,
+      };
+    }
+    const cls = rec.sentenceAs ?? drug.class;
+    const own = rec.sentenceAs ? null : drug.row;
     const base = own ?? classRow(input, cls, trace);
     let penalty = base.value;
-    if (rec?.extended) {
+    if (rec.extended) {
       if (own)
         trace.add('exposure.state.not_modelled', 'warning', [own.law], {
           rule: 'extended term on a 401(a)/402(a) range',
@@ -94,7 +99,7 @@ function sentence(input: RuleInput, charge: StateCharge, trace: Trace): StateSen
         penalty = { ...penalty, max_months: ext.value.max_months };
       }
     }
-    offense = {
+    return {
       citation: own ? own.law : `${drug.citation}, sentenced under ${base.law}`,
       description: `${charge.conduct === 'possession' ? 'possession' : 'delivery or possession with intent to deliver'} of a controlled substance (Class ${cls})`,
       kind: 'offense',
@@ -102,17 +107,20 @@ function sentence(input: RuleInput, charge: StateCharge, trace: Trace): StateSen
       penalty,
       consecutive: true,
     };
-  }
+  };
+  const counts = withDelivery(dih, delivery, trace);
+  const offense = counts[0] as StateCount;
+  const drugClass = seen.armed ? 'X' : (seen.rec?.sentenceAs ?? seen.drug?.class ?? null);
   return {
     offense: {
       citation: offense.citation,
       description: offense.description,
       conduct: charge.conduct,
-      class: dih || armed ? 'X' : (rec?.sentenceAs ?? drug.class),
-      tier: drug.row ? (drug.row.id.split('.').at(-1) ?? null) : null,
+      class: offense === dih ? 'X' : drugClass,
+      tier: seen.drug?.row ? (seen.drug.row.id.split('.').at(-1) ?? null) : null,
     },
-    counts: [offense],
-    enhancements: rec?.enhancements ?? [],
+    counts,
+    enhancements: seen.rec?.enhancements ?? [],
     grid: null,
     release: release(input, trace),
   };

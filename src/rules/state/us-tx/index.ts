@@ -1,9 +1,9 @@
 import type { RuleInput } from '../../context.ts';
 import type { Trace } from '../../trace.ts';
-import { drugInducedHomicide } from '../drug-induced-homicide.ts';
+import { drugInducedHomicide, withDelivery } from '../drug-induced-homicide.ts';
 import { enhancingPriors } from '../priors.ts';
-import type { Release, StateCharge, StateEngine, StateSentence } from '../types.ts';
-import { tx12_42, tx481, txCount } from './tx-health-and-safety-481.ts';
+import type { Release, StateCharge, StateCount, StateEngine, StateSentence } from '../types.ts';
+import { type TxOffense, tx12_42, tx481, txCount } from './tx-health-and-safety-481.ts';
 
 const DIH = { statute: 'us_tx.drug_induced_homicide.fentanyl_murder', unit: 'us_tx.pc19_02_b_4' };
 
@@ -28,33 +28,30 @@ function sentence(input: RuleInput, charge: StateCharge, trace: Trace): StateSen
     trace.add('exposure.state.not_modelled', 'warning', [], {
       rule: 'Texas deadly-weapon finding (parole and community supervision)',
     });
-  if (dih)
-    return {
-      offense: {
-        citation: dih.citation,
-        description: dih.description,
-        conduct: charge.conduct,
-        class: 'F1',
-        tier: null,
-      },
-      counts: [dih],
-      enhancements: [],
-      grid: null,
-      release: release(input, trace),
-    };
-  const o = tx481(input, charge, trace);
-  const { id, enhancement } = tx12_42(input, o, priors, trace);
-  const count = txCount(input, o, id, trace);
+  const seen: { o?: TxOffense; enhancement?: string | null } = {};
+  const delivery = (): StateCount => {
+    const o = tx481(input, charge, trace);
+    const { id, enhancement } = tx12_42(input, o, priors, trace);
+    seen.o = o;
+    seen.enhancement = enhancement;
+    return txCount(input, o, id, trace);
+  };
+  const counts = withDelivery(dih, delivery, trace);
+  const offense = counts[0] as StateCount;
+  const drugCount = counts.find((c) => c !== dih);
   return {
     offense: {
-      citation: o.section,
-      description: count.description,
+      citation: offense === dih ? dih.citation : (seen.o?.section ?? offense.citation),
+      description: offense.description,
       conduct: charge.conduct,
-      class: o.degree,
-      tier: o.ownRow?.split('.').at(-1) ?? null,
+      class: offense === dih ? 'F1' : (seen.o?.degree ?? null),
+      tier: offense === dih ? null : (seen.o?.ownRow?.split('.').at(-1) ?? null),
     },
-    counts: [count],
-    enhancements: enhancement ? [{ code: enhancement, citation: count.citation, effect: count.row }] : [],
+    counts,
+    enhancements:
+      seen.enhancement && drugCount
+        ? [{ code: seen.enhancement, citation: drugCount.citation, effect: drugCount.row }]
+        : [],
     grid: null,
     release: release(input, trace),
   };

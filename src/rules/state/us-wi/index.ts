@@ -1,8 +1,8 @@
 import type { RuleInput } from '../../context.ts';
 import type { Trace } from '../../trace.ts';
-import { drugInducedHomicide } from '../drug-induced-homicide.ts';
+import { drugInducedHomicide, withDelivery } from '../drug-induced-homicide.ts';
 import { enhancingPriors } from '../priors.ts';
-import type { Release, StateCharge, StateEngine, StateSentence } from '../types.ts';
+import type { Release, StateCharge, StateCount, StateEngine, StateSentence } from '../types.ts';
 import { wi961_41 } from './wi-961-41.ts';
 
 const DIH = {
@@ -26,7 +26,9 @@ function release(input: RuleInput, trace: Trace): Release {
  */
 function sentence(input: RuleInput, charge: StateCharge, trace: Trace): StateSentence {
   const priors = enhancingPriors(input, 'us_wi', trace);
-  const offense = drugInducedHomicide(input, charge, DIH, trace) ?? wi961_41(input, charge, priors, trace);
+  const dih = drugInducedHomicide(input, charge, DIH, trace);
+  const counts = withDelivery(dih, () => wi961_41(input, charge, priors, trace), trace);
+  const offense = counts[0] as StateCount;
   return {
     offense: {
       citation: offense.citation,
@@ -35,7 +37,7 @@ function sentence(input: RuleInput, charge: StateCharge, trace: Trace): StateSen
       class: null,
       tier: offense.row,
     },
-    counts: [offense],
+    counts,
     enhancements: [],
     grid: null,
     release: release(input, trace),
