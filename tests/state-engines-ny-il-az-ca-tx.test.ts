@@ -52,7 +52,11 @@ describe('state engines (NY, IL, AZ, CA, TX, WI, MN): temporal sweep at every ef
     const dates = new Set<string>();
     for (const [, p] of stateParams(j))
       for (const v of p.values) {
-        for (const d of [v.from, v.to]) if (d && d <= EVALUATION) dates.add(d), dates.add(addDays(d, -1));
+        for (const d of [v.from, v.to])
+          if (d && d <= EVALUATION) {
+            dates.add(d);
+            dates.add(addDays(d, -1));
+          }
       }
     it(`${j}: ${dates.size} dates x 4 cases assess without error, contract-valid, at the date asked`, () => {
       assert.ok(dates.size >= 2, 'the state has dated law');
@@ -159,9 +163,9 @@ function notLower(low: Assessment, high: Assessment, what: string): boolean {
   const [l, h] = [numbers(low), numbers(high)];
   if (l.some((x) => x === null || x === undefined) || h.some((x) => x === null || x === undefined))
     return false;
-  l.forEach((x, i) =>
-    assert.ok(termGte(h[i] as Term, x as Term), `${what}: field ${i} went from ${x} to ${h[i]}`),
-  );
+  l.forEach((x, i) => {
+    assert.ok(termGte(h[i] as Term, x as Term), `${what}: field ${i} went from ${x} to ${h[i]}`);
+  });
   return true;
 }
 
