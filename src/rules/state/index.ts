@@ -26,11 +26,12 @@ import { stateExposureOf } from './sentence.ts';
 import { type StateEngine, StateRefusal } from './types.ts';
 import { florida } from './us-fl/index.ts';
 import { georgia } from './us-ga/index.ts';
+import { louisiana } from './us-la/index.ts';
 import { michigan } from './us-mi/index.ts';
 import { northCarolina } from './us-nc/index.ts';
 
 const ENGINES: ReadonlyMap<string, StateEngine> = new Map(
-  [georgia, florida, michigan, northCarolina].map((e) => [e.jurisdiction, e]),
+  [georgia, florida, michigan, northCarolina, louisiana].map((e) => [e.jurisdiction, e]),
 );
 
 export function hasStateEngine(jurisdiction: string): boolean {
