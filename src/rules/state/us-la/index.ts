@@ -25,6 +25,8 @@ interface Habitual {
   third: Tier;
   fourth: Tier | null;
   cleansing_period_years: number | null;
+  /** 15:529.1(G): served without benefit of probation or suspension (a reform ending minimums turns it off) */
+  without_benefit: boolean;
 }
 
 const times = (t: Term, k: number): Term => (t === 'life' ? 'life' : Math.round(t * k));

@@ -90,24 +90,19 @@ function sentence(input: RuleInput, charge: StateCharge, trace: Trace): StateSen
   const base = nc90_95Class(input, charge, trace);
   const habitual = nc14_7_6(input, base.offenseClass, priors, trace);
   const cls = habitual?.cls ?? base.offenseClass;
-  const span = trace.cite(
+  const row = trace.cite(
     input.law
       .statute('state')
-      .get<Record<string, [number, number]>>('us_nc.nc15a_1340_17.class_minimum_span'),
+      .get<PenaltyRow & { highest_minimum_months: number }>(`us_nc.nc15a_1340_17.penalty.class_${cls}`),
   );
   const cells = trace.cite(input.law.statute('state').get<unknown>('us_nc.nc15a_1340_17.grid_cells'));
-  const [low, high] = span.value[cls] ?? [null, null];
   trace.add('exposure.state.nc.grid_cells_unverified', 'warning', [cells.law], {
     offense_class: cls,
     priors: recordPriors(input).length,
   });
-  // The lowest minimum anywhere on the class's row, and whether a non-prison sentence is allowed, are unknown.
-  const penalty: PenaltyRow = {
-    min_months: low ?? 0,
-    max_months: null,
-    mandatory_months: 0,
-    probation: null,
-  };
+  // Whether a non-prison sentence is allowed depends on the cell (unknown): the class's lowest minimum is the worst case.
+  const { highest_minimum_months: high, ...penalty } = row.value;
+  const low = penalty.min_months;
   return {
     offense: {
       citation: base.citation,
@@ -133,7 +128,7 @@ function sentence(input: RuleInput, charge: StateCharge, trace: Trace): StateSen
       maximum_months: null,
       binding: true,
       values: { offense_class: cls, minimum_span_months: [low, high], prior_record_level: null },
-      citations: [span.law, cells.law],
+      citations: [row.law, cells.law],
     },
     release: release(input, trace),
   };
