@@ -74,13 +74,17 @@ function laRepeat(
       tier.life_if_cds_max_at_least_months != null &&
       max !== 'life' &&
       max >= tier.life_if_cds_max_at_least_months;
+    // 15:529.1(G): without benefit of probation or suspension, unless a reform lifts it.
+    const bar = h.value.without_benefit;
     const p: PenaltyRow = life
-      ? { ...penalty, min_months: 'life', max_months: 'life', mandatory_months: 'life', probation: false }
+      ? bar
+        ? { ...penalty, min_months: 'life', max_months: 'life', mandatory_months: 'life', probation: false }
+        : { ...penalty, min_months: 0, max_months: 'life', mandatory_months: 0, probation: true }
       : {
           ...penalty,
           min_months: times(max, tier.min_fraction),
           max_months: times(max, tier.max_multiplier),
-          probation: false,
+          probation: !bar,
         };
     out = {
       penalty: p,
