@@ -162,7 +162,12 @@ program
   .requiredOption('--cases <n>', 'number of cases')
   .requiredOption('--seed <s>', 'seed (an integer): the same seed gives the same cases')
   .option('--format <format>', 'csv | jsonl', 'csv')
-  .action(async (opts: { cases: string; seed: string; format: string }) => {
+  .option(
+    '--jurisdiction <j>',
+    'US-FED, or a state as US-XX (the same synthetic conduct filed there)',
+    'US-FED',
+  )
+  .action(async (opts: { cases: string; seed: string; format: string; jurisdiction: string }) => {
     process.exitCode = await generateCommand(opts);
   });
 

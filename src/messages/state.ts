@@ -64,4 +64,16 @@ export const stateMessages: Record<string, Template> = {
     `With ${v.priors} prior felony conviction(s) the prosecutor may seek a maximum of ${term(v.max)} (${String(v.rule).replace('mi_', 'MCL ').replaceAll('_', '.')}): a choice, not a requirement (the worst case is shown).`,
   'exposure.state.mi.guidelines_not_scored': (v) =>
     `The judge sets the minimum under the MCL 777 guidelines (offense class ${v.offense_class}); their prior-record and offense-variable scoring is not in the knowledge base, so the recommended minimum is not computed.`,
+  'exposure.state.nc.habitual_felon': (v) =>
+    `With ${v.priors} prior felonies the State may indict as a habitual felon: the Class ${v.from} felony is sentenced as Class ${v.to} (N.C.G.S. 14-7.6) - a choice, not a requirement (the worst case is shown).`,
+  'exposure.state.nc.grid_cells_unverified': (v) =>
+    `A Class ${v.offense_class} felony is sentenced on the structured sentencing grid, whose cells are not in the knowledge base${Number(v.priors) > 0 ? `, nor is the prior record level (it needs each prior's class)` : ''}: the class's lowest minimum is shown as the worst case and the maximum is undetermined.`,
+  'exposure.state.penalty_unverified': (v) =>
+    `The penalty that applies (${v.parameter}) is not verified in the knowledge base (${v.jurisdiction}): no range is computed.`,
+  'exposure.state.la.cleansing_period_unverified': () =>
+    'The habitual-offender cleansing period since Act 282 (2017) is not verified: every prior felony is counted (the worst case).',
+  'exposure.state.la.habitual_offender': (v) =>
+    `With ${v.priors} prior felonies the district attorney may file a habitual-offender bill: ${term(v.min)} to ${term(v.max)} (La. R.S. 15:529.1) - a choice, not a requirement (the worst case is shown).`,
+  'exposure.state.la.firearm_minimum': (v) =>
+    `A firearm during the felony sets a minimum of ${term(v.months)} (La. C.Cr.P. art. 893.3).`,
 };

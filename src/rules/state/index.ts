@@ -29,16 +29,29 @@ import { california } from './us-ca/index.ts';
 import { florida } from './us-fl/index.ts';
 import { georgia } from './us-ga/index.ts';
 import { illinois } from './us-il/index.ts';
+import { louisiana } from './us-la/index.ts';
 import { michigan } from './us-mi/index.ts';
 import { minnesota } from './us-mn/index.ts';
+import { northCarolina } from './us-nc/index.ts';
 import { newYork } from './us-ny/index.ts';
 import { texas } from './us-tx/index.ts';
 import { wisconsin } from './us-wi/index.ts';
 
 const ENGINES: ReadonlyMap<string, StateEngine> = new Map(
-  [georgia, florida, michigan, newYork, illinois, arizona, california, texas, wisconsin, minnesota].map(
-    (e) => [e.jurisdiction, e],
-  ),
+  [
+    georgia,
+    florida,
+    michigan,
+    northCarolina,
+    louisiana,
+    newYork,
+    illinois,
+    arizona,
+    california,
+    texas,
+    wisconsin,
+    minnesota,
+  ].map((e) => [e.jurisdiction, e]),
 );
 
 export function hasStateEngine(jurisdiction: string): boolean {
