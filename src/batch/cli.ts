@@ -66,6 +66,7 @@ export async function generateCommand(opts: {
   cases: string;
   seed: string;
   format: string;
+  jurisdiction?: string;
 }): Promise<number> {
   try {
     const n = nonNegativeInt('cases', opts.cases);
@@ -73,7 +74,10 @@ export async function generateCommand(opts: {
       throw new BatchInputError(`--seed must be an integer, got "${opts.seed}"`);
     if (opts.format !== 'csv' && opts.format !== 'jsonl')
       throw new BatchInputError(`--format must be csv or jsonl, got "${opts.format}"`);
-    await writeGenerated(n, Number(opts.seed), opts.format, process.stdout);
+    const j = opts.jurisdiction ?? 'US-FED';
+    if (!/^US-(FED|[A-Z]{2})$/.test(j))
+      throw new BatchInputError(`--jurisdiction must be US-FED or a state as US-XX, got "${j}"`);
+    await writeGenerated(n, Number(opts.seed), opts.format, process.stdout, j);
     return EXIT.ok;
   } catch (e) {
     if ((e as NodeJS.ErrnoException)?.code === 'EPIPE') return EXIT.ok;

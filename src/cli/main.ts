@@ -181,33 +181,47 @@ program
   .option('--out <dir>', 'output directory for --records')
   .requiredOption('--seed <s>', 'seed (an integer): the same seed gives the same cases')
   .option('--format <format>', 'csv | jsonl (for --cases)', 'csv')
-  .action(async (opts: { cases?: string; records?: string; out?: string; seed: string; format: string }) => {
-    if (
-      (opts.cases === undefined) === (opts.records === undefined) ||
-      (opts.records !== undefined) !== (opts.out !== undefined)
-    ) {
-      process.stderr.write('error: give either --cases N, or --records N with --out DIR\n');
-      process.exitCode = EXIT.invalid;
-      return;
-    }
-    if (opts.cases !== undefined) {
-      process.exitCode = await generateCommand({ ...opts, cases: opts.cases });
-      return;
-    }
-    try {
-      if (!/^\d+$/.test(opts.records ?? '') || !/^-?\d+$/.test(opts.seed))
-        throw new InvalidInput(
-          `--records must be a whole number and --seed an integer, got "${opts.records}" and "${opts.seed}"`,
+  .option(
+    '--jurisdiction <j>',
+    'US-FED, or a state as US-XX (the same synthetic conduct filed there; for --cases)',
+    'US-FED',
+  )
+  .action(
+    async (opts: {
+      cases?: string;
+      records?: string;
+      out?: string;
+      seed: string;
+      format: string;
+      jurisdiction: string;
+    }) => {
+      if (
+        (opts.cases === undefined) === (opts.records === undefined) ||
+        (opts.records !== undefined) !== (opts.out !== undefined)
+      ) {
+        process.stderr.write('error: give either --cases N, or --records N with --out DIR\n');
+        process.exitCode = EXIT.invalid;
+        return;
+      }
+      if (opts.cases !== undefined) {
+        process.exitCode = await generateCommand({ ...opts, cases: opts.cases });
+        return;
+      }
+      try {
+        if (!/^\d+$/.test(opts.records ?? '') || !/^-?\d+$/.test(opts.seed))
+          throw new InvalidInput(
+            `--records must be a whole number and --seed an integer, got "${opts.records}" and "${opts.seed}"`,
+          );
+        const { writeSyntheticRecords } = await import('../synthetic/records.ts');
+        const r = await writeSyntheticRecords(Number(opts.records), Number(opts.seed), opts.out as string);
+        process.stderr.write(
+          `wrote ${r.csv} and ${r.descriptor} (SYNTHETIC: ${opts.records} generated records)\n`,
         );
-      const { writeSyntheticRecords } = await import('../synthetic/records.ts');
-      const r = await writeSyntheticRecords(Number(opts.records), Number(opts.seed), opts.out as string);
-      process.stderr.write(
-        `wrote ${r.csv} and ${r.descriptor} (SYNTHETIC: ${opts.records} generated records)\n`,
-      );
-    } catch (e) {
-      process.exitCode = reportError(e);
-    }
-  });
+      } catch (e) {
+        process.exitCode = reportError(e);
+      }
+    },
+  );
 
 program
   .command('serve')

@@ -16,6 +16,7 @@ import { classifyRole } from '../rules/role/classify.ts';
 import { roleExposureMismatch } from '../rules/role/mismatch.ts';
 import { chargingDecision } from '../rules/screen/charging-policy.ts';
 import { applyScreen } from '../rules/screen/screen.ts';
+import { hasStateEngine, stateExposure } from '../rules/state/index.ts';
 import { chooseDates, shiftPriors } from './dates.ts';
 import type { CaseMemo } from './memo.ts';
 import { questionsOf } from './questions.ts';
@@ -118,7 +119,21 @@ function federalPart(input: RuleInput, role: RoleResult, policy?: ChargingPolicy
   }
 }
 
-function statePart(input: RuleInput): ExposurePart {
+/**
+ * A state case: the state's engine (src/rules/state/) under current practice or a charging policy; a state
+ * without an engine, a coded refusal or a law-data gap keeps the exposure fields empty with the reason.
+ */
+function statePart(input: RuleInput, policy?: ChargingPolicy): ExposurePart {
+  const result = stateExposure(input, policy);
+  if (result)
+    return {
+      exposure:
+        result.exposure ?? unavailableExposure('the federal safety valve does not apply to a state case'),
+      manual: null,
+      charges: result.charges,
+      kind: result.kind,
+      findings: result.findings,
+    };
   const kind = conductKind(input);
   return {
     exposure: unavailableExposure('the federal safety valve does not apply to a state case'),
@@ -135,6 +150,11 @@ function statePart(input: RuleInput): ExposurePart {
       finding('exposure.state_engine_not_available', 'info', [], { jurisdiction: input.case.jurisdiction }),
     ],
   };
+}
+
+/** Exposure under current practice or a charging policy, by jurisdiction. */
+function exposurePart(input: RuleInput, role: RoleResult, policy?: ChargingPolicy): ExposurePart {
+  return input.case.jurisdiction === FEDERAL ? federalPart(input, role, policy) : statePart(input, policy);
 }
 
 /** Assesses one validated case under the law in force for its dates (or the "as of" date). */
@@ -158,13 +178,15 @@ export function assess(input: Case, options: AssessOptions): Assessment {
     : reviewIndicia(ruleInput);
   raw.push(...review.findings);
 
-  const federal = c.jurisdiction === FEDERAL;
-  let part = federal ? federalPart(ruleInput, role) : statePart(ruleInput);
+  let part = exposurePart(ruleInput, role);
   const mismatch = roleExposureMismatch({ ...ruleInput, role, exposure: part.exposure });
   const screened = applyScreen({ ...ruleInput, role, exposure: part.exposure }, review);
 
   // A scenario that adopts the report's screen lets it decide the charge (off in the law in force).
-  const decision = federal ? chargingDecision(ruleInput, screened.screen.recommendation) : null;
+  const decision =
+    c.jurisdiction === FEDERAL || hasStateEngine(c.jurisdiction)
+      ? chargingDecision(ruleInput, screened.screen.recommendation)
+      : null;
   if (decision?.kind === 'not_charged')
     part = {
       exposure: notChargedExposure(decision.citation),
@@ -177,7 +199,7 @@ export function assess(input: Case, options: AssessOptions): Assessment {
         }),
       ],
     };
-  else if (decision?.kind === 'policy') part = federalPart(ruleInput, role, decision.policy);
+  else if (decision?.kind === 'policy') part = exposurePart(ruleInput, role, decision.policy);
   raw.push(...part.findings, ...mismatch, ...screened.findings);
   const consequences = assessConsequences({ ...ruleInput, role, exposure: part.exposure }, part.kind);
   raw.push(...consequences.findings);

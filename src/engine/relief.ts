@@ -9,6 +9,7 @@ import type { Term } from '../model/terms.ts';
  */
 export function expectedTerm(a: Assessment): Term | null {
   const e = a.exposure;
+  if (e?.state) return e.state.expected_term.lower_bound ? null : (termOf(e)?.months ?? null);
   if (e && !e.guidelines && e.statutory.maximum_months !== 0) return null;
   return termOf(e)?.months ?? null;
 }

@@ -4,7 +4,15 @@ import type { CaseDates, LawBook, LawPeriod, Resolved } from './book.ts';
 import { LawGapError } from './errors.ts';
 
 /** The part of the engine a read is made for; carried on the findings the read produces. */
-export type LawArea = 'charge' | 'statute' | 'guidelines' | 'role' | 'indicia' | 'screen' | 'consequences';
+export type LawArea =
+  | 'charge'
+  | 'statute'
+  | 'guidelines'
+  | 'role'
+  | 'indicia'
+  | 'screen'
+  | 'consequences'
+  | 'state';
 
 /** The dates a case is assessed under (see src/engine/dates.ts for how they are chosen). */
 export interface AppliedDates extends CaseDates {

@@ -6,6 +6,8 @@ import { labelIds } from './labels.ts';
 import { lawMessages } from './law.ts';
 import { roleMessages } from './role.ts';
 import { screenMessages } from './screen.ts';
+import { stateMessages } from './state.ts';
+import { stateEngineMessages } from './state-engines.ts';
 
 /** A message template: renders prose from a finding's values. Numbers come from values, never from prose. */
 export type Template = (v: Record<string, unknown>) => string;
@@ -17,6 +19,8 @@ const catalog: Record<string, Template> = {
   ...indiciaMessages,
   ...screenMessages,
   ...consequencesMessages,
+  ...stateMessages,
+  ...stateEngineMessages,
 };
 
 export function hasMessage(code: string): boolean {

@@ -125,7 +125,7 @@ export const consequencesMessages: Record<string, Template> = {
     `No state sentencing engine yet for ${String(v.jurisdiction)}: the term, and so the cost, is not computed.`,
   'consequences.cost.no_exposure': () => 'No sentencing exposure was computed, so no cost.',
   'consequences.cost.life_term': (v) =>
-    `The ${String(v.basis).replace('_', ' ')} is life: the cost has no finite total.`,
+    `The ${String(v.basis).replaceAll('_', ' ')} is life: the cost has no finite total.`,
   'consequences.cost.total': (v) =>
-    `The ${String(v.basis).replace('_', ' ')} of ${String(v.months)} months (${String(v.person_years)} person-years) at ${usd(v.rate_usd_per_year)} a year costs ${usd(v.usd)}.`,
+    `The ${String(v.basis).replaceAll('_', ' ')} of ${String(v.months)} months (${String(v.person_years)} person-years) at ${usd(v.rate_usd_per_year)} a year costs ${usd(v.usd)}.`,
 };

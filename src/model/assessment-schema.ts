@@ -49,6 +49,56 @@ export const assessmentSchema = z.looseObject({
           range_months: range,
         })
         .nullable(),
+      /** extension: a state engine's result (docs/state-engines.md) */
+      state: z
+        .looseObject({
+          engine: z.string().regex(/^US-[A-Z]{2}$/),
+          offense: z.looseObject({
+            citation: z.string().min(1),
+            description: z.string().min(1),
+            conduct: z.enum(['possession', 'distribution', 'trafficking']),
+            class: z.string().nullable(),
+            tier: z.string().nullable(),
+          }),
+          counts: z
+            .array(
+              z.looseObject({
+                citation: z.string().min(1),
+                kind: z.enum(['offense', 'firearm', 'school_zone']),
+                range_months: z.tuple([term, term.nullable()]),
+                minimum_months: term,
+                mandatory_months: term,
+                probation_allowed: z.boolean().nullable(),
+              }),
+            )
+            .min(1),
+          enhancements: z.array(
+            z.looseObject({ code: z.string(), citation: z.string(), effect: z.string() }),
+          ),
+          grid: z
+            .looseObject({
+              kind: z.string(),
+              minimum_months: term.nullable(),
+              maximum_months: term.nullable(),
+              binding: z.boolean(),
+              citations,
+            })
+            .nullable(),
+          release: z.looseObject({
+            parole_eligible: z.boolean().nullable(),
+            served_fraction: z.number().min(0).max(1).nullable(),
+            rule: z.string(),
+            citations,
+          }),
+          expected_term: z.looseObject({
+            months: term.nullable(),
+            basis: z.enum(['mandatory_minimum', 'grid_minimum']),
+            lower_bound: z.boolean(),
+            served_months: term.nullable(),
+          }),
+          citations,
+        })
+        .optional(),
     })
     .nullable(),
   indicia: z.array(

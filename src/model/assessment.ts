@@ -104,6 +104,66 @@ export interface Exposure {
   safety_valve: { eligible: boolean | null; reasons: string[]; citations: string[] };
   mandatory_minimum_months: Term | null;
   guidelines: Guidelines | null;
+  /** extension: what a state engine adds (docs/state-engines.md); absent for federal cases */
+  state?: StateExposure;
+}
+
+/** extension: one count of a state sentence (the offense of conviction, then consecutive add-ons). */
+export interface StateCountResult {
+  citation: string;
+  description: string;
+  kind: 'offense' | 'firearm' | 'school_zone';
+  row: string;
+  consecutive: boolean;
+  /** the bottom of the stated range, before probation or suspension */
+  range_months: [Term, Term | null];
+  minimum_months: Term;
+  mandatory_months: Term;
+  /** null: not verified (the minimum then assumes it is not allowed, and says so) */
+  probation_allowed: boolean | null;
+}
+
+/**
+ * extension: a state engine's result. `grid` is the state's scoresheet or grid (Florida's Criminal
+ * Punishment Code, North Carolina's structured sentencing, Michigan's guidelines), null where the state has
+ * none; `release` the parole or release rule for the sentence; `expected_term` the term the exposure points to
+ * and the time expected to be served under the release rule (cost and relief are measured on it).
+ */
+export interface StateExposure {
+  engine: string;
+  offense: {
+    citation: string;
+    description: string;
+    conduct: 'possession' | 'distribution' | 'trafficking';
+    class: string | null;
+    tier: string | null;
+  };
+  counts: StateCountResult[];
+  enhancements: { code: string; citation: string; effect: string }[];
+  grid: {
+    kind: string;
+    /** the lowest term the grid or scoresheet permits (0: a non-prison sentence is permitted) */
+    minimum_months: Term | null;
+    maximum_months: Term | null;
+    /** whether the grid binds the judge (false: advisory, e.g. Michigan since People v. Lockridge, 2015) */
+    binding: boolean;
+    values: Record<string, unknown>;
+    citations: string[];
+  } | null;
+  release: {
+    parole_eligible: boolean | null;
+    served_fraction: number | null;
+    rule: string;
+    citations: string[];
+  };
+  expected_term: {
+    months: Term | null;
+    basis: 'mandatory_minimum' | 'grid_minimum';
+    /** true when nothing but a minimum is known (no grid): the term is a lower bound */
+    lower_bound: boolean;
+    served_months: Term | null;
+  };
+  citations: string[];
 }
 
 export interface Assessment {

@@ -213,6 +213,8 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 export interface GenerateOptions {
   law?: LawBook;
+  /** US-FED (default) or a state as US-XX: the same synthetic conduct, filed in that jurisdiction */
+  jurisdiction?: string;
 }
 
 /** Generates `n` synthetic, contract-valid cases from `seed` (the same on every run). */
@@ -348,7 +350,7 @@ export function* generateCases(n: number, seed: number, options: GenerateOptions
     const raw = {
       id: `syn-${seed}-${String(i + 1).padStart(7, '0')}`,
       synthetic: true,
-      jurisdiction: 'US-FED',
+      jurisdiction: options.jurisdiction ?? 'US-FED',
       offense_date: offense,
       conviction_date: conviction,
       sentencing_date: sentencing,

@@ -14,9 +14,10 @@ export async function writeGenerated(
   seed: number,
   format: 'csv' | 'jsonl',
   out: Writable,
+  jurisdiction?: string,
 ): Promise<void> {
   let buf = format === 'csv' ? csvLine(COLUMN_NAMES) : '';
-  for (const c of generateCases(n, seed)) {
+  for (const c of generateCases(n, seed, jurisdiction ? { jurisdiction } : {})) {
     if (format === 'csv') {
       const r = caseToRow(c);
       if (!r.ok) throw new Error(r.problems.map((p) => `${p.column}: ${p.message}`).join('; '));

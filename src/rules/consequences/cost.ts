@@ -1,5 +1,5 @@
 import { jurisdictionKey } from '../../law/jurisdiction.ts';
-import { expectedTerm } from '../../model/expected-term.ts';
+import { expectedTerm, type TermBasis } from '../../model/expected-term.ts';
 import type { Term } from '../../model/terms.ts';
 import type { Collector } from './common.ts';
 
@@ -16,7 +16,7 @@ export interface Cost {
   person_years: number;
   rate_usd_per_year: number;
   citations: string[];
-  basis: 'mandatory_minimum' | 'guidelines_minimum';
+  basis: TermBasis;
   months: number;
   fiscal_year: number;
 }
@@ -31,7 +31,12 @@ function term(col: Collector): { months: Term; basis: Cost['basis']; citations: 
   if (!e || !t) return null; // no engine for this jurisdiction (state cases)
   return {
     ...t,
-    citations: [...e.statutory.citations, ...e.firearms.citations, ...(e.guidelines?.citations ?? [])],
+    citations: [
+      ...e.statutory.citations,
+      ...e.firearms.citations,
+      ...(e.guidelines?.citations ?? []),
+      ...(e.state?.release.citations ?? []),
+    ],
   };
 }
 

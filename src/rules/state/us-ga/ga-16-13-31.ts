@@ -1,0 +1,67 @@
+import type { Resolved } from '../../../law/book.ts';
+import type { RuleInput } from '../../context.ts';
+import type { Trace } from '../../trace.ts';
+import type { StateCharge, WeightRow } from '../types.ts';
+import { gramsOf, inBand, rowFor, weightRows } from '../weights.ts';
+
+export interface Trafficking {
+  drug: string;
+  grams: number;
+  row: Resolved<WeightRow>;
+}
+
+const FAMILY = 'us_ga.ga16_13_31.penalty';
+
+/**
+ * O.C.G.A. 16-13-31: trafficking by weight alone - possession of the weight is enough, without proof of
+ * selling. The heaviest tier reached across the charged drugs is the offense; none under a possession policy.
+ */
+export function ga16_13_31(input: RuleInput, charge: StateCharge, trace: Trace): Trafficking | undefined {
+  if (charge.policy === 'possession') return undefined;
+  const view = input.law.atOffense('state');
+  const groups = trace.cite(view.get<Record<string, string[]>>('us_ga.ga16_13_31.drugs')).value;
+  const rows = weightRows(view, FAMILY);
+  let best: Trafficking | undefined;
+  for (const [drug, substances] of Object.entries(groups)) {
+    const grams = gramsOf(charge.drugs, substances);
+    if (grams <= 0) continue;
+    const match = rows.find((x) => inBand(x.value, grams, drug));
+    if (match && (!best || match.value.mandatory_months > best.row.value.mandatory_months))
+      best = { drug, grams, row: match };
+  }
+  if (!best) return undefined;
+  const row = rowFor(view, rows, best.grams, trace, best.drug) as Resolved<WeightRow>;
+  trace.add('exposure.state.trafficking_by_weight', 'warning', [row.law], {
+    drug: best.drug,
+    grams: best.grams,
+    threshold: row.value.from_g,
+  });
+  return { ...best, row };
+}
+
+/**
+ * 16-13-31(g) (since HB 1176): the judge may depart below the minimum on findings the case can show; the
+ * lowest term is then the best case, never the default (the departure is discretionary).
+ */
+export function departureAvailable(input: RuleInput, felonyPriors: number, trace: Trace): boolean {
+  const d = trace.cite(
+    input.law.statute('state').get<{ in_force: boolean; requires?: string[] }>('us_ga.ga16_13_31.departure'),
+  );
+  if (!d.value.in_force) return false;
+  const c = input.case.conduct;
+  const met: Record<string, boolean> = {
+    no_aggravating_role:
+      !c.activities.some((a) => a === 'organized' || a === 'supervised') && (c.people_supervised ?? 0) === 0,
+    no_weapon: (c.weapon ?? 'none') === 'none',
+    no_death_or_injury: c.death_resulted !== true && c.serious_bodily_injury_resulted !== true,
+    no_prior_felony: felonyPriors === 0,
+  };
+  const failed = (d.value.requires ?? []).filter((r) => met[r] !== true);
+  trace.add(
+    failed.length ? 'exposure.state.ga.departure_unavailable' : 'exposure.state.ga.departure_available',
+    'info',
+    [d.law],
+    { failed },
+  );
+  return failed.length === 0;
+}

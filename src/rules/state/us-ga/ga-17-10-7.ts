@@ -1,0 +1,76 @@
+import type { Prior } from '../../../model/case.ts';
+import type { RuleInput } from '../../context.ts';
+import type { Trace } from '../../trace.ts';
+import type { AppliedEnhancement, Release, StateConduct } from '../types.ts';
+
+export interface Recidivism {
+  enhancements: AppliedEnhancement[];
+  /** 17-10-7(c): the imposed term is served in full without parole */
+  noParole: boolean;
+  citations: string[];
+}
+
+/**
+ * O.C.G.A. 17-10-7: (a) after a prior felony the longest term (which the judge may probate or suspend; not for
+ * a second 16-13-30(b) offense, which 16-13-30(d) governs); (c) after three prior felonies the imposed term is
+ * served without parole; (b.1, since HB 1176) neither applies when the new conviction is a repeat possession.
+ */
+export function ga17_10_7(
+  input: RuleInput,
+  conduct: StateConduct,
+  priors: readonly Prior[],
+  repeatSale: boolean,
+  trace: Trace,
+): Recidivism {
+  const law = input.law.statute('state');
+  const felonies = priors.filter((p) => p.felony);
+  const out: Recidivism = { enhancements: [], noParole: false, citations: [] };
+  if (!felonies.length) return out;
+  if (conduct === 'possession') {
+    const b1 = trace.cite(law.get<boolean>('us_ga.ga17_10_7.b1_possession_not_enhanced'));
+    const repeatPossession = priors.some((p) => p.kind === 'drug_possession');
+    if (b1.value && repeatPossession) {
+      trace.add('exposure.state.ga.b1_possession_not_enhanced', 'info', [b1.law]);
+      return out;
+    }
+  }
+  const a = trace.cite(law.get<{ in_force: boolean; probation: boolean }>('us_ga.ga17_10_7.a_longest_term'));
+  if (a.value.in_force && !repeatSale) {
+    out.enhancements.push({
+      code: 'ga_17_10_7_a',
+      citation: a.law,
+      effect: 'longest_term_may_be_probated',
+    });
+    trace.add('exposure.state.ga.longest_term', 'warning', [a.law], { priors: felonies.length });
+  }
+  const c = trace.cite(
+    law.get<{ priors_required: number; parole_eligible: boolean }>('us_ga.ga17_10_7.c_fourth_felony'),
+  );
+  if (felonies.length >= c.value.priors_required && !c.value.parole_eligible) {
+    out.noParole = true;
+    out.citations.push(c.law);
+    out.enhancements.push({ code: 'ga_17_10_7_c', citation: c.law, effect: 'served_in_full_without_parole' });
+    trace.add('exposure.state.ga.fourth_felony_no_parole', 'critical', [c.law], {
+      priors: felonies.length,
+      required: c.value.priors_required,
+    });
+  }
+  return out;
+}
+
+/** The release rule: no parole under 17-10-7(c), otherwise the general parole rule. */
+export function gaRelease(input: RuleInput, recidivism: Recidivism, trace: Trace): Release {
+  if (recidivism.noParole)
+    return {
+      parole_eligible: false,
+      served_fraction: 1,
+      rule: 'ga_17_10_7_c',
+      citations: recidivism.citations,
+    };
+  const p = trace.cite(
+    input.law
+      .statute('state')
+      .get<{ parole_eligible: boolean; served_fraction: number | null }>('us_ga.release.parole'),
+  );
+  return { ...p.value, rule: 'ga_parole', citations: [p.law] };
+}

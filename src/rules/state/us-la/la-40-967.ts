@@ -1,0 +1,58 @@
+import type { Resolved } from '../../../law/book.ts';
+import type { RuleInput } from '../../context.ts';
+import type { Trace } from '../../trace.ts';
+import { type StateCharge, StateRefusal, type WeightRow } from '../types.ts';
+import { gramsOf, inBand, rowFor, weightRows } from '../weights.ts';
+
+/**
+ * La. R.S. 40:966 (heroin) and 40:967 (cocaine, methamphetamine and other Schedule II): the range by conduct,
+ * substance and, since Act 281 (offenses on or after 2017-08-01), weight. Large-amount possession under the
+ * former 967(F) is trafficking by weight. A row whose penalty is not verified is refused.
+ */
+export function la40_967(
+  input: RuleInput,
+  charge: StateCharge,
+  trace: Trace,
+): { row: Resolved<WeightRow>; drug: string; grams: number; trafficking: boolean } {
+  const view = input.law.atOffense('state');
+  const groups = trace.cite(view.get<Record<string, string[]>>('us_la.la40_967.drugs')).value;
+  const kind = charge.conduct === 'possession' ? 'possession' : 'distribution';
+  const rows = [
+    ...weightRows(view, 'us_la.la40_967.penalty'),
+    ...weightRows(view, 'us_la.la40_966.penalty'),
+  ].filter((r) => r.id.split('.').at(-1)?.startsWith(kind));
+  const found = Object.entries(groups)
+    .map(([drug, subs]) => ({ drug, grams: gramsOf(charge.drugs, subs) }))
+    .filter((x) => x.grams > 0);
+  if (!found.length)
+    throw new StateRefusal('exposure.state.substance_not_covered', {
+      substances: charge.drugs.map((d) => d.substance),
+    });
+  const candidates = found.flatMap((f) => {
+    const r = rows.find((x) => inBand(x.value, f.grams, f.drug));
+    return r ? [{ row: r, ...f }] : [];
+  });
+  if (!candidates.length)
+    throw new StateRefusal('exposure.state.no_tier', {
+      offense: 'La. R.S. 40:966-967',
+      grams: found[0]?.grams ?? 0,
+    });
+  const unverified = candidates.find(
+    (c) => c.row.value.min_months === null || c.row.value.max_months === null,
+  );
+  if (unverified) {
+    trace.cite(view.use(unverified.row));
+    throw new StateRefusal('exposure.state.penalty_unverified', { parameter: unverified.row.id });
+  }
+  const m = (r: WeightRow) => (r.max_months === 'life' ? Number.POSITIVE_INFINITY : (r.max_months ?? 0));
+  const best = candidates.reduce((a, c) => (m(c.row.value) > m(a.row.value) ? c : a));
+  const row = rowFor(view, rows, best.grams, trace, best.drug) as Resolved<WeightRow>;
+  const trafficking = kind === 'possession' && row.value.mandatory_months !== 0;
+  if (trafficking)
+    trace.add('exposure.state.trafficking_by_weight', 'warning', [row.law], {
+      drug: best.drug,
+      grams: best.grams,
+      threshold: row.value.from_g,
+    });
+  return { ...best, row, trafficking };
+}

@@ -1,0 +1,55 @@
+import type { Resolved } from '../../../law/book.ts';
+import type { RuleInput } from '../../context.ts';
+import type { Trace } from '../../trace.ts';
+import { type StateCharge, StateRefusal, type WeightRow } from '../types.ts';
+import { gramsOf, rowFor, weightRows } from '../weights.ts';
+
+export interface MiRow extends WeightRow {
+  class: string | null;
+}
+
+/**
+ * MCL 333.7401 (delivery, manufacture, possession with intent) and 333.7403 (possession): the maximum, and
+ * before 2003-03-01 the mandatory minimum, by weight of the narcotic or cocaine (or marijuana for delivery).
+ * The offense date decides (2002 PA 665-666 did not reach earlier offenses).
+ */
+export function mi333_7401(
+  input: RuleInput,
+  charge: StateCharge,
+  trace: Trace,
+): { row: Resolved<MiRow>; drug: string; grams: number; section: string } {
+  const view = input.law.atOffense('state');
+  const groups = trace.cite(view.get<Record<string, string[]>>('us_mi.mcl333_7401.drugs')).value;
+  const section = charge.conduct === 'possession' ? 'mcl333_7403' : 'mcl333_7401';
+  const rows = weightRows(view, `us_mi.${section}.penalty`) as Resolved<MiRow>[];
+  const found = Object.entries(groups)
+    .map(([drug, subs]) => ({ drug, grams: gramsOf(charge.drugs, subs) }))
+    .filter((x) => x.grams > 0);
+  if (!found.length)
+    throw new StateRefusal('exposure.state.substance_not_covered', {
+      substances: charge.drugs.map((d) => d.substance),
+    });
+  // The drug with the heaviest penalty is the offense of conviction.
+  let best: { row: Resolved<MiRow>; drug: string; grams: number } | undefined;
+  for (const f of found) {
+    const r = rows.find(
+      (x) =>
+        x.value.drug === f.drug &&
+        f.grams >= x.value.from_g &&
+        (x.value.to_g === undefined || f.grams < x.value.to_g),
+    );
+    if (r && (!best || rank(r.value) > rank(best.row.value))) best = { row: r, ...f };
+  }
+  if (!best)
+    throw new StateRefusal('exposure.state.no_tier', {
+      offense: section === 'mcl333_7403' ? 'MCL 333.7403' : 'MCL 333.7401',
+      grams: found[0]?.grams ?? 0,
+    });
+  const row = rowFor(view, rows, best.grams, trace, best.drug) as Resolved<MiRow>;
+  return { ...best, row, section };
+}
+
+const rank = (r: WeightRow): number =>
+  r.mandatory_months === 'life'
+    ? Number.POSITIVE_INFINITY
+    : r.mandatory_months * 1000 + (r.max_months === 'life' ? 999 : (r.max_months ?? 0));

@@ -1,0 +1,58 @@
+import type { RuleInput } from '../../context.ts';
+import type { Trace } from '../../trace.ts';
+import { enhancingPriors } from '../priors.ts';
+import type { Release, StateCharge, StateEngine, StateSentence } from '../types.ts';
+import { ny70 } from './ny-penal-70.ts';
+import { ny220 } from './ny-penal-220.ts';
+
+function release(input: RuleInput, trace: Trace): Release {
+  const p = trace.cite(
+    input.law
+      .statute('state')
+      .get<{ parole_eligible: boolean | null; served_fraction: number | null }>('us_ny.release.parole'),
+  );
+  return { ...p.value, rule: 'ny_release', citations: [p.law] };
+}
+
+/**
+ * New York has no grid: the article 220 degree by conduct, substance and weight (ounces of aggregate mixture)
+ * sets the class, and 70.70/70.71 (from 2005-01-13) or 70.00 (before) the term for a first or second felony
+ * drug offender. New York has no drug-induced homicide statute in the knowledge base; school-zone sales
+ * (220.44) and weapons are said, not added.
+ */
+function sentence(input: RuleInput, charge: StateCharge, trace: Trace): StateSentence {
+  const priors = enhancingPriors(input, 'us_ny', trace);
+  const degree = ny220(input, charge, trace);
+  const offense = ny70(input, degree, priors, trace);
+  if (input.case.conduct.school_zone === true && charge.conduct !== 'possession')
+    trace.add('exposure.state.not_modelled', 'warning', [], {
+      rule: 'N.Y. Penal Law 220.44 (sale near school grounds)',
+    });
+  if ((input.case.conduct.weapon ?? 'none') !== 'none')
+    trace.add('exposure.state.not_modelled', 'warning', [], {
+      rule: 'New York weapon charges with a drug offense',
+    });
+  return {
+    offense: {
+      citation: degree.citation,
+      description: offense.description,
+      conduct: charge.conduct,
+      class: degree.class.replace('_', '-'),
+      tier: degree.section,
+    },
+    counts: [offense],
+    enhancements: offense.row.endsWith('_second')
+      ? [
+          {
+            code: 'ny_70_70_second_felony_drug_offender',
+            citation: offense.citation,
+            effect: 'predicate_range',
+          },
+        ]
+      : [],
+    grid: null,
+    release: release(input, trace),
+  };
+}
+
+export const newYork: StateEngine = { jurisdiction: 'US-NY', sentence };
