@@ -192,7 +192,7 @@ export function assess(input: Case, options: AssessOptions): Assessment {
       exposure: notChargedExposure(decision.citation),
       manual: null,
       charges: [],
-      kind: conductKind(ruleInput),
+      kind: part.kind,
       findings: [
         finding('exposure.screen.not_charged', 'info', [decision.citation], {
           recommendation: decision.recommendation,

@@ -11,6 +11,8 @@ const ASKING: ReadonlyMap<string, string | null> = new Map([
   ['screen.divert.lead_undetermined', null],
   ['screen.undetermined.compensation', null],
   ['consequences.immigration.citizenship_unknown', 'person.citizenship'],
+  // a state firearm term needs the weapon on the person or within reach, not only nearby
+  ['exposure.state.firearm_reach_undetermined', 'conduct.weapon'],
 ]);
 
 /** `history.priors.2.served_months` -> `question.history.priors.served_months`: one code per kind of fact. */

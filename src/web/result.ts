@@ -4,7 +4,7 @@ import { ENUM_LABELS, enumLabel, labelIds, scenarioLabel } from '../messages/lab
 import { questionText } from '../messages/questions.ts';
 import type { Assessment } from '../model/assessment.ts';
 import type { Finding } from '../model/finding.ts';
-import { cites, type H, html } from './html.ts';
+import { cites, type H, html, human } from './html.ts';
 
 /** What the rules could not settle: fields to ask for, and questions the law leaves open. */
 export interface OpenQuestions {
@@ -12,6 +12,30 @@ export interface OpenQuestions {
   missing: string[];
   /** questions in words that no single field answers (values.question of consequence findings) */
   questions: { code: string; question: string; field?: string }[];
+}
+
+/** What a state engine adds, in words: the offense and class, the grid's minimum, the release rule. */
+function stateSummary(st: NonNullable<NonNullable<Assessment['exposure']>['state']>): string {
+  const parts = [
+    `${st.offense.description}${st.offense.class && st.offense.class !== 'felony' ? ` (class ${st.offense.class})` : ''}`,
+  ];
+  if (st.grid)
+    parts.push(
+      st.grid.minimum_months === null
+        ? `${human(st.grid.kind)}: minimum not computed`
+        : `${human(st.grid.kind)} minimum ${term(st.grid.minimum_months)}${st.grid.binding ? '' : ' (advisory)'}`,
+    );
+  const r = st.release;
+  parts.push(
+    r.parole_eligible === false && r.served_fraction === 1
+      ? 'served in full, without parole'
+      : r.served_fraction !== null
+        ? `at least ${Math.round(r.served_fraction * 100)}% served`
+        : r.parole_eligible
+          ? 'parole eligible (share served not in the knowledge base)'
+          : 'release rules not in the knowledge base',
+  );
+  return parts.join('; ');
 }
 
 export function openQuestions(a: Assessment): OpenQuestions {
@@ -78,9 +102,10 @@ export function renderResult(
 <div><dt>Charge under current practice</dt><dd><span data-field="charge">${charges.length ? charges.map((c) => c.description).join('; ') : 'not charged, or not computed'}</span>${cites(charges.flatMap((c) => c.citations))}</dd></div>
 <div><dt>Statutory range</dt><dd><span data-field="statutory">${statutoryKnown && e ? range([e.statutory.minimum_months, e.statutory.maximum_months]) : 'not computed (see below)'}</span>${cites(e?.statutory.citations)}</dd></div>
 <div><dt>Mandatory minimum, all counts</dt><dd><span data-field="mandatory-minimum">${e && e.mandatory_minimum_months !== null ? term(e.mandatory_minimum_months) : 'not computed'}${best ? html`<span class="bound">If the open questions go the person's way: <strong>${term(best.values?.months)}</strong></span>` : ''}</span>${cites(e ? [...e.statutory.citations, ...e.firearms.citations] : [])}</dd></div>
-${e && e.firearms.consecutive_minimum_months !== 0 ? html`<div><dt>Firearm (924(c)) terms, consecutive</dt><dd><span data-field="firearms">${term(e.firearms.consecutive_minimum_months)}</span>${cites(e.firearms.citations)}</dd></div>` : ''}
+${e && e.firearms.consecutive_minimum_months !== 0 ? html`<div><dt>${e.state ? 'Firearm terms, consecutive' : 'Firearm (924(c)) terms, consecutive'}</dt><dd><span data-field="firearms">${term(e.firearms.consecutive_minimum_months)}</span>${cites(e.firearms.citations)}</dd></div>` : ''}
 <div><dt>Safety valve</dt><dd><span data-field="safety-valve">${e ? yesNo(e.safety_valve.eligible, 'eligible', 'not eligible', 'depends on open questions') : 'not applicable'}</span>${cites(e?.safety_valve.citations)}</dd></div>
 <div><dt>Guideline range (advisory)</dt><dd><span data-field="guidelines">${g ? range(g.range_months) : 'not computed'}</span>${g ? html`<p class="cite">Offense level ${g.offense_level}, criminal history category ${g.criminal_history_category}</p>` : ''}${cites(g?.citations)}</dd></div>
+${e?.state ? html`<div><dt>State sentencing (${e.state.engine})</dt><dd><span data-field="state">${stateSummary(e.state)}</span>${cites(e.state.citations)}</dd></div>` : ''}
 <div><dt>The report's screen recommends</dt><dd><span data-field="screen">${a.screen ? ENUM_LABELS.recommendation[a.screen.recommendation] : 'not applied'}</span>${cites(a.screen ? [`${a.screen.policy}`] : [])}</dd></div>
 <div><dt>Cost of the prison term</dt><dd><span data-field="cost">${cost ? usd(cost.usd) : 'not computed'}</span>${cost ? html`<p class="cite">${cost.person_years} person-years at ${usd(cost.rate_usd_per_year)} a year</p>` : ''}${cites(cost?.citations)}</dd></div>
 </dl>

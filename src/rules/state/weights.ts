@@ -1,8 +1,9 @@
 import type { Resolved } from '../../law/book.ts';
 import type { LawView } from '../../law/reader.ts';
 import type { Drug, Substance } from '../../model/case.ts';
+import type { Term } from '../../model/terms.ts';
 import type { Trace } from '../trace.ts';
-import type { WeightRow } from './types.ts';
+import { StateRefusal, type WeightRow } from './types.ts';
 
 /** Total grams of the charged drugs whose substance is in the list (mixture weight, as state statutes count). */
 export function gramsOf(
@@ -40,8 +41,49 @@ export function rowFor(
   return r ? trace.cite(view.use(r)) : undefined;
 }
 
-/** The lowest weight any row of the family starts at (where trafficking begins for some drug). */
-export function lowestThreshold(rows: readonly Resolved<WeightRow>[]): number | undefined {
-  const froms = rows.map((r) => r.value.from_g).filter((g) => g > 0);
-  return froms.length ? Math.min(...froms) : undefined;
+/** How heavy a penalty is, for choosing the offense of conviction among several drugs: the mandatory term, then the maximum. */
+function severity(r: WeightRow): number {
+  const t = (x: Term | null) => (x === 'life' ? Number.POSITIVE_INFINITY : (x ?? 0));
+  return t(r.mandatory_months) * 1e6 + t(r.max_months);
+}
+
+/**
+ * The heaviest weight row reached by the charged drugs, each drug group weighed on its own (statutes do not
+ * add different substances together); reported and cited once chosen. `groups` maps a row's `drug` to the
+ * contract substances it covers.
+ */
+export function heaviestRow<R extends WeightRow>(
+  view: LawView,
+  rows: readonly Resolved<R>[],
+  groups: Record<string, readonly string[]>,
+  drugs: readonly Drug[],
+  trace: Trace,
+): { drug: string; grams: number; row: Resolved<R> } | undefined {
+  let best: { drug: string; grams: number; row: Resolved<R> } | undefined;
+  for (const [drug, substances] of Object.entries(groups)) {
+    const grams = gramsOf(drugs, substances);
+    const row = grams > 0 ? rows.find((x) => inBand(x.value, grams, drug)) : undefined;
+    if (row && (!best || severity(row.value) > severity(best.row.value))) best = { drug, grams, row };
+  }
+  if (best) trace.cite(view.use(best.row));
+  return best;
+}
+
+/** Weights at which a penalty exists but is not verified: a case reaching one is refused, never guessed. */
+export function refuseUnverifiedWeights(
+  view: LawView,
+  id: string,
+  drugs: readonly Drug[],
+  trace: Trace,
+): void {
+  const u = trace.cite(view.get<Record<string, { substances: string[]; from_g: number }>>(id));
+  for (const [drug, t] of Object.entries(u.value)) {
+    const grams = gramsOf(drugs, t.substances);
+    if (grams >= t.from_g)
+      throw new StateRefusal('exposure.state.trafficking_penalty_unverified', {
+        drug,
+        grams,
+        threshold: t.from_g,
+      });
+  }
 }

@@ -1,8 +1,8 @@
 import type { Resolved } from '../../../law/book.ts';
 import type { RuleInput } from '../../context.ts';
 import type { Trace } from '../../trace.ts';
-import { type StateCharge, StateRefusal, type WeightRow } from '../types.ts';
-import { gramsOf, inBand, rowFor, weightRows } from '../weights.ts';
+import type { StateCharge, WeightRow } from '../types.ts';
+import { heaviestRow, refuseUnverifiedWeights, weightRows } from '../weights.ts';
 
 export interface FlRow extends WeightRow {
   class: string;
@@ -22,36 +22,14 @@ export function fl893_135(
   if (charge.policy === 'possession') return undefined;
   const view = input.law.atOffense('state');
   const groups = trace.cite(view.get<Record<string, string[]>>('us_fl.fl893_135.drugs')).value;
+  refuseUnverifiedWeights(view, 'us_fl.fl893_135.tiers_without_verified_penalty', charge.drugs, trace);
   const rows = weightRows(view, 'us_fl.fl893_135.penalty') as Resolved<FlRow>[];
-  let best: { drug: string; grams: number; row: Resolved<FlRow> } | undefined;
-  for (const [drug, substances] of Object.entries(groups)) {
-    const grams = gramsOf(charge.drugs, substances);
-    const row = grams > 0 ? rows.find((r) => inBand(r.value, grams, drug)) : undefined;
-    if (row && (!best || termRank(row.value) > termRank(best.row.value))) best = { drug, grams, row };
-  }
-  const unverified = trace.cite(
-    view.get<Record<string, { substances: string[]; from_g: number }>>(
-      'us_fl.fl893_135.tiers_without_verified_penalty',
-    ),
-  );
-  for (const [drug, t] of Object.entries(unverified.value)) {
-    const grams = gramsOf(charge.drugs, t.substances);
-    if (grams >= t.from_g)
-      throw new StateRefusal('exposure.state.trafficking_penalty_unverified', {
-        drug,
-        grams,
-        threshold: t.from_g,
-      });
-  }
-  if (!best) return undefined;
-  const row = rowFor(view, rows, best.grams, trace, best.drug) as Resolved<FlRow>;
-  trace.add('exposure.state.trafficking_by_weight', 'warning', [row.law], {
-    drug: best.drug,
-    grams: best.grams,
-    threshold: row.value.from_g,
-  });
-  return { ...best, row };
+  const best = heaviestRow(view, rows, groups, charge.drugs, trace);
+  if (best)
+    trace.add('exposure.state.trafficking_by_weight', 'warning', [best.row.law], {
+      drug: best.drug,
+      grams: best.grams,
+      threshold: best.row.value.from_g,
+    });
+  return best;
 }
-
-const termRank = (r: WeightRow): number =>
-  r.mandatory_months === 'life' ? Number.POSITIVE_INFINITY : r.mandatory_months;

@@ -2,15 +2,13 @@ import type { Resolved } from '../../../law/book.ts';
 import type { RuleInput } from '../../context.ts';
 import type { Trace } from '../../trace.ts';
 import type { StateCharge, WeightRow } from '../types.ts';
-import { gramsOf, inBand, rowFor, weightRows } from '../weights.ts';
+import { heaviestRow, weightRows } from '../weights.ts';
 
 export interface Trafficking {
   drug: string;
   grams: number;
   row: Resolved<WeightRow>;
 }
-
-const FAMILY = 'us_ga.ga16_13_31.penalty';
 
 /**
  * O.C.G.A. 16-13-31: trafficking by weight alone - possession of the weight is enough, without proof of
@@ -20,23 +18,14 @@ export function ga16_13_31(input: RuleInput, charge: StateCharge, trace: Trace):
   if (charge.policy === 'possession') return undefined;
   const view = input.law.atOffense('state');
   const groups = trace.cite(view.get<Record<string, string[]>>('us_ga.ga16_13_31.drugs')).value;
-  const rows = weightRows(view, FAMILY);
-  let best: Trafficking | undefined;
-  for (const [drug, substances] of Object.entries(groups)) {
-    const grams = gramsOf(charge.drugs, substances);
-    if (grams <= 0) continue;
-    const match = rows.find((x) => inBand(x.value, grams, drug));
-    if (match && (!best || match.value.mandatory_months > best.row.value.mandatory_months))
-      best = { drug, grams, row: match };
-  }
-  if (!best) return undefined;
-  const row = rowFor(view, rows, best.grams, trace, best.drug) as Resolved<WeightRow>;
-  trace.add('exposure.state.trafficking_by_weight', 'warning', [row.law], {
-    drug: best.drug,
-    grams: best.grams,
-    threshold: row.value.from_g,
-  });
-  return { ...best, row };
+  const best = heaviestRow(view, weightRows(view, 'us_ga.ga16_13_31.penalty'), groups, charge.drugs, trace);
+  if (best)
+    trace.add('exposure.state.trafficking_by_weight', 'warning', [best.row.law], {
+      drug: best.drug,
+      grams: best.grams,
+      threshold: best.row.value.from_g,
+    });
+  return best;
 }
 
 /**

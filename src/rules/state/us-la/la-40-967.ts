@@ -2,7 +2,7 @@ import type { Resolved } from '../../../law/book.ts';
 import type { RuleInput } from '../../context.ts';
 import type { Trace } from '../../trace.ts';
 import { type StateCharge, StateRefusal, type WeightRow } from '../types.ts';
-import { gramsOf, inBand, rowFor, weightRows } from '../weights.ts';
+import { gramsOf, heaviestRow, inBand, weightRows } from '../weights.ts';
 
 /**
  * La. R.S. 40:966 (heroin) and 40:967 (cocaine, methamphetamine and other Schedule II): the range by conduct,
@@ -28,25 +28,21 @@ export function la40_967(
     throw new StateRefusal('exposure.state.substance_not_covered', {
       substances: charge.drugs.map((d) => d.substance),
     });
-  const candidates = found.flatMap((f) => {
+  // A reached row whose penalty is not verified is refused before the heaviest is chosen.
+  for (const f of found) {
     const r = rows.find((x) => inBand(x.value, f.grams, f.drug));
-    return r ? [{ row: r, ...f }] : [];
-  });
-  if (!candidates.length)
+    if (r && (r.value.min_months === null || r.value.max_months === null)) {
+      trace.cite(view.use(r));
+      throw new StateRefusal('exposure.state.penalty_unverified', { parameter: r.id });
+    }
+  }
+  const best = heaviestRow(view, rows, groups, charge.drugs, trace);
+  if (!best)
     throw new StateRefusal('exposure.state.no_tier', {
       offense: 'La. R.S. 40:966-967',
       grams: found[0]?.grams ?? 0,
     });
-  const unverified = candidates.find(
-    (c) => c.row.value.min_months === null || c.row.value.max_months === null,
-  );
-  if (unverified) {
-    trace.cite(view.use(unverified.row));
-    throw new StateRefusal('exposure.state.penalty_unverified', { parameter: unverified.row.id });
-  }
-  const m = (r: WeightRow) => (r.max_months === 'life' ? Number.POSITIVE_INFINITY : (r.max_months ?? 0));
-  const best = candidates.reduce((a, c) => (m(c.row.value) > m(a.row.value) ? c : a));
-  const row = rowFor(view, rows, best.grams, trace, best.drug) as Resolved<WeightRow>;
+  const row = best.row;
   const trafficking = kind === 'possession' && row.value.mandatory_months !== 0;
   if (trafficking)
     trace.add('exposure.state.trafficking_by_weight', 'warning', [row.law], {

@@ -2,7 +2,7 @@ import type { Resolved } from '../../../law/book.ts';
 import type { RuleInput } from '../../context.ts';
 import type { Trace } from '../../trace.ts';
 import { type StateCharge, StateRefusal, type WeightRow } from '../types.ts';
-import { gramsOf, rowFor, weightRows } from '../weights.ts';
+import { gramsOf, heaviestRow, weightRows } from '../weights.ts';
 
 export interface MiRow extends WeightRow {
   class: string | null;
@@ -29,27 +29,11 @@ export function mi333_7401(
     throw new StateRefusal('exposure.state.substance_not_covered', {
       substances: charge.drugs.map((d) => d.substance),
     });
-  // The drug with the heaviest penalty is the offense of conviction.
-  let best: { row: Resolved<MiRow>; drug: string; grams: number } | undefined;
-  for (const f of found) {
-    const r = rows.find(
-      (x) =>
-        x.value.drug === f.drug &&
-        f.grams >= x.value.from_g &&
-        (x.value.to_g === undefined || f.grams < x.value.to_g),
-    );
-    if (r && (!best || rank(r.value) > rank(best.row.value))) best = { row: r, ...f };
-  }
+  const best = heaviestRow(view, rows, groups, charge.drugs, trace);
   if (!best)
     throw new StateRefusal('exposure.state.no_tier', {
       offense: section === 'mcl333_7403' ? 'MCL 333.7403' : 'MCL 333.7401',
       grams: found[0]?.grams ?? 0,
     });
-  const row = rowFor(view, rows, best.grams, trace, best.drug) as Resolved<MiRow>;
-  return { ...best, row, section };
+  return { ...best, section };
 }
-
-const rank = (r: WeightRow): number =>
-  r.mandatory_months === 'life'
-    ? Number.POSITIVE_INFINITY
-    : r.mandatory_months * 1000 + (r.max_months === 'life' ? 999 : (r.max_months ?? 0));

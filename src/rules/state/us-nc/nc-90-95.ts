@@ -2,7 +2,7 @@ import type { Resolved } from '../../../law/book.ts';
 import type { RuleInput } from '../../context.ts';
 import type { Trace } from '../../trace.ts';
 import { type StateCharge, StateRefusal, type WeightRow } from '../types.ts';
-import { gramsOf, inBand, rowFor, weightRows } from '../weights.ts';
+import { heaviestRow, refuseUnverifiedWeights, weightRows } from '../weights.ts';
 
 export interface NcRow extends WeightRow {
   class: string;
@@ -20,36 +20,16 @@ export function nc90_95h(
   if (charge.policy === 'possession') return undefined;
   const view = input.law.atOffense('state');
   const groups = trace.cite(view.get<Record<string, string[]>>('us_nc.nc90_95_h.drugs')).value;
+  refuseUnverifiedWeights(view, 'us_nc.nc90_95_h.tiers_without_verified_penalty', charge.drugs, trace);
   const rows = weightRows(view, 'us_nc.nc90_95_h.penalty') as Resolved<NcRow>[];
-  const unverified = trace.cite(
-    view.get<Record<string, { substances: string[]; from_g: number }>>(
-      'us_nc.nc90_95_h.tiers_without_verified_penalty',
-    ),
-  );
-  for (const [drug, t] of Object.entries(unverified.value)) {
-    const grams = gramsOf(charge.drugs, t.substances);
-    if (grams >= t.from_g)
-      throw new StateRefusal('exposure.state.trafficking_penalty_unverified', {
-        drug,
-        grams,
-        threshold: t.from_g,
-      });
-  }
-  let best: { drug: string; grams: number; row: Resolved<NcRow> } | undefined;
-  for (const [drug, subs] of Object.entries(groups)) {
-    const grams = gramsOf(charge.drugs, subs);
-    const r = grams > 0 ? rows.find((x) => inBand(x.value, grams, drug)) : undefined;
-    const m = (x: NcRow) => (x.mandatory_months === 'life' ? Number.POSITIVE_INFINITY : x.mandatory_months);
-    if (r && (!best || m(r.value) > m(best.row.value))) best = { drug, grams, row: r };
-  }
-  if (!best) return undefined;
-  const row = rowFor(view, rows, best.grams, trace, best.drug) as Resolved<NcRow>;
-  trace.add('exposure.state.trafficking_by_weight', 'warning', [row.law], {
-    drug: best.drug,
-    grams: best.grams,
-    threshold: row.value.from_g,
-  });
-  return { ...best, row };
+  const best = heaviestRow(view, rows, groups, charge.drugs, trace);
+  if (best)
+    trace.add('exposure.state.trafficking_by_weight', 'warning', [best.row.law], {
+      drug: best.drug,
+      grams: best.grams,
+      threshold: best.row.value.from_g,
+    });
+  return best;
 }
 
 interface Classes {
