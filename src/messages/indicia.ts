@@ -62,8 +62,10 @@ export const indiciaMessages: Record<string, Template> = {
   'indicia.ignored.attributed_quantity': (v) =>
     `The attributed network quantity of ${n(v.amount)} of ${n(v.substance)} was not weighed as the person's own quantity.`,
   'indicia.none_relied_on': () => 'The case lists no indicia of sale.',
+  'indicia.conduct_shows_sale': (v) =>
+    `What the person did, as the case states it, shows selling without any inference from indicia: ${n(v.activities)}.`,
   'indicia.conclusion.clear_evidence_of_sale': (v) =>
-    `The indicia are clear, objective evidence of selling (${n(v.strong)} strong, ${n(v.moderate)} moderate, ${n(v.weak)} weak).`,
+    `There is clear, objective evidence of selling: ${v.from_conduct ? `the conduct stated (${n(v.from_conduct)}); ` : ''}indicia ${n(v.strong)} strong, ${n(v.moderate)} moderate, ${n(v.weak)} weak. Whether it was selling for financial gain is the screen's question (compensation, profit share).`,
   'indicia.conclusion.treat_as_possession': (v) =>
-    `The indicia are not clear, objective evidence of selling for financial gain (${n(v.strong)} strong, ${n(v.moderate)} moderate, ${n(v.weak)} weak): treat the case as possession for personal use.`,
+    `Neither the indicia (${n(v.strong)} strong, ${n(v.moderate)} moderate, ${n(v.weak)} weak) nor the conduct stated is clear, objective evidence of selling: treat the case as possession for personal use.`,
 };

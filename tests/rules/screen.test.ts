@@ -21,6 +21,42 @@ describe("applyScreen: the report's charging policy (dpa-2019)", () => {
     for (const rule of r.screen.screen.rules) assert.ok(rule.message.length > 0 && rule.citations.length > 0);
   });
 
+  it('the screen reads conduct: an organizer of six with a major profit share is prosecuted though no indicium is listed', () => {
+    const r = runAll(
+      makeCase({
+        conduct: {
+          activities: ['organized'],
+          people_supervised: 6,
+          profit_share: true,
+          compensation: 'major_profit',
+          drugs: [{ substance: 'cocaine', grams: 5000, basis: 'attributed' }],
+        },
+      }),
+    );
+    assert.equal(r.review.clear_evidence_of_sale, true);
+    assert.ok(r.codes.includes('indicia.conduct_shows_sale'));
+    assert.notEqual(r.screen.screen.recommendation, 'treat_as_possession');
+    assert.ok(ruleCodes(r).includes('screen.prosecute.clear_evidence'));
+  });
+
+  it('the screen and the indicia agree: clear evidence of selling with gain unknown names the missing fact, never "without clear evidence"', () => {
+    const r = runAll(
+      makeCase({
+        conduct: {
+          activities: ['possessed'],
+          drugs: [{ substance: 'heroin', grams: 3, basis: 'possessed' }],
+        },
+        evidence: { indicia: ['controlled_buy'] },
+      }),
+    );
+    assert.equal(r.review.clear_evidence_of_sale, true);
+    assert.equal(r.screen.screen.recommendation, 'treat_as_possession');
+    const rule = r.screen.screen.rules.find((x) => x.code === 'screen.default.possession');
+    assert.match(rule?.message ?? '', /whether it was for financial gain is the missing fact/);
+    assert.doesNotMatch(rule?.message ?? '', /without clear/i);
+    assert.ok(r.codes.includes('screen.undetermined.compensation'));
+  });
+
   it('sharing with a friend is declined', () => {
     const r = runAll(CASES.sharingWithFriend());
     assert.equal(r.screen.screen.recommendation, 'decline');

@@ -250,6 +250,20 @@ function quantityVerdict(
   return { strength, reasons, citations };
 }
 
+/** The activities (and supervision) the case states that show selling by themselves, from the policy's list. */
+function conductShowingSale(c: Case, read: LawView): { activities: string[]; law: string } {
+  const r = read.get<{ activities: string[]; people_supervised_at_least: number }>(
+    `${P}.conduct_showing_sale`,
+  );
+  const activities = c.conduct.activities.filter((a) => r.value.activities.includes(a));
+  if (
+    (c.conduct.people_supervised ?? 0) >= r.value.people_supervised_at_least &&
+    !activities.includes('supervised')
+  )
+    activities.push('supervised');
+  return { activities, law: r.law };
+}
+
 export function reviewIndicia(input: RuleInput): IndiciaReview {
   const c = input.case;
   const read = input.law.today('indicia');
@@ -294,14 +308,25 @@ export function reviewIndicia(input: RuleInput): IndiciaReview {
   const rule = read.get<{ strong_at_least: number; moderate_at_least: number }>(`${P}.clear_evidence`);
   const strong = verdicts.filter((v) => v.strength === 'strong').length;
   const moderate = verdicts.filter((v) => v.strength === 'moderate').length;
-  const clear = strong >= rule.value.strong_at_least || moderate >= rule.value.moderate_at_least;
+  const fromIndicia = strong >= rule.value.strong_at_least || moderate >= rule.value.moderate_at_least;
+  // What the person did is evidence too: a sale stated as fact needs no inference from indicia.
+  const conduct = conductShowingSale(c, read);
+  const clear = fromIndicia || conduct.activities.length > 0;
   const counts = {
     strong,
     moderate,
     weak: verdicts.length - strong - moderate,
     within_personal_use: pu.within_personal_use,
+    from_conduct: conduct.activities.join(', '),
   };
-  if (verdicts.length === 0) findings.push(finding('indicia.none_relied_on', 'info', [rule.law], counts));
+  if (conduct.activities.length)
+    findings.push(
+      finding('indicia.conduct_shows_sale', 'warning', [conduct.law], {
+        activities: conduct.activities.join(', '),
+      }),
+    );
+  if (verdicts.length === 0 && !clear)
+    findings.push(finding('indicia.none_relied_on', 'info', [rule.law], counts));
   findings.push(
     clear
       ? finding('indicia.conclusion.clear_evidence_of_sale', 'warning', [rule.law], counts)

@@ -28,6 +28,8 @@ type Effect = Recommendation | 'advisory';
 interface RuleBase {
   enabled: boolean;
   message: string;
+  /** the message when the rule fires in a named situation (e.g. selling shown, but not for gain) */
+  messages_when?: Record<string, string>;
   effect?: Effect;
 }
 interface RuleData extends RuleBase {
@@ -161,9 +163,15 @@ const RULES: [name: string, test: Test][] = [
         extra.push(
           finding('screen.undetermined.compensation', 'info', [cite], { missing: 'conduct.compensation' }),
         );
+      const situation = !f.review.clear_evidence_of_sale
+        ? 'no_clear_evidence'
+        : f.extensiveGain === null
+          ? 'selling_gain_unknown'
+          : 'selling_without_gain';
       return fire(r, {
         clear_evidence_of_sale: f.review.clear_evidence_of_sale,
         extensive_gain: f.extensiveGain,
+        situation,
       });
     },
   ],
@@ -191,6 +199,12 @@ const RULES: [name: string, test: Test][] = [
   ],
 ];
 
+/** The rule's message for the situation it fired in (its `values.situation`), or its general message. */
+function messageOf(r: RuleData, out: NonNullable<Outcome>): string {
+  const situation = out.values?.situation;
+  return (typeof situation === 'string' && r.messages_when?.[situation]) || r.message;
+}
+
 /** parameter ids built once, not per case */
 const RULE_ID: Record<string, string> = Object.fromEntries(
   RULES.map(([name]) => [name, `${P}.rule.${name}`]),
@@ -217,11 +231,14 @@ export function applyScreen(
     );
   const gain = read.get<string[]>(`${P}.extensive_gain_compensation`);
   const comp = c.conduct.compensation;
+  // a share in the profits is selling for gain whatever the pay is called; otherwise the compensation decides
+  const extensiveGain =
+    c.conduct.profit_share === true ? true : comp === undefined ? null : gain.value.includes(comp);
   const facts: Facts = {
     c,
     fn: (input.role ?? classifyRole(input).role).function,
     review,
-    extensiveGain: comp === undefined ? null : gain.value.includes(comp),
+    extensiveGain,
     hasOwn: ownDrugs(c).length > 0,
     hasAttributed: attributedDrugs(c).length > 0,
     dates: input.dates,
@@ -242,7 +259,7 @@ export function applyScreen(
     const code = `screen.${name}`;
     const citations = [r.law];
     effects.add(out.effect);
-    rules.push({ code, message: r.value.message, citations });
+    rules.push({ code, message: messageOf(r.value, out), citations });
     findings.push(finding(code, 'info', citations, { effect: out.effect, ...(out.values ?? {}) }));
   }
 
