@@ -5,8 +5,6 @@ import type { RawFinding, Severity } from '../../model/finding.ts';
 import type { RuleInputWithResults } from '../context.ts';
 import { Trace } from '../trace.ts';
 
-export { ownGrams } from '../own-conduct.ts';
-
 export type Charge = 'possession' | 'distribution';
 
 /**

@@ -87,3 +87,30 @@ export function refuseUnverifiedWeights(
       });
   }
 }
+
+/**
+ * Trafficking by weight alone (the report's point: weight makes a "trafficker" without proof of selling):
+ * the heaviest tier of `unit`'s penalty rows the charged drugs reach, with weights whose penalty is not
+ * verified refused first where the unit lists them; none under a possession policy.
+ */
+export function traffickingByWeight<R extends WeightRow>(
+  view: LawView,
+  unit: string,
+  charge: { policy?: string; drugs: readonly Drug[] },
+  trace: Trace,
+  unverifiedWeights?: boolean,
+): { drug: string; grams: number; row: Resolved<R> } | undefined {
+  if (charge.policy === 'possession') return undefined;
+  const groups = trace.cite(view.get<Record<string, string[]>>(`${unit}.drugs`)).value;
+  if (unverifiedWeights)
+    refuseUnverifiedWeights(view, `${unit}.tiers_without_verified_penalty`, charge.drugs, trace);
+  const rows = weightRows(view, `${unit}.penalty`) as Resolved<R>[];
+  const best = heaviestRow(view, rows, groups, charge.drugs, trace);
+  if (best)
+    trace.add('exposure.state.trafficking_by_weight', 'warning', [best.row.law], {
+      drug: best.drug,
+      grams: best.grams,
+      threshold: best.row.value.from_g,
+    });
+  return best;
+}

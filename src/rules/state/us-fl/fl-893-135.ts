@@ -2,7 +2,7 @@ import type { Resolved } from '../../../law/book.ts';
 import type { RuleInput } from '../../context.ts';
 import type { Trace } from '../../trace.ts';
 import type { StateCharge, WeightRow } from '../types.ts';
-import { heaviestRow, refuseUnverifiedWeights, weightRows } from '../weights.ts';
+import { traffickingByWeight } from '../weights.ts';
 
 export interface FlRow extends WeightRow {
   class: string;
@@ -19,17 +19,5 @@ export function fl893_135(
   charge: StateCharge,
   trace: Trace,
 ): { drug: string; grams: number; row: Resolved<FlRow> } | undefined {
-  if (charge.policy === 'possession') return undefined;
-  const view = input.law.atOffense('state');
-  const groups = trace.cite(view.get<Record<string, string[]>>('us_fl.fl893_135.drugs')).value;
-  refuseUnverifiedWeights(view, 'us_fl.fl893_135.tiers_without_verified_penalty', charge.drugs, trace);
-  const rows = weightRows(view, 'us_fl.fl893_135.penalty') as Resolved<FlRow>[];
-  const best = heaviestRow(view, rows, groups, charge.drugs, trace);
-  if (best)
-    trace.add('exposure.state.trafficking_by_weight', 'warning', [best.row.law], {
-      drug: best.drug,
-      grams: best.grams,
-      threshold: best.row.value.from_g,
-    });
-  return best;
+  return traffickingByWeight<FlRow>(input.law.atOffense('state'), 'us_fl.fl893_135', charge, trace, true);
 }

@@ -2,7 +2,7 @@ import type { Resolved } from '../../../law/book.ts';
 import type { RuleInput } from '../../context.ts';
 import type { Trace } from '../../trace.ts';
 import type { StateCharge, WeightRow } from '../types.ts';
-import { heaviestRow, weightRows } from '../weights.ts';
+import { traffickingByWeight } from '../weights.ts';
 
 export interface Trafficking {
   drug: string;
@@ -15,17 +15,7 @@ export interface Trafficking {
  * selling. The heaviest tier reached across the charged drugs is the offense; none under a possession policy.
  */
 export function ga16_13_31(input: RuleInput, charge: StateCharge, trace: Trace): Trafficking | undefined {
-  if (charge.policy === 'possession') return undefined;
-  const view = input.law.atOffense('state');
-  const groups = trace.cite(view.get<Record<string, string[]>>('us_ga.ga16_13_31.drugs')).value;
-  const best = heaviestRow(view, weightRows(view, 'us_ga.ga16_13_31.penalty'), groups, charge.drugs, trace);
-  if (best)
-    trace.add('exposure.state.trafficking_by_weight', 'warning', [best.row.law], {
-      drug: best.drug,
-      grams: best.grams,
-      threshold: best.row.value.from_g,
-    });
-  return best;
+  return traffickingByWeight<WeightRow>(input.law.atOffense('state'), 'us_ga.ga16_13_31', charge, trace);
 }
 
 /**

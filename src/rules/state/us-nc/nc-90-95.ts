@@ -2,7 +2,7 @@ import type { Resolved } from '../../../law/book.ts';
 import type { RuleInput } from '../../context.ts';
 import type { Trace } from '../../trace.ts';
 import { type StateCharge, StateRefusal, type WeightRow } from '../types.ts';
-import { heaviestRow, refuseUnverifiedWeights, weightRows } from '../weights.ts';
+import { traffickingByWeight } from '../weights.ts';
 
 export interface NcRow extends WeightRow {
   class: string;
@@ -17,19 +17,7 @@ export function nc90_95h(
   charge: StateCharge,
   trace: Trace,
 ): { drug: string; grams: number; row: Resolved<NcRow> } | undefined {
-  if (charge.policy === 'possession') return undefined;
-  const view = input.law.atOffense('state');
-  const groups = trace.cite(view.get<Record<string, string[]>>('us_nc.nc90_95_h.drugs')).value;
-  refuseUnverifiedWeights(view, 'us_nc.nc90_95_h.tiers_without_verified_penalty', charge.drugs, trace);
-  const rows = weightRows(view, 'us_nc.nc90_95_h.penalty') as Resolved<NcRow>[];
-  const best = heaviestRow(view, rows, groups, charge.drugs, trace);
-  if (best)
-    trace.add('exposure.state.trafficking_by_weight', 'warning', [best.row.law], {
-      drug: best.drug,
-      grams: best.grams,
-      threshold: best.row.value.from_g,
-    });
-  return best;
+  return traffickingByWeight<NcRow>(input.law.atOffense('state'), 'us_nc.nc90_95_h', charge, trace, true);
 }
 
 interface Classes {
