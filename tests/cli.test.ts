@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { assessmentSchema } from '../src/model/assessment-schema.ts';
 import { ROOT } from './helpers/cases.ts';
@@ -72,4 +74,27 @@ describe('proportion CLI', () => {
     assert.ok(a.properties.exposure);
     assert.equal(cli(['schema', 'nope']).code, 2);
   });
+});
+
+describe('assess text: each fact once, short by default', () => {
+  for (const file of readdirSync(join(ROOT, 'examples/cases')).filter((f) => f.endsWith('.json'))) {
+    it(`${file}: no line repeats, citations as numbered notes, the default shorter than --verbose`, () => {
+      const run = (...args: string[]) =>
+        spawnSync(
+          process.execPath,
+          [`${ROOT}bin/proportion.mjs`, 'assess', join(ROOT, 'examples/cases', file), ...args],
+          {
+            encoding: 'utf8',
+          },
+        );
+      const short = run();
+      assert.equal(short.status, 0, short.stderr);
+      const lines = short.stdout.split('\n').filter((l) => l.trim() !== '');
+      const repeated = lines.filter((l, i) => lines.indexOf(l) !== i && !/^\s+\[\d+\] /.test(l));
+      assert.deepEqual(repeated, []);
+      assert.ok(lines.length <= 110, `${lines.length} lines`);
+      const verbose = run('--verbose');
+      assert.ok(verbose.stdout.split('\n').length > short.stdout.split('\n').length);
+    });
+  }
 });

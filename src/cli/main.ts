@@ -41,12 +41,17 @@ program
     isoDateOption,
   )
   .option('--json', 'print the assessment contract as JSON')
-  .action((file: string, opts: { asOf?: string; json?: boolean }) => {
+  .option('--verbose', 'every finding, not only the numbers and what qualifies them')
+  .action((file: string, opts: { asOf?: string; json?: boolean; verbose?: boolean }) => {
     let c: Case | undefined;
     try {
       c = readCaseFile(file);
       const a = assess(c, { evaluationDate: todayUtc(), ...(opts.asOf ? { asOf: opts.asOf } : {}) });
-      process.stdout.write(opts.json ? `${JSON.stringify(a, null, 2)}\n` : renderAssessment(a));
+      process.stdout.write(
+        opts.json
+          ? `${JSON.stringify(a, null, 2)}\n`
+          : renderAssessment(a, { verbose: opts.verbose === true }),
+      );
       process.exitCode = EXIT.ok;
     } catch (e) {
       process.exitCode = reportError(asRefusal(e, c, opts.asOf));

@@ -1,15 +1,43 @@
 import { range, term, usd } from '../messages/format.ts';
 import { ENUM_LABELS, enumLabel, labelIds, scenarioLabel } from '../messages/labels.ts';
+import { questionText } from '../messages/questions.ts';
 import type { Assessment } from '../model/assessment.ts';
 import type { Finding } from '../model/finding.ts';
 
-/** Plain-language rendering of an assessment, section by section, each line with its citations. */
-export function renderAssessment(a: Assessment): string {
+/**
+ * Plain-language rendering of an assessment, section by section: each fact once, its citations as numbered
+ * notes at the end of its section (a citation shared by several lines is listed once). The default is short:
+ * the numbers and the reasons behind them; `verbose` adds every finding.
+ */
+export function renderAssessment(a: Assessment, options: { verbose?: boolean } = {}): string {
   const out: string[] = [];
-  const line = (text: string, citations: readonly string[] = []) =>
-    out.push(citations.length ? `  ${text}\n      [${[...new Set(citations)].join('; ')}]` : `  ${text}`);
-  const section = (title: string) => out.push('', title.toUpperCase());
+  const verbose = options.verbose === true;
+  let notes: string[] = [];
+  const printed = new Set<string>();
+  const flush = () => {
+    notes.forEach((n, i) => {
+      out.push(`    [${i + 1}] ${n}`);
+    });
+    notes = [];
+    printed.clear();
+  };
+  const line = (text: string, citations: readonly string[] = []) => {
+    if (printed.has(text)) return; // each fact once per section
+    printed.add(text);
+    const refs = [...new Set(citations)].map((c) => {
+      let i = notes.indexOf(c);
+      if (i < 0) i = notes.push(c) - 1;
+      return i + 1;
+    });
+    out.push(refs.length ? `  ${text} [${refs.join(', ')}]` : `  ${text}`);
+  };
+  const section = (title: string) => {
+    flush();
+    out.push('', title.toUpperCase());
+  };
   const byPrefix = (prefix: string): Finding[] => a.findings.filter((f) => f.code.startsWith(prefix));
+  /** findings shown by default: what changes or qualifies a number (warnings and critical ones) */
+  const shown = (fs: Finding[]): Finding[] => (verbose ? fs : fs.filter((f) => f.severity !== 'info'));
 
   out.push(
     `Proportion assessment${a.case_id ? ` of ${a.case_id}` : ''} (${a.jurisdiction}), scenario: ${scenarioLabel(a.scenario)}`,
@@ -20,13 +48,19 @@ export function renderAssessment(a: Assessment): string {
   line(
     `Statutes as of ${a.dates.statute_law}; Guidelines Manual ${a.dates.guidelines_manual ?? 'not applicable'}.`,
   );
-  for (const f of [...byPrefix('dates.'), ...byPrefix('law.')]) line(f.message, f.citations);
+  for (const f of shown(byPrefix('dates.'))) line(f.message, f.citations);
+  const weak = byPrefix('law.');
+  if (weak.length && !verbose)
+    line(
+      `${weak.length} law value(s) read are unverified, of low confidence, or later law reaching the case (--verbose lists them).`,
+    );
+  if (verbose) for (const f of weak) line(f.message, f.citations);
 
   if (a.role) {
     section('Role in the supply chain');
     line(`Function: ${ENUM_LABELS.function[a.role.function]}.`, a.role.citations);
     for (const r of a.role.reasons) line(labelIds(r));
-    for (const f of byPrefix('role.')) line(f.message, f.citations);
+    if (verbose) for (const f of byPrefix('role.')) line(f.message, f.citations);
   }
   if (a.indicia.length || byPrefix('indicia.').length) {
     section('Indicia of sale');
@@ -35,11 +69,12 @@ export function renderAssessment(a: Assessment): string {
         `${enumLabel('indicium', v.indicium)}: ${enumLabel('strength', v.strength).toLowerCase()}. ${labelIds(v.reasons.join(' '))}`,
         v.citations,
       );
-    for (const f of byPrefix('indicia.')) line(f.message, f.citations);
+    for (const f of verbose ? byPrefix('indicia.') : byPrefix('indicia.conclusion.'))
+      line(f.message, f.citations);
   }
   section('Charge under current practice');
   for (const c of a.charges ?? []) line(c.description, c.citations);
-  for (const f of byPrefix('charge.')) line(f.message, f.citations);
+  for (const f of shown(byPrefix('charge.'))) line(f.message, f.citations);
 
   const e = a.exposure;
   if (e) {
@@ -50,14 +85,14 @@ export function renderAssessment(a: Assessment): string {
         `Statutory range: ${range([s.minimum_months, s.maximum_months])}${s.offense ? ` under ${s.offense}` : ''}.`,
         s.citations,
       );
-    for (const f of byPrefix('exposure.statutory').concat(byPrefix('exposure.priors')))
+    for (const f of shown(byPrefix('exposure.statutory').concat(byPrefix('exposure.priors'))))
       if (f.code !== 'exposure.statutory.range') line(f.message, f.citations);
     if (e.firearms.consecutive_minimum_months !== 0)
       line(
         `Firearm (924(c)) terms, consecutive: ${term(e.firearms.consecutive_minimum_months)}.`,
         e.firearms.citations,
       );
-    for (const f of byPrefix('exposure.firearms')) line(f.message, f.citations);
+    for (const f of shown(byPrefix('exposure.firearms'))) line(f.message, f.citations);
     const sv =
       e.safety_valve.eligible === null
         ? 'undetermined'
@@ -65,12 +100,12 @@ export function renderAssessment(a: Assessment): string {
           ? 'eligible'
           : 'not eligible';
     if (s.minimum_months !== null) line(`Safety valve: ${sv}.`, e.safety_valve.citations);
-    for (const f of byPrefix('exposure.safety_valve')) line(f.message, f.citations);
+    for (const f of shown(byPrefix('exposure.safety_valve'))) line(f.message, f.citations);
     if (e.mandatory_minimum_months !== null)
       line(`Mandatory minimum, all counts: ${term(e.mandatory_minimum_months)}.`);
     for (const f of byPrefix('exposure.mandatory_minimum.best').concat(
       byPrefix('exposure.substantial'),
-      byPrefix('exposure.state'),
+      shown(byPrefix('exposure.state')),
     ))
       line(f.message, f.citations);
     const g = e.guidelines;
@@ -90,7 +125,7 @@ export function renderAssessment(a: Assessment): string {
       );
       if (g.total_range_months) line(`With the consecutive firearm terms: ${range(g.total_range_months)}.`);
     }
-    for (const f of byPrefix('guidelines.')) line(f.message, f.citations);
+    for (const f of shown(byPrefix('guidelines.'))) line(f.message, f.citations);
   }
   if (a.screen) {
     section(`The report's charging screen (${a.screen.policy})`);
@@ -110,8 +145,14 @@ export function renderAssessment(a: Assessment): string {
         `Cost of the prison term: ${usd(c.cost.usd)} (${c.cost.person_years} person-years at ${usd(c.cost.rate_usd_per_year)} a year).`,
         c.cost.citations,
       );
-    for (const f of byPrefix('consequences.')) line(f.message, f.citations);
+    if (verbose) for (const f of byPrefix('consequences.')) line(f.message, f.citations);
   }
+  if (a.questions?.length) {
+    section('Facts that would settle the open answers');
+    for (const q of a.questions) line(questionText(q));
+  }
+  flush();
+  if (!verbose) out.push('', '(every finding: --verbose; the assessment contract: --json)');
   out.push('');
   return `${out.join('\n')}\n`;
 }
