@@ -82,7 +82,7 @@ export const exposureMessages: Record<string, Template> = {
     `A government motion for substantial assistance lets the court go below the ${term(v.minimum)} minimum.`,
   'exposure.mandatory_minimum.triggered': (v) => `Mandatory minimum prison term: ${term(v.months)}.`,
   'exposure.mandatory_minimum.best_case': (v) =>
-    `If the undetermined facts go the person's way, the mandatory minimum is ${term(v.months)}.`,
+    `If the undetermined facts go the person's way (${v.if === 'safety_valve' ? 'the safety valve applies' : 'the priors do not qualify'}), the mandatory minimum is ${term(v.months)}${v.worst_months !== undefined ? `, not ${term(v.worst_months)}` : ''}.`,
   'exposure.state_engine_not_available': (v) =>
     `No sentencing engine for ${v.jurisdiction} yet: statutory range and guidelines are not computed.`,
   'guidelines.not_applicable_before_guidelines': (v) =>

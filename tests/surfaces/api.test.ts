@@ -510,6 +510,14 @@ describe('request log', () => {
 });
 
 describe('web pages through the app', () => {
+  test('Crystal Munoz: both bounds of the mandatory minimum, with the safety-valve question that settles it', async () => {
+    const r = await app.request('/assess?story=crystal-munoz');
+    assert.equal(r.status, 200);
+    const page = await r.text();
+    assert.match(page, /data-field="mandatory-minimum">10 years \(120 months\)/);
+    assert.match(page, /If the open questions go the person's way: <strong>0 months<\/strong>/);
+    assert.match(page, /safety-valve proffer/);
+  });
   test('every page answers HTML with a doctype', async () => {
     for (const p of [
       '/',

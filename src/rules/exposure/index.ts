@@ -89,9 +89,15 @@ export function federalExposure(
   }
   if (termGte(total, 1))
     trace.add('exposure.mandatory_minimum.triggered', 'critical', statutory.citations, { months: total });
-  if (statutory.bestCaseMin !== undefined)
-    trace.add('exposure.mandatory_minimum.best_case', 'warning', statutory.citations, {
-      months: addTerms(sv.eligible === true ? 0 : statutory.bestCaseMin, firearms.total),
+  // The best case where an unknown fact decides: the safety valve applying (drug minimum removed), or the
+  // undetermined priors not qualifying; shown beside the worst case with the facts that would settle it.
+  const bestDrug = sv.eligible !== false ? 0 : (statutory.bestCaseMin ?? drugMinimum);
+  const best = addTerms(bestDrug, firearms.total);
+  if (!assistance && total !== best && termGte(total, best))
+    trace.add('exposure.mandatory_minimum.best_case', 'warning', [...statutory.citations, ...sv.citations], {
+      months: best,
+      worst_months: total,
+      if: sv.eligible === null ? 'safety_valve' : 'priors',
     });
 
   const exposure: Exposure = {
