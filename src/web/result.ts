@@ -1,3 +1,4 @@
+import type { Answer } from '../engine/answer.ts';
 import { questionCode } from '../engine/questions.ts';
 import { range, term, usd } from '../messages/format.ts';
 import { ENUM_LABELS, enumLabel, labelIds, scenarioLabel } from '../messages/labels.ts';
@@ -176,5 +177,25 @@ ${findingList(byPrefix(a, 'consequences.cost'))}`
 <ul class="findings">${a.findings.map((f) => html`<li class="sev-${f.severity}"><code>${f.code}</code> (${f.severity}): ${f.message}${cites(f.citations)}</li>`)}</ul>
 </details>
 <p class="cite">Engine ${a.stamp.engine}; law data <code>${String(a.stamp.law_data).slice(0, 19)}…</code>; evaluated ${a.dates.evaluation}.</p>
+</section>`;
+}
+
+/** The answer first: what the person faces under the law applied, today and under the report's agenda. */
+export function renderAnswer(ans: Answer): H {
+  return html`<section class="answer" data-testid="answer-first" aria-labelledby="answer-heading">
+<h2 id="answer-heading">The answer first</h2>
+<ul>${ans.rows.map(
+    (r) =>
+      html`<li><strong>${r.title}</strong>: mandatory minimum ${r.mandatory_minimum_months === null ? 'not computed' : term(r.mandatory_minimum_months)}${r.range_months ? html`; range ${range(r.range_months)}` : ''}.</li>`,
+  )}</ul>
+${ans.best_case_months !== null ? html`<p>If the open facts go the person's way, the mandatory minimum is <strong>${term(ans.best_case_months)}</strong>.</p>` : ''}
+${
+  ans.questions.length
+    ? html`<p>What would settle it: ${ans.questions
+        .slice(0, 2)
+        .map((q) => questionText(q))
+        .join(' ')}</p>`
+    : ''
+}
 </section>`;
 }

@@ -6,6 +6,7 @@ import { ApiError, type Problem } from '../api/errors.ts';
 import { jurisdictions } from '../api/law-view.ts';
 import type { ReleaseStore } from '../api/releases.ts';
 import { compareWith, parseReformText } from '../api/scenarios.ts';
+import { type Answer, answerFirst } from '../engine/answer.ts';
 import { assess } from '../engine/assess.ts';
 import type { Comparison } from '../engine/compare.ts';
 import { DEFAULT_SCENARIOS } from '../engine/compare.ts';
@@ -22,7 +23,7 @@ import { decodeCase, encodeCase, type H, html } from './html.ts';
 import { renderLawPage } from './law-page.ts';
 import { page } from './layout.ts';
 import { assessmentPdf } from './pdf.ts';
-import { openQuestions, renderResult } from './result.ts';
+import { openQuestions, renderAnswer, renderResult } from './result.ts';
 import { allStories, story, storyCase } from './stories.ts';
 import { CSS } from './styles.ts';
 
@@ -73,6 +74,15 @@ function assessDraft(
   };
 }
 
+/** The answer first, when the other scenarios can be assessed too (a refusal there leaves it out). */
+function answerOf(c: Case, today: string): Answer | undefined {
+  try {
+    return answerFirst(c, { evaluationDate: today });
+  } catch {
+    return undefined;
+  }
+}
+
 function assessPage(
   draft: Draft,
   asOf: string | undefined,
@@ -86,6 +96,7 @@ function assessPage(
   const pdfHref = r.c ? `/assess.pdf?c=${encodeCase(r.c)}${asOf ? `&as_of=${asOf}` : ''}` : undefined;
   const compareHref = r.c ? `/compare?c=${encodeCase(r.c)}` : undefined;
   const link = r.a ? permalink(draft, asOf, lawStamp(r.a)) : undefined;
+  const answer = r.c && r.a ? answerOf(r.c, today) : undefined;
   const staleLaw = r.a && opts.linkLaw && opts.linkLaw !== lawStamp(r.a) ? opts.linkLaw : undefined;
   const body = page({
     title: r.a ? `Assessment${r.a.case_id ? ` of ${r.a.case_id}` : ''}` : 'Assess a case',
@@ -104,7 +115,7 @@ ${r.problems.length ? html`<div class="notice crit" role="alert" data-testid="pr
 ${r.a ? html`<p role="status" class="visually-hidden">Assessment updated.</p>` : ''}
 ${
   r.a
-    ? html`${renderResult(r.a, { ...(pdfHref ? { pdfHref } : {}), scenarioTitles: scenarioTitles() })}
+    ? html`${answer ? renderAnswer(answer) : ''}${renderResult(r.a, { ...(pdfHref ? { pdfHref } : {}), scenarioTitles: scenarioTitles() })}
 <div class="actions no-print" data-testid="share"><a class="button secondary" href="${link}" data-testid="permalink">Link to this result</a>${r.c ? html`<a class="button secondary" href="/assess.json?c=${encodeCase(r.c)}" download="${caseFileName(r.c.id)}.json">Save the case (JSON)</a>` : ''}${compareHref ? html`<a class="button secondary" href="${compareHref}">Compare under reforms</a>` : ''}</div>
 <p class="cite no-print">The link holds the facts entered and the law data stamp <code>${lawStamp(r.a)}</code>: opened later, it shows this result again, and says so if the law data has changed.</p>
 <h2 class="no-print" id="facts-heading">The facts: change any answer and assess again</h2>`

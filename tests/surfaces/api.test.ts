@@ -517,6 +517,14 @@ describe('web pages through the app', () => {
     assert.match(page, /data-field="mandatory-minimum">10 years \(120 months\)/);
     assert.match(page, /If the open questions go the person's way: <strong>0 months<\/strong>/);
     assert.match(page, /safety-valve proffer/);
+    // the answer first: the law applied, today, the report's agenda, and the bound that depends on a fact
+    const answer = page.slice(
+      page.indexOf('data-testid="answer-first"'),
+      page.indexOf('data-testid="keyfacts"'),
+    );
+    assert.ok(answer.length > 0, 'the answer comes before the key facts');
+    assert.equal((answer.match(/<li>/g) ?? []).length, 3);
+    assert.match(answer, /mandatory minimum is <strong>0 months<\/strong>/);
   });
   test('every page answers HTML with a doctype', async () => {
     for (const p of [
