@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { z } from 'zod';
 import { batchCommand, generateCommand, validateUsscCommand } from '../batch/cli.ts';
+import { answerFirst } from '../engine/answer.ts';
 import { assess } from '../engine/assess.ts';
 import { compare, DEFAULT_SCENARIOS } from '../engine/compare.ts';
 import { reformCatalog, resolveScenario } from '../engine/scenarios.ts';
@@ -47,11 +48,14 @@ program
     try {
       c = readCaseFile(file);
       const a = assess(c, { evaluationDate: todayUtc(), ...(opts.asOf ? { asOf: opts.asOf } : {}) });
-      process.stdout.write(
-        opts.json
-          ? `${JSON.stringify(a, null, 2)}\n`
-          : renderAssessment(a, { verbose: opts.verbose === true }),
-      );
+      if (opts.json) process.stdout.write(`${JSON.stringify(a, null, 2)}\n`);
+      else {
+        // the answer first: the case's own law, today's and the report's agenda (not for an "as of" question)
+        const answer = opts.asOf ? undefined : answerFirst(c, { evaluationDate: todayUtc() });
+        process.stdout.write(
+          renderAssessment(a, { verbose: opts.verbose === true, ...(answer ? { answer } : {}) }),
+        );
+      }
       process.exitCode = EXIT.ok;
     } catch (e) {
       process.exitCode = reportError(asRefusal(e, c, opts.asOf));

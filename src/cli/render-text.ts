@@ -1,3 +1,4 @@
+import type { Answer } from '../engine/answer.ts';
 import { range, term, usd } from '../messages/format.ts';
 import { ENUM_LABELS, enumLabel, labelIds, scenarioLabel } from '../messages/labels.ts';
 import { questionText } from '../messages/questions.ts';
@@ -9,7 +10,10 @@ import type { Finding } from '../model/finding.ts';
  * notes at the end of its section (a citation shared by several lines is listed once). The default is short:
  * the numbers and the reasons behind them; `verbose` adds every finding.
  */
-export function renderAssessment(a: Assessment, options: { verbose?: boolean } = {}): string {
+export function renderAssessment(
+  a: Assessment,
+  options: { verbose?: boolean; answer?: Answer } = {},
+): string {
   const out: string[] = [];
   const verbose = options.verbose === true;
   let notes: string[] = [];
@@ -43,6 +47,17 @@ export function renderAssessment(a: Assessment, options: { verbose?: boolean } =
     `Proportion assessment${a.case_id ? ` of ${a.case_id}` : ''} (${a.jurisdiction}), scenario: ${scenarioLabel(a.scenario)}`,
   );
   out.push(`Engine ${a.stamp.engine}, law data ${String(a.stamp.law_data).slice(0, 19)}...`);
+  if (options.answer) {
+    const ans = options.answer;
+    section('The answer first');
+    for (const r of ans.rows)
+      line(
+        `${r.title}: mandatory minimum ${r.mandatory_minimum_months === null ? 'not computed' : term(r.mandatory_minimum_months)}${r.range_months ? `; range ${range(r.range_months)}` : ''}.`,
+      );
+    if (ans.best_case_months !== null)
+      line(`If the open facts go the person's way, the mandatory minimum is ${term(ans.best_case_months)}.`);
+    if (ans.questions.length) line(`${ans.questions.length} open fact(s) would settle it: see the end.`);
+  }
   section('Dates applied');
   line(`Offense ${a.dates.offense}; sentencing ${a.dates.sentencing}; evaluated ${a.dates.evaluation}.`);
   line(
