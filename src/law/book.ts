@@ -63,9 +63,6 @@ export class LawPeriod {
   lookup<T = unknown>(id: string): Resolved<T> | undefined {
     return this.values.get(id) as Resolved<T> | undefined;
   }
-  all(): Resolved[] {
-    return [...this.values.values()];
-  }
   /** A structure built once from this period's law (a table made searchable, a list made typed), then shared. */
   compiled<T>(key: string, build: () => T): T {
     let c = this.compiledCache.get(key) as T | undefined;
@@ -92,9 +89,6 @@ export class LawSnapshot {
     if (!r) throw new LawGapError(id, this.date);
     if (this.log && !this.log.has(id)) this.log.set(id, r);
     return r;
-  }
-  all(): Resolved[] {
-    return this.period.all();
   }
 }
 

@@ -124,13 +124,7 @@ export class LawView {
     return r;
   }
 
-  /** A value read without reporting it (to choose among several), reported with `use` once chosen. */
-  peek<T>(id: string): Resolved<T> | undefined {
-    const r = this.look<T>(id);
-    if (r) this.notes.record(r);
-    return r;
-  }
-
+  /** Reports a value found without reporting it (`peekFamily`), once the rule has chosen it. */
   use<T>(r: Resolved<T>): Resolved<T> {
     this.notes.note(r, this.area);
     return r;
