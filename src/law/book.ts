@@ -79,7 +79,6 @@ export class LawSnapshot {
   constructor(
     readonly date: IsoDate,
     readonly period: LawPeriod,
-    private readonly log?: Map<string, Resolved>,
   ) {}
   has(id: string): boolean {
     return this.period.lookup(id) !== undefined;
@@ -87,7 +86,6 @@ export class LawSnapshot {
   get<T = unknown>(id: string): Resolved<T> {
     const r = this.period.lookup<T>(id);
     if (!r) throw new LawGapError(id, this.date);
-    if (this.log && !this.log.has(id)) this.log.set(id, r);
     return r;
   }
 }
@@ -95,8 +93,8 @@ export class LawSnapshot {
 /** All law parameters with their dated histories. Immutable; a reform produces a new book (src/law/reform.ts). */
 export class LawBook {
   /**
-   * When set (before any read), records the first value of every parameter a rule reads: comparisons
-   * use it to explain differences, tests to find law that no rule reads.
+   * When set (before any read), records the first value of every parameter a rule reads (the reader keeps
+   * it, src/law/reader.ts): comparisons use it to explain differences, tests to find law no rule reads.
    */
   readLog: Map<string, Resolved> | undefined;
 
@@ -219,7 +217,7 @@ export class LawBook {
   }
 
   at(date: IsoDate): LawSnapshot {
-    return new LawSnapshot(date, this.period(date), this.readLog);
+    return new LawSnapshot(date, this.period(date));
   }
 
   /**
@@ -231,7 +229,6 @@ export class LawBook {
     if (!this.reaching.has(id)) {
       const r = this.period(dates.offense).lookup<T>(id);
       if (!r) throw new LawGapError(id, dates.offense);
-      if (this.readLog && !this.readLog.has(id)) this.readLog.set(id, r);
       return r;
     }
     const p = this.params.get(id) as Parameter;
@@ -243,15 +240,27 @@ export class LawBook {
       if (v.from <= decisive && (!chosen || v.from > chosen.from)) chosen = v;
     }
     if (!chosen) throw new LawGapError(id, dates.offense);
-    const r =
-      chosen === base
-        ? this.resolve(id, chosen)
-        : {
-            ...resolved(id, chosen, chosen.reach?.cite),
-            reachedOn:
-              chosen.reach?.applies_to === 'convicted_on_or_after' ? dates.conviction : dates.sentencing,
-          };
-    if (this.readLog && !this.readLog.has(id)) this.readLog.set(id, r);
-    return r as Resolved<T>;
+    if (chosen === base) return this.resolve(id, chosen) as Resolved<T>;
+    return this.reachedValue(
+      id,
+      chosen,
+      chosen.reach?.applies_to === 'convicted_on_or_after' ? dates.conviction : dates.sentencing,
+    ) as Resolved<T>;
+  }
+
+  private readonly reached = new WeakMap<LawValue, Map<IsoDate, Resolved>>();
+  /** A later value as it reaches a case on one date, one object per value and date (reported once). */
+  private reachedValue(id: string, v: LawValue, on: IsoDate): Resolved {
+    let byDate = this.reached.get(v);
+    if (!byDate) {
+      byDate = new Map();
+      this.reached.set(v, byDate);
+    }
+    let r = byDate.get(on);
+    if (!r) {
+      r = { ...resolved(id, v, v.reach?.cite), reachedOn: on };
+      byDate.set(on, r);
+    }
+    return r;
   }
 }

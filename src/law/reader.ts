@@ -29,17 +29,13 @@ export interface AppliedDates extends CaseDates {
  */
 export class LawNotes {
   /** unique by construction: each value is reported once */
-  readonly list: Finding[] = [];
+  readonly findings: Finding[] = [];
   private readonly seen = new Set<Resolved>();
   /** While set, every lookup is kept, so a result can be reused under law that gives the same values. */
   capture: LawRead[] | undefined;
   /** the latest date whose later law reached the case (undefined: the offense date's law alone applied) */
   reachedOn: IsoDate | undefined;
   constructor(private readonly log?: Map<string, Resolved>) {}
-
-  get findings(): Finding[] {
-    return this.list;
-  }
 
   /** Keeps the value in the book's read log, when one is kept (comparisons explain differences with it). */
   record(r: Resolved): void {
@@ -52,27 +48,15 @@ export class LawNotes {
     if (r.value !== null && r.confidence !== 'low' && !r.reachedBy) return;
     if (this.seen.has(r)) return;
     this.seen.add(r);
-    if (r.value === null)
-      this.list.push(
-        finding('law.value_unverified', 'warning', [r.law], {
-          parameter: r.id,
-          from: r.from,
-          note: r.note ?? '',
-          area,
-        }),
-      );
-    else if (r.confidence === 'low')
-      this.list.push(
-        finding('law.low_confidence', 'warning', [r.law], {
-          parameter: r.id,
-          from: r.from,
-          note: r.note ?? '',
-          area,
-        }),
+    const weak =
+      r.value === null ? 'law.value_unverified' : r.confidence === 'low' ? 'law.low_confidence' : null;
+    if (weak)
+      this.findings.push(
+        finding(weak, 'warning', [r.law], { parameter: r.id, from: r.from, note: r.note ?? '', area }),
       );
     if (r.reachedOn && (!this.reachedOn || r.reachedOn > this.reachedOn)) this.reachedOn = r.reachedOn;
     if (r.reachedBy)
-      this.list.push(
+      this.findings.push(
         finding('law.later_law_reaches_case', 'info', [r.reachedBy, r.law], {
           parameter: r.id,
           from: r.from,

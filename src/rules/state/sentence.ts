@@ -1,7 +1,8 @@
 import type { Exposure, StateCountResult, StateExposure } from '../../model/assessment.ts';
 import { addTerms, type Term, termGte } from '../../model/terms.ts';
+import type { RuleInput } from '../context.ts';
 import type { Trace } from '../trace.ts';
-import type { PenaltyRow, StateCount, StateSentence } from './types.ts';
+import type { PenaltyRow, Release, StateCount, StateSentence } from './types.ts';
 
 const maxTerm = (a: Term, b: Term): Term => (termGte(a, b) ? a : b);
 
@@ -131,4 +132,14 @@ export function stateExposureOf(jurisdiction: string, s: StateSentence, trace: T
     guidelines: null,
     state,
   };
+}
+
+/** The state's release rule as dated data (`<state>.release.parole`), named for the output. */
+export function releaseRule(input: RuleInput, state: string, rule: string, trace: Trace): Release {
+  const r = trace.cite(
+    input.law
+      .statute('state')
+      .get<{ parole_eligible: boolean | null; served_fraction: number | null }>(`${state}.release.parole`),
+  );
+  return { ...r.value, rule, citations: [r.law] };
 }

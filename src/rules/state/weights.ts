@@ -114,3 +114,18 @@ export function traffickingByWeight<R extends WeightRow>(
     });
   return best;
 }
+
+/** The grams the charged drugs weigh in each of the unit's drug groups; a case none of them covers is refused. */
+export function coveredGroups(
+  groups: Record<string, readonly string[]>,
+  drugs: readonly Drug[],
+): { drug: string; grams: number }[] {
+  const found = Object.entries(groups)
+    .map(([drug, subs]) => ({ drug, grams: gramsOf(drugs, subs) }))
+    .filter((x) => x.grams > 0);
+  if (!found.length)
+    throw new StateRefusal('exposure.state.substance_not_covered', {
+      substances: drugs.map((d) => d.substance),
+    });
+  return found;
+}

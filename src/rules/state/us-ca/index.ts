@@ -1,17 +1,9 @@
 import type { RuleInput } from '../../context.ts';
 import type { Trace } from '../../trace.ts';
 import { enhancingPriors } from '../priors.ts';
-import type { Release, StateCharge, StateEngine, StateSentence } from '../types.ts';
+import { releaseRule } from '../sentence.ts';
+import type { StateCharge, StateEngine, StateSentence } from '../types.ts';
 import { ca11370_2, ca12022c, caOffense } from './ca-health-and-safety-11350-11379.ts';
-
-function release(input: RuleInput, trace: Trace): Release {
-  const p = trace.cite(
-    input.law
-      .statute('state')
-      .get<{ parole_eligible: boolean | null; served_fraction: number | null }>('us_ca.release.parole'),
-  );
-  return { ...p.value, rule: 'ca_1170h', citations: [p.law] };
-}
 
 /**
  * California has no grid: the offense triad (low to upper term), then consecutive enhancements - 11370.2 for
@@ -45,7 +37,7 @@ function sentence(input: RuleInput, charge: StateCharge, trace: Trace): StateSen
       .filter((c) => c.row === 'per_prior')
       .map((c) => ({ code: 'ca_11370_2', citation: c.citation, effect: 'consecutive_prior_term' })),
     grid: null,
-    release: release(input, trace),
+    release: releaseRule(input, 'us_ca', 'ca_1170h', trace),
   };
 }
 

@@ -2,20 +2,12 @@ import type { RuleInput } from '../../context.ts';
 import type { Trace } from '../../trace.ts';
 import { drugInducedHomicide, withDelivery } from '../drug-induced-homicide.ts';
 import { enhancingPriors } from '../priors.ts';
-import type { PenaltyRow, Release, StateCharge, StateCount, StateEngine, StateSentence } from '../types.ts';
+import { releaseRule } from '../sentence.ts';
+import type { PenaltyRow, StateCharge, StateCount, StateEngine, StateSentence } from '../types.ts';
 import { type IlOffense, il570 } from './il-720-ilcs-570-401.ts';
 import { classRow, type IlRecidivism, il95 } from './il-730-ilcs-5-4-5-95.ts';
 
 const DIH = { statute: 'us_il.drug_induced_homicide.drug_induced_homicide', unit: 'us_il.ilcs5_9_3_3' };
-
-function release(input: RuleInput, trace: Trace): Release {
-  const p = trace.cite(
-    input.law
-      .statute('state')
-      .get<{ parole_eligible: boolean | null; served_fraction: number | null }>('us_il.release.parole'),
-  );
-  return { ...p.value, rule: 'il_release', citations: [p.law] };
-}
 
 /**
  * 720 ILCS 5/33A: a drug felony committed while armed is armed violence, Class X with a 15-year minimum for a
@@ -122,7 +114,7 @@ function sentence(input: RuleInput, charge: StateCharge, trace: Trace): StateSen
     counts,
     enhancements: seen.rec?.enhancements ?? [],
     grid: null,
-    release: release(input, trace),
+    release: releaseRule(input, 'us_il', 'il_release', trace),
   };
 }
 

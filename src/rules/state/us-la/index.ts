@@ -4,10 +4,10 @@ import type { Term } from '../../../model/terms.ts';
 import type { RuleInput } from '../../context.ts';
 import type { Trace } from '../../trace.ts';
 import { enhancingPriors } from '../priors.ts';
+import { releaseRule } from '../sentence.ts';
 import {
   type AppliedEnhancement,
   type PenaltyRow,
-  type Release,
   type StateCharge,
   type StateEngine,
   StateRefusal,
@@ -143,15 +143,6 @@ function la893_3(input: RuleInput, penalty: PenaltyRow, trace: Trace): PenaltyRo
   return { ...penalty, mandatory_months: mand };
 }
 
-function release(input: RuleInput, trace: Trace): Release {
-  const r = trace.cite(
-    input.law
-      .statute('state')
-      .get<{ parole_eligible: boolean | null; served_fraction: number | null }>('us_la.release.parole'),
-  );
-  return { ...r.value, rule: 'la_parole', citations: [r.law] };
-}
-
 /** Louisiana: the 40:966/967 range by offense date, then the habitual-offender or repeat-offense range and a firearm minimum. */
 function sentence(input: RuleInput, charge: StateCharge, trace: Trace): StateSentence {
   const priors = enhancingPriors(input, 'us_la', trace);
@@ -183,7 +174,7 @@ function sentence(input: RuleInput, charge: StateCharge, trace: Trace): StateSen
     counts: [{ citation: t.row.law, description, kind: 'offense', row, penalty, consecutive: true }],
     enhancements,
     grid: null,
-    release: release(input, trace),
+    release: releaseRule(input, 'us_la', 'la_parole', trace),
   };
 }
 

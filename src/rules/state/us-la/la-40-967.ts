@@ -2,7 +2,7 @@ import type { Resolved } from '../../../law/book.ts';
 import type { RuleInput } from '../../context.ts';
 import type { Trace } from '../../trace.ts';
 import { type StateCharge, StateRefusal, type WeightRow } from '../types.ts';
-import { gramsOf, heaviestRow, inBand, weightRows } from '../weights.ts';
+import { coveredGroups, heaviestRow, inBand, weightRows } from '../weights.ts';
 
 /**
  * La. R.S. 40:966 (heroin) and 40:967 (cocaine, methamphetamine and other Schedule II): the range by conduct,
@@ -21,13 +21,7 @@ export function la40_967(
     ...weightRows(view, 'us_la.la40_967.penalty'),
     ...weightRows(view, 'us_la.la40_966.penalty'),
   ].filter((r) => r.id.split('.').at(-1)?.startsWith(kind));
-  const found = Object.entries(groups)
-    .map(([drug, subs]) => ({ drug, grams: gramsOf(charge.drugs, subs) }))
-    .filter((x) => x.grams > 0);
-  if (!found.length)
-    throw new StateRefusal('exposure.state.substance_not_covered', {
-      substances: charge.drugs.map((d) => d.substance),
-    });
+  const found = coveredGroups(groups, charge.drugs);
   // A reached row whose penalty is not verified is refused before the heaviest is chosen.
   for (const f of found) {
     const r = rows.find((x) => inBand(x.value, f.grams, f.drug));

@@ -2,7 +2,7 @@ import type { Resolved } from '../../../law/book.ts';
 import type { RuleInput } from '../../context.ts';
 import type { Trace } from '../../trace.ts';
 import { type StateCharge, StateRefusal, type WeightRow } from '../types.ts';
-import { gramsOf, heaviestRow, weightRows } from '../weights.ts';
+import { coveredGroups, heaviestRow, weightRows } from '../weights.ts';
 
 export interface MiRow extends WeightRow {
   class: string | null;
@@ -22,13 +22,7 @@ export function mi333_7401(
   const groups = trace.cite(view.get<Record<string, string[]>>('us_mi.mcl333_7401.drugs')).value;
   const section = charge.conduct === 'possession' ? 'mcl333_7403' : 'mcl333_7401';
   const rows = weightRows(view, `us_mi.${section}.penalty`) as Resolved<MiRow>[];
-  const found = Object.entries(groups)
-    .map(([drug, subs]) => ({ drug, grams: gramsOf(charge.drugs, subs) }))
-    .filter((x) => x.grams > 0);
-  if (!found.length)
-    throw new StateRefusal('exposure.state.substance_not_covered', {
-      substances: charge.drugs.map((d) => d.substance),
-    });
+  const found = coveredGroups(groups, charge.drugs);
   const best = heaviestRow(view, rows, groups, charge.drugs, trace);
   if (!best)
     throw new StateRefusal('exposure.state.no_tier', {

@@ -1,27 +1,13 @@
 import type { RuleInput } from '../../context.ts';
 import type { Trace } from '../../trace.ts';
 import { drugInducedHomicide } from '../drug-induced-homicide.ts';
-import {
-  type Release,
-  type StateCharge,
-  type StateEngine,
-  StateRefusal,
-  type StateSentence,
-} from '../types.ts';
+import { releaseRule } from '../sentence.ts';
+import { type StateCharge, type StateEngine, StateRefusal, type StateSentence } from '../types.ts';
 
 const DIH = {
   statute: 'us_mn.drug_induced_homicide.third_degree_murder_distribution',
   unit: 'us_mn.mn609_195_b',
 };
-
-function release(input: RuleInput, trace: Trace): Release {
-  const p = trace.cite(
-    input.law
-      .statute('state')
-      .get<{ parole_eligible: boolean | null; served_fraction: number | null }>('us_mn.release.parole'),
-  );
-  return { ...p.value, rule: 'mn_release', citations: [p.law] };
-}
 
 /**
  * Minnesota: only third-degree murder by distribution (609.195(b)) is in the knowledge base; the guidelines' presumptive sentence is not modelled. Any other case, and a case where no such statute was in force on the offense date (or it is repealed
@@ -44,7 +30,7 @@ function sentence(input: RuleInput, charge: StateCharge, trace: Trace): StateSen
     counts: [dih],
     enhancements: [],
     grid: null,
-    release: release(input, trace),
+    release: releaseRule(input, 'us_mn', 'mn_release', trace),
   };
 }
 

@@ -1,18 +1,10 @@
 import type { RuleInput } from '../../context.ts';
 import type { Trace } from '../../trace.ts';
 import { enhancingPriors } from '../priors.ts';
-import type { Release, StateCharge, StateEngine, StateSentence } from '../types.ts';
+import { releaseRule } from '../sentence.ts';
+import type { StateCharge, StateEngine, StateSentence } from '../types.ts';
 import { ny70 } from './ny-penal-70.ts';
 import { ny220 } from './ny-penal-220.ts';
-
-function release(input: RuleInput, trace: Trace): Release {
-  const p = trace.cite(
-    input.law
-      .statute('state')
-      .get<{ parole_eligible: boolean | null; served_fraction: number | null }>('us_ny.release.parole'),
-  );
-  return { ...p.value, rule: 'ny_release', citations: [p.law] };
-}
 
 /**
  * New York has no grid: the article 220 degree by conduct, substance and weight (ounces of aggregate mixture)
@@ -51,7 +43,7 @@ function sentence(input: RuleInput, charge: StateCharge, trace: Trace): StateSen
         ]
       : [],
     grid: null,
-    release: release(input, trace),
+    release: releaseRule(input, 'us_ny', 'ny_release', trace),
   };
 }
 

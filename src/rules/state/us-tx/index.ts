@@ -2,19 +2,11 @@ import type { RuleInput } from '../../context.ts';
 import type { Trace } from '../../trace.ts';
 import { drugInducedHomicide, withDelivery } from '../drug-induced-homicide.ts';
 import { enhancingPriors } from '../priors.ts';
-import type { Release, StateCharge, StateCount, StateEngine, StateSentence } from '../types.ts';
+import { releaseRule } from '../sentence.ts';
+import type { StateCharge, StateCount, StateEngine, StateSentence } from '../types.ts';
 import { type TxOffense, tx12_42, tx481, txCount } from './tx-health-and-safety-481.ts';
 
 const DIH = { statute: 'us_tx.drug_induced_homicide.fentanyl_murder', unit: 'us_tx.pc19_02_b_4' };
-
-function release(input: RuleInput, trace: Trace): Release {
-  const p = trace.cite(
-    input.law
-      .statute('state')
-      .get<{ parole_eligible: boolean | null; served_fraction: number | null }>('us_tx.release.parole'),
-  );
-  return { ...p.value, rule: 'tx_parole', citations: [p.law] };
-}
 
 /**
  * Texas has no grid: the degree by penalty group and weight (481.112, 481.115), the drug-free-zone step (481.134),
@@ -53,7 +45,7 @@ function sentence(input: RuleInput, charge: StateCharge, trace: Trace): StateSen
         ? [{ code: seen.enhancement, citation: drugCount.citation, effect: drugCount.row }]
         : [],
     grid: null,
-    release: release(input, trace),
+    release: releaseRule(input, 'us_tx', 'tx_parole', trace),
   };
 }
 

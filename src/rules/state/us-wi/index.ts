@@ -2,22 +2,14 @@ import type { RuleInput } from '../../context.ts';
 import type { Trace } from '../../trace.ts';
 import { drugInducedHomicide, withDelivery } from '../drug-induced-homicide.ts';
 import { enhancingPriors } from '../priors.ts';
-import type { Release, StateCharge, StateCount, StateEngine, StateSentence } from '../types.ts';
+import { releaseRule } from '../sentence.ts';
+import type { StateCharge, StateCount, StateEngine, StateSentence } from '../types.ts';
 import { wi961_41 } from './wi-961-41.ts';
 
 const DIH = {
   statute: 'us_wi.drug_induced_homicide.len_bias_first_degree_reckless_homicide',
   unit: 'us_wi.wis940_02_2_a',
 };
-
-function release(input: RuleInput, trace: Trace): Release {
-  const p = trace.cite(
-    input.law
-      .statute('state')
-      .get<{ parole_eligible: boolean | null; served_fraction: number | null }>('us_wi.release.parole'),
-  );
-  return { ...p.value, rule: 'wi_release', citations: [p.law] };
-}
 
 /**
  * Wisconsin: drug-induced homicide (940.02(2)(a), the Len Bias law, a Class C felony) when a death resulted from a
@@ -40,7 +32,7 @@ function sentence(input: RuleInput, charge: StateCharge, trace: Trace): StateSen
     counts,
     enhancements: [],
     grid: null,
-    release: release(input, trace),
+    release: releaseRule(input, 'us_wi', 'wi_release', trace),
   };
 }
 
