@@ -51,7 +51,7 @@ program
       if (opts.json) process.stdout.write(`${JSON.stringify(a, null, 2)}\n`);
       else {
         // the answer first: the case's own law, today's and the report's agenda (not for an "as of" question)
-        const answer = opts.asOf ? undefined : answerFirst(c, { evaluationDate: todayUtc() });
+        const answer = opts.asOf ? undefined : answerFirst(c, { evaluationDate: todayUtc() }, a);
         process.stdout.write(
           renderAssessment(a, { verbose: opts.verbose === true, ...(answer ? { answer } : {}) }),
         );

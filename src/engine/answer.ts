@@ -41,17 +41,19 @@ function row(a: Assessment, title: string): AnswerRow {
   };
 }
 
-export function answerFirst(c: Case, options: ScenarioOptions): Answer {
+/** `applied`: the case already assessed at its own dates (a surface that shows it), not assessed again. */
+export function answerFirst(c: Case, options: ScenarioOptions, applied?: Assessment): Answer {
   const memo = new CaseMemo();
   const assessed = SCENARIOS.map((id) => {
     const s = resolveScenario(id, options.law);
-    return { a: assessUnder(c, s, { ...options, messages: false, memo }), title: s.title };
+    const reuse = applied && id === 'law_at_sentencing' ? applied : undefined;
+    return { a: reuse ?? assessUnder(c, s, { ...options, messages: false, memo }), title: s.title };
   });
-  const applied = (assessed[0] as { a: Assessment }).a;
-  const best = applied.findings.find((f) => f.code === 'exposure.mandatory_minimum.best_case');
+  const atOwnDates = (assessed[0] as { a: Assessment }).a;
+  const best = atOwnDates.findings.find((f) => f.code === 'exposure.mandatory_minimum.best_case');
   return {
     rows: assessed.map((x) => row(x.a, x.title)),
     best_case_months: (best?.values?.months as Term | undefined) ?? null,
-    questions: applied.questions ?? [],
+    questions: atOwnDates.questions ?? [],
   };
 }

@@ -157,7 +157,8 @@ export class LawView {
    * reports them, so a compiled read cites and warns exactly like a direct one.
    */
   compiled<T>(key: string, build: (read: <V>(id: string) => Resolved<V>) => T): T {
-    const c = this.period.compiled(`${this.area}:${key}`, () => {
+    // keyed by what is compiled, not by who reads it: the reads are reported under this view's area
+    const c = this.period.compiled(key, () => {
       const reads: Resolved[] = [];
       const value = build(<V>(id: string) => {
         const r = this.period.lookup<V>(id);

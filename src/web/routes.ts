@@ -75,9 +75,9 @@ function assessDraft(
 }
 
 /** The answer first, when the other scenarios can be assessed too (a refusal there leaves it out). */
-function answerOf(c: Case, today: string): Answer | undefined {
+function answerOf(c: Case, today: string, applied?: Assessment): Answer | undefined {
   try {
-    return answerFirst(c, { evaluationDate: today });
+    return answerFirst(c, { evaluationDate: today }, applied);
   } catch {
     return undefined;
   }
@@ -96,7 +96,8 @@ function assessPage(
   const pdfHref = r.c ? `/assess.pdf?c=${encodeCase(r.c)}${asOf ? `&as_of=${asOf}` : ''}` : undefined;
   const compareHref = r.c ? `/compare?c=${encodeCase(r.c)}` : undefined;
   const link = r.a ? permalink(draft, asOf, lawStamp(r.a)) : undefined;
-  const answer = r.c && r.a ? answerOf(r.c, today) : undefined;
+  // the assessment shown is the case at its own dates unless an "as of" date was asked
+  const answer = r.c && r.a ? answerOf(r.c, today, asOf ? undefined : r.a) : undefined;
   const staleLaw = r.a && opts.linkLaw && opts.linkLaw !== lawStamp(r.a) ? opts.linkLaw : undefined;
   const body = page({
     title: r.a ? `Assessment${r.a.case_id ? ` of ${r.a.case_id}` : ''}` : 'Assess a case',
