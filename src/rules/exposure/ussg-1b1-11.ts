@@ -1,7 +1,7 @@
 import { LawGapError } from '../../law/errors.ts';
 import type { CaseLaw } from '../../law/reader.ts';
 import { type IsoDate, maxDate } from '../../model/dates.ts';
-import { type Term, termGte } from '../../model/terms.ts';
+import { rangeAbove } from '../../model/terms.ts';
 import type { RuleInput } from '../context.ts';
 import type { Trace } from '../trace.ts';
 import type { GuidelineResult } from './guidelines.ts';
@@ -31,12 +31,6 @@ export function sentencingManual(input: RuleInput): IsoDate | null {
     input.law,
     input.dates.notYetSentenced ? input.dates.evaluation : input.dates.sentencing,
   );
-}
-
-/** Lower ranges first: compares the bottom of two ranges, then the top (ex post facto check of 1B1.11(b)(1)). */
-function harsher(a: [Term, Term], b: [Term, Term]): boolean {
-  if (a[0] !== b[0]) return termGte(a[0], b[0]);
-  return a[1] !== b[1] && termGte(a[1], b[1]);
 }
 
 /**
@@ -87,7 +81,7 @@ export function chooseManual(
   }
   const s = sentencing.guidelines?.range_months;
   const o = offense.guidelines?.range_months;
-  if (s && o && harsher(s, o) && (s[0] !== o[0] || s[1] !== o[1])) {
+  if (s && o && rangeAbove(s, o)) {
     trace.add(
       'guidelines.manual.offense_date_edition',
       'info',

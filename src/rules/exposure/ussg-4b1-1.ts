@@ -1,7 +1,7 @@
 import type { LawView } from '../../law/reader.ts';
 import type { Case } from '../../model/case.ts';
 import type { IsoDate } from '../../model/dates.ts';
-import { type Term, termGte } from '../../model/terms.ts';
+import { rangeAbove, type Term, termGte } from '../../model/terms.ts';
 import type { Trace } from '../trace.ts';
 import type { Offense } from './charge.ts';
 import type { CriminalHistory } from './criminal-history.ts';
@@ -59,12 +59,6 @@ export function careerOffender(
 type Reduction = 'none' | 'a' | 'a_and_b';
 type Range = [Term, Term];
 
-/** Of two ranges, the greater: the one with the higher minimum, then the higher maximum. */
-function greater(a: Range, b: Range): boolean {
-  if (a[0] !== b[0]) return termGte(a[0], b[0]);
-  return a[1] !== b[1] && termGte(a[1], b[1]);
-}
-
 /**
  * 4B1.1(c)(2) (Nov. 2002 on): a career offender convicted of a drug count and a 924(c) count gets the greater
  * of (A) the guideline range plus the consecutive 924(c) term and (B) the (c)(3) table range for the
@@ -80,7 +74,7 @@ export function careerOffender924c(
   if (r.value === 'none') return null;
   trace.cite(r);
   const table = r.value.table[reduction];
-  if (!greater(table, withFirearms)) return { range: withFirearms, law: r.law };
+  if (!rangeAbove(table, withFirearms)) return { range: withFirearms, law: r.law };
   trace.add('guidelines.career_offender.924c_table', 'critical', [r.law], {
     range: table,
     otherwise: withFirearms,
