@@ -27,7 +27,7 @@ function felony(col: Collector): { felony: boolean | null; citations: string[] }
   const statutory = col.input.exposure?.statutory;
   const max = statutory?.maximum_months;
   if (!statutory || max === null || max === undefined) return { felony: null, citations: [] };
-  const def = col.read<{ punishable_more_than_months: number }>('us_fed.usc21_802.felony_drug_offense');
+  const def = col.law.maybe<{ punishable_more_than_months: number }>('us_fed.usc21_802.felony_drug_offense');
   if (!def) return { felony: null, citations: [] };
   const isFelony = max === 'life' || max > def.value.punishable_more_than_months;
   return { felony: isFelony, citations: [def.law, ...statutory.citations] };
@@ -42,7 +42,7 @@ export function benefits(col: Collector, charge: Charge): Benefits & Record<stri
 
   // --- SNAP / TANF ---
   let snapTanfBan: boolean | null = null;
-  const ban = col.read<Ban862a>('us_fed.benefits.usc21_862a');
+  const ban = col.law.maybe<Ban862a>('us_fed.benefits.usc21_862a');
   const stateChoice: Record<string, StateStatus | null> = { snap: null, tanf: null };
   if (!ban) {
     col.add('consequences.benefits.not_in_knowledge_base', 'warning', [], {
@@ -62,9 +62,9 @@ export function benefits(col: Collector, charge: Charge): Benefits & Record<stri
       reasons.push('For a federal conviction the ban depends on the state where benefits are sought.');
     } else {
       const p = jurisdictionKey(c.jurisdiction);
-      const both = col.read<StateChoice>(`${p}.benefits.snap_tanf`);
+      const both = col.law.maybe<StateChoice>(`${p}.benefits.snap_tanf`);
       for (const prog of ['snap', 'tanf'] as const) {
-        const r = col.read<StateChoice>(`${p}.benefits.${prog}`) ?? both;
+        const r = col.law.maybe<StateChoice>(`${p}.benefits.${prog}`) ?? both;
         if (r?.value) {
           stateChoice[prog] = r.value.status;
           citations.push(r.law);
@@ -115,13 +115,13 @@ export function benefits(col: Collector, charge: Charge): Benefits & Record<stri
   // --- 21 U.S.C. 862: court-imposed denial of federal benefits ---
   const priors = priorCount(c, charge === 'distribution' ? 'drug_distribution' : 'drug_possession');
   const n = priors + 1;
-  const rows = col
-    .peekAll<Denial862>('us_fed.benefits.usc21_862')
+  const rows = col.law
+    .peekFamily<Denial862>('us_fed.benefits.usc21_862')
     .filter((r) => r.value && r.value.offense === charge);
   const picked = rows.find(
     (r) => r.value.conviction_number === n || (r.value.or_more && n >= r.value.conviction_number),
   );
-  const row = picked ? col.use(picked) : undefined;
+  const row = picked ? col.law.use(picked) : undefined;
   let denial: Record<string, unknown> | null = null;
   if (row) {
     citations.push(row.law);
@@ -158,8 +158,8 @@ export function benefits(col: Collector, charge: Charge): Benefits & Record<stri
   }
 
   // --- Public housing ---
-  const lease = col.read<{ eviction_ground: boolean }>('us_fed.public_housing.lease_termination');
-  const bar = col.read<{ bar_years: number }>('us_fed.public_housing.admission_bar');
+  const lease = col.law.maybe<{ eviction_ground: boolean }>('us_fed.public_housing.lease_termination');
+  const bar = col.law.maybe<{ bar_years: number }>('us_fed.public_housing.admission_bar');
   if (lease) {
     citations.push(lease.law);
     col.add('consequences.benefits.public_housing_eviction', 'warning', [lease.law]);

@@ -1,4 +1,3 @@
-import type { Resolved } from '../../law/book.ts';
 import type { LawView } from '../../law/reader.ts';
 import type { Case } from '../../model/case.ts';
 import type { RawFinding, Severity } from '../../model/finding.ts';
@@ -25,25 +24,6 @@ export class Collector {
 
   get date(): string {
     return this.law.date;
-  }
-
-  /** Reads a parameter at the evaluation date; undefined when the knowledge base has no value on that date. */
-  read<T>(id: string): Resolved<T> | undefined {
-    return this.law.maybe<T>(id);
-  }
-
-  /** Every parameter in force at the evaluation date whose id is `base` or starts with `base.` (each reported as read). */
-  readAll<T>(base: string): Resolved<T>[] {
-    return this.law.family<T>(base);
-  }
-
-  /** Like readAll, but nothing is reported: the caller picks one and passes it to `use`. */
-  peekAll<T>(base: string): Resolved<T>[] {
-    return this.law.peekFamily<T>(base);
-  }
-
-  use<T>(r: Resolved<T>): Resolved<T> {
-    return this.law.use(r);
   }
 
   add(

@@ -44,11 +44,11 @@ function term(col: Collector): { months: Term; basis: Cost['basis']; citations: 
 export function cost(col: Collector): Cost | null {
   const c = col.input.case;
   const p = jurisdictionKey(c.jurisdiction);
-  const r = col.read<Rate>(`${p}.cost_per_person_year`);
+  const r = col.law.maybe<Rate>(`${p}.cost_per_person_year`);
   const rate = r?.value ?? null;
 
   if (!r || rate === null) {
-    const avg = col.read<Rate>('us_states.cost_per_person_year_average');
+    const avg = col.law.maybe<Rate>('us_states.cost_per_person_year_average');
     col.add('consequences.cost.rate_not_in_knowledge_base', 'warning', r ? [r.law] : [], {
       jurisdiction: c.jurisdiction,
       date: col.date,

@@ -28,7 +28,7 @@ export function drugInducedHomicide(col: Collector, charge: Charge): DrugInduced
   const c = col.input.case;
   if (!c.conduct.death_resulted) return null;
   const base = `${jurisdictionKey(c.jurisdiction)}.drug_induced_homicide`;
-  const laws = col.readAll<DihLaw>(base).filter((r) => r.value !== null);
+  const laws = col.law.family<DihLaw>(base).filter((r) => r.value !== null);
   if (laws.length === 0) {
     col.add('consequences.drug_induced_homicide.not_in_knowledge_base', 'warning', [], {
       jurisdiction: c.jurisdiction,

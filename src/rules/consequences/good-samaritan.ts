@@ -107,7 +107,7 @@ export function goodSamaritan(
   const c = col.input.case;
   if (!c.conduct.at_overdose_scene) return null;
   const base = `${jurisdictionKey(c.jurisdiction)}.good_samaritan`;
-  const laws = col.readAll<GsLaw>(base).filter((r) => r.value !== null);
+  const laws = col.law.family<GsLaw>(base).filter((r) => r.value !== null);
   if (laws.length === 0) {
     col.add('consequences.good_samaritan.not_in_knowledge_base', 'warning', [], {
       jurisdiction: c.jurisdiction,

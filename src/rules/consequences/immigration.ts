@@ -64,13 +64,13 @@ export function immigration(col: Collector, charge: Charge): Immigration & Recor
     };
   }
 
-  const af = col.read<AggravatedFelony>('us_fed.immigration.aggravated_felony_illicit_trafficking');
-  const mon = col.read<Moncrieffe>('us_fed.immigration.moncrieffe_small_amount_sharing');
-  const dep = col.read<Deportability>('us_fed.immigration.controlled_substance_deportability');
-  const det = col.read<Detention>('us_fed.immigration.mandatory_detention');
-  const rtb = col.read<FamilyClause>('us_fed.immigration.reason_to_believe_trafficker');
-  const asy = col.read<unknown>('us_fed.immigration.asylum_withholding_bar');
-  const consp = col.read<Conspiracy>('us_fed.immigration.aggravated_felony_attempt_conspiracy');
+  const af = col.law.maybe<AggravatedFelony>('us_fed.immigration.aggravated_felony_illicit_trafficking');
+  const mon = col.law.maybe<Moncrieffe>('us_fed.immigration.moncrieffe_small_amount_sharing');
+  const dep = col.law.maybe<Deportability>('us_fed.immigration.controlled_substance_deportability');
+  const det = col.law.maybe<Detention>('us_fed.immigration.mandatory_detention');
+  const rtb = col.law.maybe<FamilyClause>('us_fed.immigration.reason_to_believe_trafficker');
+  const asy = col.law.maybe<unknown>('us_fed.immigration.asylum_withholding_bar');
+  const consp = col.law.maybe<Conspiracy>('us_fed.immigration.aggravated_felony_attempt_conspiracy');
 
   if (!af || !dep || !det) {
     col.add('consequences.immigration.not_in_knowledge_base', 'warning', [], { date: col.date });
