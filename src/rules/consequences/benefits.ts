@@ -1,5 +1,6 @@
 import { jurisdictionKey } from '../../law/jurisdiction.ts';
 import type { Consequences } from '../../model/assessment.ts';
+import { dotted } from '../../model/dotted.ts';
 import { type Charge, type Collector, priorCount, uniq } from './common.ts';
 
 type Benefits = NonNullable<Consequences['benefits']>;
@@ -62,9 +63,9 @@ export function benefits(col: Collector, charge: Charge): Benefits & Record<stri
       reasons.push('For a federal conviction the ban depends on the state where benefits are sought.');
     } else {
       const p = jurisdictionKey(c.jurisdiction);
-      const both = col.law.maybe<StateChoice>(`${p}.benefits.snap_tanf`);
+      const both = col.law.maybe<StateChoice>(dotted(dotted(p, 'benefits'), 'snap_tanf'));
       for (const prog of ['snap', 'tanf'] as const) {
-        const r = col.law.maybe<StateChoice>(`${p}.benefits.${prog}`) ?? both;
+        const r = col.law.maybe<StateChoice>(dotted(dotted(p, 'benefits'), prog)) ?? both;
         if (r?.value) {
           stateChoice[prog] = r.value.status;
           citations.push(r.law);

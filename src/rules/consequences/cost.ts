@@ -1,4 +1,5 @@
 import { jurisdictionKey } from '../../law/jurisdiction.ts';
+import { dotted } from '../../model/dotted.ts';
 import { expectedTerm, type TermBasis } from '../../model/expected-term.ts';
 import type { Term } from '../../model/terms.ts';
 import type { Collector } from './common.ts';
@@ -44,7 +45,7 @@ function term(col: Collector): { months: Term; basis: Cost['basis']; citations: 
 export function cost(col: Collector): Cost | null {
   const c = col.input.case;
   const p = jurisdictionKey(c.jurisdiction);
-  const r = col.law.maybe<Rate>(`${p}.cost_per_person_year`);
+  const r = col.law.maybe<Rate>(dotted(p, 'cost_per_person_year'));
   const rate = r?.value ?? null;
 
   if (!r || rate === null) {

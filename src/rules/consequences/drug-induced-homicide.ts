@@ -1,4 +1,5 @@
 import { jurisdictionKey } from '../../law/jurisdiction.ts';
+import { dotted } from '../../model/dotted.ts';
 import { type Charge, type Collector, uniq } from './common.ts';
 
 interface DihLaw {
@@ -27,7 +28,7 @@ export interface DrugInducedHomicide {
 export function drugInducedHomicide(col: Collector, charge: Charge): DrugInducedHomicide | null {
   const c = col.input.case;
   if (!c.conduct.death_resulted) return null;
-  const base = `${jurisdictionKey(c.jurisdiction)}.drug_induced_homicide`;
+  const base = dotted(jurisdictionKey(c.jurisdiction), 'drug_induced_homicide');
   const laws = col.law.family<DihLaw>(base).filter((r) => r.value !== null);
   if (laws.length === 0) {
     col.add('consequences.drug_induced_homicide.not_in_knowledge_base', 'warning', [], {

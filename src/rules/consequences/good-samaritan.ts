@@ -1,6 +1,7 @@
 import type { Resolved } from '../../law/book.ts';
 import { jurisdictionKey } from '../../law/jurisdiction.ts';
 import type { Consequences } from '../../model/assessment.ts';
+import { dotted } from '../../model/dotted.ts';
 import { ownGrams } from '../own-conduct.ts';
 import { type Charge, type Collector, remuneration, uniq } from './common.ts';
 
@@ -106,7 +107,7 @@ export function goodSamaritan(
 ): (GoodSamaritan & Record<string, unknown>) | null {
   const c = col.input.case;
   if (!c.conduct.at_overdose_scene) return null;
-  const base = `${jurisdictionKey(c.jurisdiction)}.good_samaritan`;
+  const base = dotted(jurisdictionKey(c.jurisdiction), 'good_samaritan');
   const laws = col.law.family<GsLaw>(base).filter((r) => r.value !== null);
   if (laws.length === 0) {
     col.add('consequences.good_samaritan.not_in_knowledge_base', 'warning', [], {

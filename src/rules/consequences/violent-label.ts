@@ -1,4 +1,5 @@
 import { jurisdictionKey } from '../../law/jurisdiction.ts';
+import { dotted } from '../../model/dotted.ts';
 import { type Charge, type Collector, uniq } from './common.ts';
 
 interface Designation {
@@ -30,7 +31,7 @@ export interface ViolentLabel {
 export function violentLabel(col: Collector, charge: Charge): ViolentLabel {
   const c = col.input.case;
   const p = jurisdictionKey(c.jurisdiction);
-  const d = col.law.maybe<Designation>(`${p}.violent_designation`);
+  const d = col.law.maybe<Designation>(dotted(p, 'violent_designation'));
   const reasons: string[] = [];
   const citations: string[] = [];
   let applies: boolean | null = null;
@@ -64,7 +65,7 @@ export function violentLabel(col: Collector, charge: Charge): ViolentLabel {
 
   let firearm: ViolentLabel['firearm_enhancement'] = null;
   const weapon = c.conduct.weapon ?? 'none';
-  const f = col.law.maybe<FirearmRule>(`${p}.drug_firearm_enhancement`);
+  const f = col.law.maybe<FirearmRule>(dotted(p, 'drug_firearm_enhancement'));
   if (f?.value && weapon !== 'none') {
     citations.push(f.law);
     firearm = {

@@ -1,4 +1,5 @@
 import type { Drug } from '../../model/case.ts';
+import { dotted } from '../../model/dotted.ts';
 import { type Term, termGte } from '../../model/terms.ts';
 import type { RuleInput } from '../context.ts';
 import { Trace } from '../trace.ts';
@@ -13,16 +14,9 @@ type RowValue = { min_months: Term; max_months: Term } | { same_as: Row } | 'non
 
 const TIER_ORDER: Tier[] = ['A', 'B'];
 
-/** `us_fed.usc21_841b.threshold.A.heroin`, built once per tier and substance key rather than per case. */
-const thresholdIds = new Map<string, string>();
+/** `us_fed.usc21_841b.threshold.A.heroin` */
 function thresholdId(tier: Tier, key: string): string {
-  const k = tier + key;
-  let id = thresholdIds.get(k);
-  if (id === undefined) {
-    id = `us_fed.usc21_841b.threshold.${tier}.${key}`;
-    thresholdIds.set(k, id);
-  }
-  return id;
+  return dotted(dotted('us_fed.usc21_841b.threshold', tier), key);
 }
 
 /** The amounts compared with the 841(b)(1) triggers: mixture and, where purity is known, actual. */
@@ -108,9 +102,9 @@ function penaltyRow(
 ): { row: Row; min: Term; max: Term; law: string } | null {
   const statute = input.law.statute('statute');
   for (const row of rows) {
-    let r = statute.get<RowValue>(`us_fed.usc21_841b.penalty.${tier}.${row}`);
+    let r = statute.get<RowValue>(dotted(dotted('us_fed.usc21_841b.penalty', tier), row));
     if (r.value !== null && typeof r.value === 'object' && 'same_as' in r.value) {
-      r = statute.get<RowValue>(`us_fed.usc21_841b.penalty.${tier}.${r.value.same_as}`);
+      r = statute.get<RowValue>(dotted(dotted('us_fed.usc21_841b.penalty', tier), r.value.same_as));
     }
     if (r.value === 'none') continue;
     trace.cite(r);
@@ -130,7 +124,7 @@ export function statutory841(input: RuleInput, charge: ChargeResult): StatutoryR
   const conduct = input.case.conduct;
   const deathOrSbi = conduct.death_resulted === true || conduct.serious_bodily_injury_resulted === true;
   const statute = input.law.statute('statute');
-  const predicate = trace.cite(statute.get<string>(`us_fed.usc21_841b.prior_predicate.${tier}`)).value;
+  const predicate = trace.cite(statute.get<string>(dotted('us_fed.usc21_841b.prior_predicate', tier))).value;
   const count = countQualifyingPriors(input, predicate, trace);
   const priors = priorsCharged(input, count, trace);
   const row = penaltyRow(tier, rowOrder(deathOrSbi, priors), input, trace);

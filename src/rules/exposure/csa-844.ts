@@ -1,3 +1,4 @@
+import { dotted } from '../../model/dotted.ts';
 import type { RuleInput } from '../context.ts';
 import { Trace } from '../trace.ts';
 import type { ChargeResult } from './charge.ts';
@@ -36,7 +37,7 @@ export function statutory844(input: RuleInput, charge: ChargeResult): StatutoryR
     trace,
   );
   const row = priors >= 2 ? 'two_or_more_priors' : priors === 1 ? 'one_prior' : 'no_prior';
-  const general = trace.cite(statute.get<Row844>(`us_fed.usc21_844.penalty.${row}`));
+  const general = trace.cite(statute.get<Row844>(dotted('us_fed.usc21_844.penalty', row)));
   const crack = trace.cite(statute.get<Crack844>('us_fed.usc21_844.crack_minimum'));
   const crackGrams = charge.drugs
     .filter((d) => d.substance === 'cocaine_base')

@@ -1,8 +1,11 @@
 import type { Resolved } from '../../law/book.ts';
 import type { LawView } from '../../law/reader.ts';
 import type { Drug } from '../../model/case.ts';
+import { dotted } from '../../model/dotted.ts';
 import type { Trace } from '../trace.ts';
 import { SUBSTANCE_NAMES } from './substances.ts';
+
+const CDW = 'us_fed.ussg.cdw';
 
 type Bands = { level: number | null; min: number }[];
 
@@ -37,12 +40,12 @@ function bandLevel(row: CompiledRow, amount: number): number | null {
 
 /** A row compiled once per law period; a scenario may read one substance on another's rows (crack on powder). */
 function compiledRow(key: string, law: LawView): CompiledRow {
-  return law.compiled(`dqt.${key}`, (read) => {
+  return law.compiled(dotted('dqt', key), (read) => {
     const rows: Resolved[] = [];
-    let r = read<Bands | { same_as: string }>(`us_fed.ussg.dqt.${key}`);
+    let r = read<Bands | { same_as: string }>(dotted('us_fed.ussg.dqt', key));
     rows.push(r);
     while (!Array.isArray(r.value)) {
-      r = read<Bands | { same_as: string }>(`us_fed.ussg.dqt.${r.value.same_as}`);
+      r = read<Bands | { same_as: string }>(dotted('us_fed.ussg.dqt', r.value.same_as));
       rows.push(r);
     }
     const bands = r.value as Bands;
@@ -97,21 +100,21 @@ function convertedWeight(drugs: Drug[], law: LawView, trace: Trace): QuantityLev
   let unknown = false;
   for (const d of drugs) {
     const names = SUBSTANCE_NAMES[d.substance];
-    if (!names.cdw || !law.has(`us_fed.ussg.cdw.${names.cdw}`)) {
+    if (!names.cdw || !law.has(dotted(CDW, names.cdw))) {
       unknown = true;
       trace.add('guidelines.quantity.no_conversion', 'warning', ['USSG 2D1.1 comment. (n.8(D))'], {
         substance: d.substance,
       });
       continue;
     }
-    const ratio = trace.cite(law.get<number | null>(`us_fed.ussg.cdw.${names.cdw}`));
+    const ratio = trace.cite(law.get<number | null>(dotted(CDW, names.cdw)));
     if (ratio.value === null) {
       unknown = true;
       continue;
     }
     let grams = gramsOf(d, law, trace) * ratio.value;
-    if (names.tableActual && d.purity !== undefined && law.has(`us_fed.ussg.cdw.${names.tableActual}`)) {
-      const actualRatio = trace.cite(law.get<number | null>(`us_fed.ussg.cdw.${names.tableActual}`)).value;
+    if (names.tableActual && d.purity !== undefined && law.has(dotted(CDW, names.tableActual))) {
+      const actualRatio = trace.cite(law.get<number | null>(dotted(CDW, names.tableActual))).value;
       if (actualRatio !== null) grams = Math.max(grams, (d.grams ?? 0) * d.purity * actualRatio);
     }
     if (d.substance === 'oxycodone' || d.substance === 'hydrocodone')

@@ -1,3 +1,4 @@
+import { dotted } from '../../model/dotted.ts';
 import { addTerms, type Term } from '../../model/terms.ts';
 import type { RuleInput } from '../context.ts';
 import { Trace } from '../trace.ts';
@@ -21,7 +22,7 @@ export function firearms924c(input: RuleInput): FirearmsResult {
   if (n === 0 || weapon === 'none' || weapon === 'nearby')
     return { counts: [], total: 0, citations: [], trace };
   const statute = input.law.statute('statute');
-  const first = trace.cite(statute.get<number | null>(`us_fed.usc18_924c.first_term.${weapon}`));
+  const first = trace.cite(statute.get<number | null>(dotted('us_fed.usc18_924c.first_term', weapon)));
   const later = trace.cite(statute.get<number | 'life' | null>('us_fed.usc18_924c.subsequent_term'));
   const stacking = trace.cite(statute.get<boolean | null>('us_fed.usc18_924c.stacking'));
   const prior924c = (input.case.history?.priors ?? []).some(

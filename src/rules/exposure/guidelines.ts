@@ -2,6 +2,7 @@ import type { Resolved } from '../../law/book.ts';
 import type { LawView } from '../../law/reader.ts';
 import type { Guidelines, RoleResult } from '../../model/assessment.ts';
 import type { IsoDate } from '../../model/dates.ts';
+import { dotted } from '../../model/dotted.ts';
 import type { RawFinding } from '../../model/finding.ts';
 import { addTerms, type Term } from '../../model/terms.ts';
 import type { RuleInput } from '../context.ts';
@@ -122,7 +123,7 @@ export function guidelinesUnder(manual: IsoDate, c: GuidelineInputs): GuidelineR
   const aggravating = aggravatingRole(kase, law, trace);
   if (aggravating) sheet.add('guidelines.aggravating_role', aggravating.levels, aggravating.law);
   if (mitigating)
-    sheet.add(`guidelines.mitigating_role.${mitigating.kind}`, mitigating.levels, mitigating.law);
+    sheet.add(dotted('guidelines.mitigating_role', mitigating.kind), mitigating.levels, mitigating.law);
   const accepted = acceptance(kase, law, trace);
   if (accepted) {
     if (accepted.thirdLevel(sheet.level))

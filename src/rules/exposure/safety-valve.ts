@@ -1,3 +1,4 @@
+import { dotted } from '../../model/dotted.ts';
 import type { Term } from '../../model/terms.ts';
 import type { RuleInput } from '../context.ts';
 import { Trace } from '../trace.ts';
@@ -109,7 +110,7 @@ export function safetyValve(
   // each failed criterion is cited to its own paragraph (the 1994 (f)(1) or the First Step Act's, for (f)(1))
   const paragraphs = statute.get<Record<string, string>>('us_fed.usc18_3553f.criteria').value;
   for (const f of failed)
-    trace.add(`exposure.safety_valve.failed.${f}`, 'info', [
+    trace.add(dotted('exposure.safety_valve.failed', f), 'info', [
       f === 'criminal_history' ? c1.law : (paragraphs[f] ?? c1.law),
     ]);
   if (eligible === true)

@@ -3,6 +3,7 @@ import { jurisdictionKey } from '../../law/jurisdiction.ts';
 import type { LawView } from '../../law/reader.ts';
 import type { IndiciumVerdict, Strength } from '../../model/assessment.ts';
 import type { Case, Drug } from '../../model/case.ts';
+import { dotted } from '../../model/dotted.ts';
 import { finding, type RawFinding } from '../../model/finding.ts';
 import type { RuleInput } from '../context.ts';
 import { formatGrams, formatNumber } from '../format.ts';
@@ -88,8 +89,9 @@ function compare(a: Amount, t: Amount): { ratio: number } | null {
   return null;
 }
 
-function presumptionPrefix(c: Case): string {
-  return `${jurisdictionKey(c.jurisdiction)}.presumption_of_sale.`;
+/** The jurisdiction's presumption-of-sale thresholds: `us_az.presumption_of_sale` (one id per substance under it). */
+function presumptionBase(c: Case): string {
+  return dotted(jurisdictionKey(c.jurisdiction), 'presumption_of_sale');
 }
 
 function personalUse(
@@ -100,8 +102,8 @@ function personalUse(
 ): PersonalUseReview {
   const c = input.case;
   const items: PersonalUseItem[] = [];
-  const prefix = presumptionPrefix(c);
-  const jurisdictionCovered = statute.covers(prefix);
+  const base = presumptionBase(c);
+  const jurisdictionCovered = statute.covers(dotted(base, ''));
   if (!jurisdictionCovered)
     findings.push(
       finding('indicia.presumption_of_sale.not_in_knowledge_base', 'info', [], {
@@ -113,9 +115,9 @@ function personalUse(
     const basis = d.basis as 'possessed' | 'transacted';
     const amount = amountOf(d);
     const citations: string[] = [];
-    const days = read.get<number | null>(`${U}.supply_days`);
-    const daily = read.maybe<number | null>(`${U}.daily_grams.${d.substance}`);
-    const line = read.maybe<Amount | null>(`${U}.legal_line.${d.substance}`);
+    const days = read.get<number | null>(dotted(U, 'supply_days'));
+    const daily = read.maybe<number | null>(dotted(dotted(U, 'daily_grams'), d.substance));
+    const line = read.maybe<Amount | null>(dotted(dotted(U, 'legal_line'), d.substance));
     let pu: Amount | null = null;
     const dailyGrams = daily?.value ?? null;
     if (dailyGrams !== null && days.value !== null) {
@@ -134,7 +136,7 @@ function personalUse(
     const within = cmp ? cmp.ratio <= 1 : null;
 
     let presumption: PersonalUseItem['presumption_of_sale'] = null;
-    const tid = `${prefix}${d.substance}`;
+    const tid = dotted(base, d.substance);
     const threshold = statute.maybe<Amount | null>(tid);
     if (threshold?.value) {
       const t = compare(amount, threshold.value);
@@ -209,8 +211,8 @@ function quantityVerdict(
   base: Resolved<IndiciumPolicy>,
   read: LawView,
 ): { strength: Strength; reasons: string[]; citations: string[] } {
-  const q = read.get<QuantityStrength>(`${P}.quantity_strength`);
-  const effect = read.get<{ raises_strength: boolean }>(`${P}.presumption_of_sale_effect`);
+  const q = read.get<QuantityStrength>(dotted(P, 'quantity_strength'));
+  const effect = read.get<{ raises_strength: boolean }>(dotted(P, 'presumption_of_sale_effect'));
   const reasons = [base.value.reasoning];
   const citations = [base.law, q.law];
   let strength: Strength;
@@ -253,7 +255,7 @@ function quantityVerdict(
 /** The activities (and supervision) the case states that show selling by themselves, from the policy's list. */
 function conductShowingSale(c: Case, read: LawView): { activities: string[]; law: string } {
   const r = read.get<{ activities: string[]; people_supervised_at_least: number }>(
-    `${P}.conduct_showing_sale`,
+    dotted(P, 'conduct_showing_sale'),
   );
   const activities = c.conduct.activities.filter((a) => r.value.activities.includes(a));
   if (
@@ -274,7 +276,7 @@ export function reviewIndicia(input: RuleInput): IndiciaReview {
   const verdicts: IndiciumVerdict[] = [];
   const listed = [...new Set(c.evidence?.indicia ?? [])];
   for (const indicium of listed) {
-    const base = read.get<IndiciumPolicy>(`${P}.${indicium}`);
+    const base = read.get<IndiciumPolicy>(dotted(P, indicium));
     let strength = base.value.default_strength;
     let reasons = [base.value.reasoning];
     let citations = [base.law];
@@ -284,7 +286,7 @@ export function reviewIndicia(input: RuleInput): IndiciaReview {
       ({ strength, reasons, citations } = q);
       values.within_personal_use = pu.within_personal_use;
     } else if (indicium === 'cash') {
-      const line = read.get<number | null>(`${P}.cash_large_usd`);
+      const line = read.get<number | null>(dotted(P, 'cash_large_usd'));
       citations.push(line.law);
       const cash = c.evidence?.cash_usd;
       values.cash_usd = cash ?? null;
@@ -301,11 +303,16 @@ export function reviewIndicia(input: RuleInput): IndiciaReview {
     const cited = [...new Set(citations)];
     verdicts.push({ indicium, strength, reasons, citations: cited });
     findings.push(
-      finding(`indicia.${strength}.${indicium}`, strength === 'weak' ? 'info' : 'warning', cited, values),
+      finding(
+        dotted(dotted('indicia', strength), indicium),
+        strength === 'weak' ? 'info' : 'warning',
+        cited,
+        values,
+      ),
     );
   }
 
-  const rule = read.get<{ strong_at_least: number; moderate_at_least: number }>(`${P}.clear_evidence`);
+  const rule = read.get<{ strong_at_least: number; moderate_at_least: number }>(dotted(P, 'clear_evidence'));
   const strong = verdicts.filter((v) => v.strength === 'strong').length;
   const moderate = verdicts.filter((v) => v.strength === 'moderate').length;
   const fromIndicia = strong >= rule.value.strong_at_least || moderate >= rule.value.moderate_at_least;

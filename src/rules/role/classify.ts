@@ -1,7 +1,9 @@
+import type { Resolved } from '../../law/book.ts';
 import { LawDataError } from '../../law/errors.ts';
 import type { LawView } from '../../law/reader.ts';
 import { OFFENDER_FUNCTIONS, type OffenderFunction, type RoleResult } from '../../model/assessment.ts';
 import type { Activity, Case, Drug } from '../../model/case.ts';
+import { dotted } from '../../model/dotted.ts';
 import { finding, type RawFinding } from '../../model/finding.ts';
 import type { RuleInput } from '../context.ts';
 import { formatGrams } from '../format.ts';
@@ -51,7 +53,7 @@ function largestOwn(
 }
 
 /** The facts that satisfy a criterion, or undefined when it does not hold. */
-function test(cr: Criterion, c: Case, read: LawView): string[] | undefined {
+function test(cr: Criterion, c: Case, read: LawView, units: readonly string[]): string[] | undefined {
   const facts: string[] = [];
   if (cr.activities_any) {
     const hit = cr.activities_any.filter((a) => c.conduct.activities.includes(a));
@@ -62,7 +64,6 @@ function test(cr: Criterion, c: Case, read: LawView): string[] | undefined {
     const id = cr[key];
     if (!id) continue;
     const line = read.get<number>(id);
-    const units = read.get<string[]>(UNIT_SUBSTANCES).value;
     const bases: Drug['basis'][] =
       key === 'transaction_grams_at_least' ? ['transacted'] : ['possessed', 'transacted'];
     const big = largestOwn(c, bases, units);
@@ -104,13 +105,31 @@ function checkPrecedence(precedence: readonly string[], id: string): void {
     );
 }
 
+interface RolePolicy {
+  precedence: Resolved<OffenderFunction[]>;
+  functions: { fn: OffenderFunction; r: Resolved<FunctionDef>; title: string }[];
+  units: readonly string[];
+}
+
+/** The functions, their order and the unit-counted substances, read and checked once per law period. */
+function rolePolicy(read: LawView): RolePolicy {
+  return read.compiled('role.policy', (get) => {
+    const precedence = get<OffenderFunction[]>(dotted(P, 'precedence'));
+    checkPrecedence(precedence.value, precedence.id);
+    const functions = OFFENDER_FUNCTIONS.map((fn) => {
+      const r = get<FunctionDef>(FUNCTION_ID[fn]);
+      return { fn, r, title: read.title(r.id) ?? fn };
+    });
+    return { precedence, functions, units: get<string[]>(UNIT_SUBSTANCES).value };
+  });
+}
+
 export function classifyRole(input: RuleInput): { role: RoleResult; findings: RawFinding[] } {
   const c = input.case;
   const read = input.law.today('role');
   const findings: RawFinding[] = [];
 
-  const precedence = read.get<OffenderFunction[]>(`${P}.precedence`);
-  checkPrecedence(precedence.value, precedence.id);
+  const { precedence, functions, units } = rolePolicy(read);
 
   // Every function whose criteria the facts meet, with the facts that met them.
   const matched = new Map<
@@ -118,11 +137,9 @@ export function classifyRole(input: RuleInput): { role: RoleResult; findings: Ra
     { facts: string[]; def: FunctionDef; law: string; title: string }
   >();
   const usedQuantity = new Set<OffenderFunction>();
-  for (const fn of OFFENDER_FUNCTIONS) {
-    const r = read.get<FunctionDef>(FUNCTION_ID[fn]);
-    const title = read.title(r.id) ?? fn;
+  for (const { fn, r, title } of functions) {
     for (const cr of r.value.any_of) {
-      const facts = test(cr, c, read);
+      const facts = test(cr, c, read, units);
       if (!facts) continue;
       matched.set(fn, { facts, def: r.value, law: r.law, title });
       if (cr.transaction_grams_at_least || cr.possessed_grams_at_least) usedQuantity.add(fn);
@@ -153,7 +170,7 @@ export function classifyRole(input: RuleInput): { role: RoleResult; findings: Ra
       );
     }
   } else {
-    const def = read.get<OffenderFunction>(`${P}.default_function`);
+    const def = read.get<OffenderFunction>(dotted(P, 'default_function'));
     chosen = def.value;
     const r = read.get<FunctionDef>(FUNCTION_ID[chosen]);
     const title = read.title(r.id) ?? chosen;
@@ -171,7 +188,7 @@ export function classifyRole(input: RuleInput): { role: RoleResult; findings: Ra
   }
 
   // Facts deliberately not used.
-  const peripheral = read.get<Activity[]>(`${P}.no_function_activities`);
+  const peripheral = read.get<Activity[]>(dotted(P, 'no_function_activities'));
   const inert = c.conduct.activities.filter((a) => peripheral.value.includes(a) && a !== 'possessed');
   if (inert.length) ignored.push(`${inert.join(', ')}: evidence of no supply function (${peripheral.law})`);
   for (const d of attributedDrugs(c)) {
@@ -187,9 +204,9 @@ export function classifyRole(input: RuleInput): { role: RoleResult; findings: Ra
       }),
     );
   }
-  const big = largestOwn(c, ['possessed', 'transacted'], read.get<string[]>(UNIT_SUBSTANCES).value);
+  const big = largestOwn(c, ['possessed', 'transacted'], units);
   if (big?.grams !== undefined && !usedQuantity.has(chosen)) {
-    const line = read.get<number>(`${P}.line.wholesale_transaction_grams`);
+    const line = read.get<number>(dotted(dotted(P, 'line'), 'wholesale_transaction_grams'));
     if (line.value !== null && big.grams >= line.value) {
       const amount = formatGrams(big.grams);
       ignored.push(
@@ -207,7 +224,7 @@ export function classifyRole(input: RuleInput): { role: RoleResult; findings: Ra
   }
 
   findings.unshift(
-    finding(`role.function.${chosen}`, 'info', citations, {
+    finding(dotted('role.function', chosen), 'info', citations, {
       function: chosen,
       decided_by: decided_by.join('; '),
     }),

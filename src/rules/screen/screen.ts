@@ -1,8 +1,10 @@
 import type { Resolved } from '../../law/book.ts';
 import { LawDataError } from '../../law/errors.ts';
+import type { LawView } from '../../law/reader.ts';
 import type { OffenderFunction, Recommendation, ScreenResult } from '../../model/assessment.ts';
 import type { Activity, Case } from '../../model/case.ts';
 import { addYears } from '../../model/dates.ts';
+import { dotted } from '../../model/dotted.ts';
 import { finding, type RawFinding } from '../../model/finding.ts';
 import type { RuleInputWithResults } from '../context.ts';
 import type { reviewIndicia } from '../indicia/review.ts';
@@ -215,21 +217,42 @@ function checkEffect(e: Effect | undefined, id: string): void {
     throw new LawDataError(`unknown effect "${e}"`, id);
 }
 
+interface ScreenPolicy {
+  policy: Resolved<{ id: string; version: string; title: string }>;
+  precedence: Resolved<Recommendation[]>;
+  gain: Resolved<string[]>;
+  rules: { name: string; test: Test; r: Resolved<RuleData> }[];
+}
+
+/** The policy, its outcome order and its rules, read and checked once per law period. */
+function screenPolicy(read: LawView): ScreenPolicy {
+  return read.compiled('screen.policy', (get) => {
+    const policy = get<{ id: string; version: string; title: string }>(dotted(P, 'policy'));
+    const precedence = get<Recommendation[]>(dotted(P, 'outcome_precedence'));
+    const missing = RECOMMENDATIONS.filter((rec) => !precedence.value.includes(rec));
+    if (missing.length)
+      throw new LawDataError(
+        `outcome precedence must rank every recommendation (missing: ${missing.join(', ')})`,
+        precedence.id,
+      );
+    const rules = RULES.map(([name, test]) => {
+      const r = get<RuleData>(RULE_ID[name] as string);
+      checkEffect(r.value.effect, r.id);
+      checkEffect(r.value.effect_with_own_quantity, r.id);
+      checkEffect(r.value.effect_without_own_quantity, r.id);
+      return { name, test, r };
+    });
+    return { policy, precedence, gain: get<string[]>(dotted(P, 'extensive_gain_compensation')), rules };
+  });
+}
+
 export function applyScreen(
   input: RuleInputWithResults,
   review: Review,
 ): { screen: ScreenResult; findings: RawFinding[] } {
   const c = input.case;
   const read = input.law.today('screen');
-  const policy = read.get<{ id: string; version: string; title: string }>(`${P}.policy`);
-  const precedence = read.get<Recommendation[]>(`${P}.outcome_precedence`);
-  const missing = RECOMMENDATIONS.filter((rec) => !precedence.value.includes(rec));
-  if (missing.length)
-    throw new LawDataError(
-      `outcome precedence must rank every recommendation (missing: ${missing.join(', ')})`,
-      precedence.id,
-    );
-  const gain = read.get<string[]>(`${P}.extensive_gain_compensation`);
+  const { policy, precedence, gain, rules: ruleData } = screenPolicy(read);
   const comp = c.conduct.compensation;
   // a share in the profits is selling for gain whatever the pay is called; otherwise the compensation decides
   const extensiveGain =
@@ -248,15 +271,11 @@ export function applyScreen(
   const findings: RawFinding[] = [];
   const extra: RawFinding[] = [];
   const effects = new Set<Effect>();
-  for (const [name, test] of RULES) {
-    const r: Resolved<RuleData> = read.get<RuleData>(RULE_ID[name] as string);
-    checkEffect(r.value.effect, r.id);
-    checkEffect(r.value.effect_with_own_quantity, r.id);
-    checkEffect(r.value.effect_without_own_quantity, r.id);
+  for (const { name, test, r } of ruleData) {
     if (!r.value.enabled) continue;
     const out = test(r.value, facts, extra, r.law);
     if (!out) continue;
-    const code = `screen.${name}`;
+    const code = dotted('screen', name);
     const citations = [r.law];
     effects.add(out.effect);
     rules.push({ code, message: messageOf(r.value, out), citations });
@@ -265,13 +284,13 @@ export function applyScreen(
 
   let recommendation = precedence.value.find((rec) => effects.has(rec));
   if (!recommendation) {
-    const fallback = read.get<Recommendation>(`${P}.fallback_outcome`);
+    const fallback = read.get<Recommendation>(dotted(P, 'fallback_outcome'));
     recommendation = fallback.value;
     findings.push(finding('screen.fallback', 'warning', [fallback.law], { recommendation }));
   }
   findings.unshift(
     finding(
-      `screen.recommendation.${recommendation}`,
+      dotted('screen.recommendation', recommendation),
       recommendation === 'prosecute' ? 'warning' : 'info',
       [...new Set([policy.law, precedence.law])],
       {

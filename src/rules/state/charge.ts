@@ -1,4 +1,5 @@
 import { jurisdictionKey } from '../../law/jurisdiction.ts';
+import { dotted } from '../../model/dotted.ts';
 import type { RuleInput } from '../context.ts';
 import type { ChargingPolicy } from '../exposure/charge.ts';
 import type { Trace } from '../trace.ts';
@@ -33,13 +34,13 @@ export function stateCharge(input: RuleInput, trace: Trace, policy?: ChargingPol
     trace.add('charge.screen.possession', 'info', ['DPA, Rethinking the "Drug Dealer" (2019)']);
     return { conduct: 'possession', drugs, policy };
   }
-  const classes = trace.cite(law.get<ActivityClasses>(`${p}.charging.activity_classes`));
+  const classes = trace.cite(law.get<ActivityClasses>(dotted(dotted(p, 'charging'), 'activity_classes')));
   const acts = c.conduct.activities.filter((a) => classes.value.distribution.includes(a));
   if (acts.length || drugs.some((d) => d.basis === 'transacted')) {
     trace.add('charge.state.distribution', 'info', [classes.law], { activities: acts });
     return { conduct: 'distribution', drugs, ...(policy ? { policy } : {}) };
   }
-  const practice = trace.cite(law.get<IntentPractice>(`${p}.charging.intent_indicia`));
+  const practice = trace.cite(law.get<IntentPractice>(dotted(dotted(p, 'charging'), 'intent_indicia')));
   const shown = (c.evidence?.indicia ?? []).filter((i) => practice.value.indicia.includes(i));
   if (shown.length) {
     trace.add('charge.state.intent_from_indicia', 'warning', [practice.law], { indicia: shown });
