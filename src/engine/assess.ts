@@ -163,7 +163,8 @@ export function assess(input: Case, options: AssessOptions): Assessment {
   const { dates, findings: dateFindings } = chooseDates(input, options.evaluationDate, options.asOf);
   const c = options.asOf ? shiftPriors(input, options.asOf) : input;
   const law = new CaseLaw(book, dates);
-  const ruleInput: RuleInput = { case: c, law, dates };
+  const explain = options.mode !== 'bulk';
+  const ruleInput: RuleInput = { case: c, law, dates, explain };
   const raw: RawFinding[] = [...dateFindings];
   const memo = options.memo;
 
@@ -179,8 +180,10 @@ export function assess(input: Case, options: AssessOptions): Assessment {
   raw.push(...review.findings);
 
   let part = exposurePart(ruleInput, role);
-  const mismatch = roleExposureMismatch({ ...ruleInput, role, exposure: part.exposure });
-  const screened = applyScreen({ ...ruleInput, role, exposure: part.exposure }, review);
+  // written out, not spread: spreading the input cost more than the mismatch rule itself (profiled)
+  const withResults = { case: c, law, dates, explain, role, exposure: part.exposure };
+  const mismatch = roleExposureMismatch(withResults);
+  const screened = applyScreen(withResults, review);
 
   // A scenario that adopts the report's screen lets it decide the charge (off in the law in force).
   const decision =
@@ -201,7 +204,10 @@ export function assess(input: Case, options: AssessOptions): Assessment {
     };
   else if (decision?.kind === 'policy') part = exposurePart(ruleInput, role, decision.policy);
   raw.push(...part.findings, ...mismatch, ...screened.findings);
-  const consequences = assessConsequences({ ...ruleInput, role, exposure: part.exposure }, part.kind);
+  const consequences = assessConsequences(
+    { case: c, law, dates, explain, role, exposure: part.exposure },
+    part.kind,
+  );
   raw.push(...consequences.findings);
   const findings = collect(raw, law, options);
 

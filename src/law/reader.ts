@@ -22,6 +22,9 @@ export interface AppliedDates extends CaseDates {
   notYetSentenced?: true;
 }
 
+/** A value reported when read: unverified (null), of low confidence, or a later law reaching earlier conduct. */
+const isWeak = (r: Resolved): boolean => r.value === null || r.confidence === 'low' || !!r.reachedBy;
+
 /**
  * What one assessment's reads report. A value that is unverified (null) or of low confidence is reported
  * once per assessment however many rules read it, as is a later value that reaches earlier conduct: weak
@@ -42,10 +45,15 @@ export class LawNotes {
     if (this.log && !this.log.has(r.id)) this.log.set(r.id, r);
   }
 
+  /** Whether every value read is kept in the book's read log. */
+  get logging(): boolean {
+    return this.log !== undefined;
+  }
+
   note(r: Resolved, area: LawArea): void {
     this.record(r);
     // only weak values and reaches are reported: a sound value needs no bookkeeping
-    if (r.value !== null && r.confidence !== 'low' && !r.reachedBy) return;
+    if (!isWeak(r)) return;
     if (this.seen.has(r)) return;
     this.seen.add(r);
     const weak =
@@ -166,12 +174,15 @@ export class LawView {
         reads.push(r);
         return r;
       });
-      return { value, reads };
+      return { value, reads, weak: reads.filter(isWeak) };
     });
-    for (const r of c.reads) {
-      this.notes.capture?.push({ date: this.date, id: r.id, area: this.area, value: r });
-      this.notes.note(r, this.area);
-    }
+    // Only weak values make findings; every read matters only while reads are captured or logged.
+    if (this.notes.capture || this.notes.logging)
+      for (const r of c.reads) {
+        this.notes.capture?.push({ date: this.date, id: r.id, area: this.area, value: r });
+        this.notes.note(r, this.area);
+      }
+    else for (const r of c.weak) this.notes.note(r, this.area);
     return c.value;
   }
 }

@@ -9,6 +9,11 @@ export interface RuleInput {
   case: Case;
   law: CaseLaw;
   dates: AppliedDates;
+  /**
+   * false in bulk mode: a rule may skip what only an explanation shows (reasons, the values of findings,
+   * prose). No number may depend on it (tests/engine-modes.test.ts). Absent means true.
+   */
+  explain?: boolean;
 }
 
 /** Later rules (screen, consequences, mismatch flags) also see what earlier rules decided. */

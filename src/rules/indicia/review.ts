@@ -75,6 +75,14 @@ function amountOf(d: Drug): Amount {
   return a;
 }
 
+/**
+ * What tells one quantity's findings from another's in both modes: repeats are dropped by code and values
+ * (src/model/finding.ts), so bulk mode, which skips the prose values, must keep these to drop the same ones.
+ */
+function measured(d: Drug, a: Amount): { substance: string; grams: number | null; units: number | null } {
+  return { substance: d.substance, grams: a.grams ?? null, units: a.units ?? null };
+}
+
 export function formatAmount(a: Amount): string {
   const parts: string[] = [];
   if (a.grams !== undefined) parts.push(formatGrams(a.grams));
@@ -101,6 +109,7 @@ function personalUse(
   findings: RawFinding[],
 ): PersonalUseReview {
   const c = input.case;
+  const explain = input.explain !== false;
   const items: PersonalUseItem[] = [];
   const base = presumptionBase(c);
   const jurisdictionCovered = statute.covers(dotted(base, ''));
@@ -141,13 +150,15 @@ function personalUse(
     if (threshold?.value) {
       const t = compare(amount, threshold.value);
       presumption = { threshold: threshold.value, reached: t ? t.ratio >= 1 : null, law: threshold.law };
-      const values = {
-        jurisdiction: c.jurisdiction,
-        substance: d.substance,
-        amount: formatAmount(amount),
-        threshold: formatAmount(threshold.value),
-        within_personal_use: within,
-      };
+      const values = explain
+        ? {
+            ...measured(d, amount),
+            jurisdiction: c.jurisdiction,
+            amount: formatAmount(amount),
+            threshold: formatAmount(threshold.value),
+            within_personal_use: within,
+          }
+        : measured(d, amount);
       if (presumption.reached === true)
         findings.push(finding('indicia.presumption_of_sale.reached', 'warning', [threshold.law], values));
       else if (presumption.reached === false)
@@ -178,14 +189,16 @@ function personalUse(
       citations: [...new Set(citations.filter(Boolean))],
     };
     items.push(item);
-    const values = {
-      substance: d.substance,
-      amount: formatAmount(amount),
-      personal_use_amount: pu ? formatAmount(pu) : null,
-      daily_grams: dailyGrams,
-      supply_days: item.supply_days,
-      multiple: cmp ? Number(cmp.ratio.toFixed(2)) : null,
-    };
+    const values = explain
+      ? {
+          ...measured(d, amount),
+          amount: formatAmount(amount),
+          personal_use_amount: pu ? formatAmount(pu) : null,
+          daily_grams: dailyGrams,
+          supply_days: item.supply_days,
+          multiple: cmp ? Number(cmp.ratio.toFixed(2)) : null,
+        }
+      : measured(d, amount);
     if (within === true)
       findings.push(finding('indicia.personal_use.within', 'info', item.citations, values));
     else if (within === false)
@@ -194,10 +207,14 @@ function personalUse(
   }
   for (const d of attributedDrugs(c)) {
     findings.push(
-      finding('indicia.ignored.attributed_quantity', 'info', [], {
-        substance: d.substance,
-        amount: formatAmount(amountOf(d)),
-      }),
+      finding(
+        'indicia.ignored.attributed_quantity',
+        'info',
+        [],
+        explain
+          ? { ...measured(d, amountOf(d)), amount: formatAmount(amountOf(d)) }
+          : measured(d, amountOf(d)),
+      ),
     );
   }
   const flags = items.map((i) => i.within);
@@ -206,50 +223,51 @@ function personalUse(
   return { within_personal_use, items };
 }
 
+/** The quantity's strength as evidence of selling; its reasons go to `reasons` when an explanation is made. */
 function quantityVerdict(
   pu: PersonalUseReview,
   base: Resolved<IndiciumPolicy>,
   read: LawView,
-): { strength: Strength; reasons: string[]; citations: string[] } {
+  reasons: string[] | undefined,
+): { strength: Strength; citations: string[] } {
   const q = read.get<QuantityStrength>(dotted(P, 'quantity_strength'));
   const effect = read.get<{ raises_strength: boolean }>(dotted(P, 'presumption_of_sale_effect'));
-  const reasons = [base.value.reasoning];
   const citations = [base.law, q.law];
   let strength: Strength;
   if (pu.items.length === 0) {
     strength = base.value.default_strength;
-    reasons.push(
+    reasons?.push(
       'The person held no drugs themselves; the quantity relied on is a network quantity attributed to them.',
     );
   } else if (pu.within_personal_use === true) {
     strength = q.value.within_personal_use;
     for (const i of pu.items)
-      reasons.push(
+      reasons?.push(
         `${formatAmount(i.amount)} of ${i.substance} is within a realistic personal-use amount (${i.personal_use_amount ? formatAmount(i.personal_use_amount) : 'unknown'}).`,
       );
   } else if (pu.within_personal_use === false) {
     const worst = Math.max(...pu.items.map((i) => i.multiple ?? 0));
     strength = worst >= q.value.strong_at_multiple_of_personal_use ? 'strong' : q.value.above_personal_use;
     for (const i of pu.items.filter((x) => x.within === false))
-      reasons.push(
+      reasons?.push(
         `${formatAmount(i.amount)} of ${i.substance} is ${formatNumber(Number((i.multiple ?? 0).toFixed(1)))} times a realistic personal-use amount (${i.personal_use_amount ? formatAmount(i.personal_use_amount) : 'unknown'}).`,
       );
   } else {
     strength = q.value.unknown_personal_use;
-    reasons.push(
+    reasons?.push(
       'No cited personal-use amount exists for this substance and measure, so the quantity cannot be weighed against personal use.',
     );
   }
   for (const i of pu.items) {
     if (!i.presumption_of_sale?.reached) continue;
     citations.push(i.presumption_of_sale.law, effect.law);
-    reasons.push(
+    reasons?.push(
       `${formatAmount(i.amount)} of ${i.substance} reaches the jurisdiction's presumption-of-sale threshold of ${formatAmount(i.presumption_of_sale.threshold)} (${i.presumption_of_sale.law})${effect.value.raises_strength ? '' : '; under the policy that alone does not make the quantity stronger evidence'}.`,
     );
     if (effect.value.raises_strength) strength = atLeast(strength, 'moderate');
   }
   for (const i of pu.items) citations.push(...i.citations);
-  return { strength, reasons, citations };
+  return { strength, citations };
 }
 
 /** The activities (and supervision) the case states that show selling by themselves, from the policy's list. */
@@ -270,6 +288,7 @@ export function reviewIndicia(input: RuleInput): IndiciaReview {
   const c = input.case;
   const read = input.law.today('indicia');
   const statute = input.law.atOffense('indicia');
+  const explain = input.explain !== false;
   const findings: RawFinding[] = [];
   const pu = personalUse(input, read, statute, findings);
 
@@ -278,12 +297,11 @@ export function reviewIndicia(input: RuleInput): IndiciaReview {
   for (const indicium of listed) {
     const base = read.get<IndiciumPolicy>(dotted(P, indicium));
     let strength = base.value.default_strength;
-    let reasons = [base.value.reasoning];
+    const reasons: string[] | undefined = explain ? [base.value.reasoning] : undefined;
     let citations = [base.law];
     const values: Record<string, unknown> = { indicium };
     if (indicium === 'quantity') {
-      const q = quantityVerdict(pu, base, read);
-      ({ strength, reasons, citations } = q);
+      ({ strength, citations } = quantityVerdict(pu, base, read, reasons));
       values.within_personal_use = pu.within_personal_use;
     } else if (indicium === 'cash') {
       const line = read.get<number | null>(dotted(P, 'cash_large_usd'));
@@ -291,17 +309,17 @@ export function reviewIndicia(input: RuleInput): IndiciaReview {
       const cash = c.evidence?.cash_usd;
       values.cash_usd = cash ?? null;
       values.large_cash_usd = line.value;
-      if (cash === undefined) reasons.push('The amount of cash is not stated.');
+      if (cash === undefined) reasons?.push('The amount of cash is not stated.');
       else if (line.value !== null && cash >= line.value) {
         strength = atLeast(strength, 'moderate');
-        reasons.push(
+        reasons?.push(
           `${formatNumber(cash)} USD reaches the large-cash line of ${formatNumber(line.value)} USD.`,
         );
-      } else reasons.push(`${formatNumber(cash)} USD is a modest sum, below the large-cash line.`);
+      } else reasons?.push(`${formatNumber(cash)} USD is a modest sum, below the large-cash line.`);
     }
     values.strength = strength;
     const cited = [...new Set(citations)];
-    verdicts.push({ indicium, strength, reasons, citations: cited });
+    verdicts.push({ indicium, strength, reasons: reasons ?? [], citations: cited });
     findings.push(
       finding(
         dotted(dotted('indicia', strength), indicium),

@@ -52,13 +52,18 @@ function largestOwn(
   return best;
 }
 
-/** The facts that satisfy a criterion, or undefined when it does not hold. */
-function test(cr: Criterion, c: Case, read: LawView, units: readonly string[]): string[] | undefined {
-  const facts: string[] = [];
+/** Whether a criterion holds; the facts that satisfy it go to `facts` when an explanation is made. */
+function test(
+  cr: Criterion,
+  c: Case,
+  read: LawView,
+  units: readonly string[],
+  facts: string[] | undefined,
+): boolean {
   if (cr.activities_any) {
     const hit = cr.activities_any.filter((a) => c.conduct.activities.includes(a));
-    if (hit.length === 0) return undefined;
-    facts.push(`activity: ${hit.join(', ')}`);
+    if (hit.length === 0) return false;
+    facts?.push(`activity: ${hit.join(', ')}`);
   }
   for (const key of ['transaction_grams_at_least', 'possessed_grams_at_least'] as const) {
     const id = cr[key];
@@ -67,31 +72,30 @@ function test(cr: Criterion, c: Case, read: LawView, units: readonly string[]): 
     const bases: Drug['basis'][] =
       key === 'transaction_grams_at_least' ? ['transacted'] : ['possessed', 'transacted'];
     const big = largestOwn(c, bases, units);
-    if (line.value === null || !big?.grams || big.grams < line.value) return undefined;
-    const what = key === 'transaction_grams_at_least' ? 'own quantity per transaction' : 'own quantity held';
-    facts.push(
-      `${what}: ${formatGrams(big.grams)} of ${big.substance}, at or above ${formatGrams(line.value)} (${line.law})`,
+    if (line.value === null || !big?.grams || big.grams < line.value) return false;
+    facts?.push(
+      `${key === 'transaction_grams_at_least' ? 'own quantity per transaction' : 'own quantity held'}: ${formatGrams(big.grams)} of ${big.substance}, at or above ${formatGrams(line.value)} (${line.law})`,
     );
   }
   if (cr.people_supervised_at_least !== undefined) {
     const n = c.conduct.people_supervised ?? 0;
-    if (n < cr.people_supervised_at_least) return undefined;
-    facts.push(`people supervised: ${n}`);
+    if (n < cr.people_supervised_at_least) return false;
+    facts?.push(`people supervised: ${n}`);
   }
   if (cr.profit_share !== undefined) {
-    if ((c.conduct.profit_share ?? false) !== cr.profit_share) return undefined;
-    facts.push(cr.profit_share ? 'shares in the profits' : 'no share in the profits');
+    if ((c.conduct.profit_share ?? false) !== cr.profit_share) return false;
+    facts?.push(cr.profit_share ? 'shares in the profits' : 'no share in the profits');
   }
   const comp = c.conduct.compensation;
   if (cr.compensation_in) {
-    if (comp === undefined || !cr.compensation_in.includes(comp)) return undefined;
-    facts.push(`compensation: ${comp}`);
+    if (comp === undefined || !cr.compensation_in.includes(comp)) return false;
+    facts?.push(`compensation: ${comp}`);
   }
   if (cr.compensation_not_in) {
-    if (comp !== undefined && cr.compensation_not_in.includes(comp)) return undefined;
-    facts.push(`compensation: ${comp ?? 'not stated'}`);
+    if (comp !== undefined && cr.compensation_not_in.includes(comp)) return false;
+    facts?.push(`compensation: ${comp ?? 'not stated'}`);
   }
-  return facts;
+  return true;
 }
 
 function checkPrecedence(precedence: readonly string[], id: string): void {
@@ -127,6 +131,7 @@ function rolePolicy(read: LawView): RolePolicy {
 export function classifyRole(input: RuleInput): { role: RoleResult; findings: RawFinding[] } {
   const c = input.case;
   const read = input.law.today('role');
+  const explain = input.explain !== false;
   const findings: RawFinding[] = [];
 
   const { precedence, functions, units } = rolePolicy(read);
@@ -139,29 +144,30 @@ export function classifyRole(input: RuleInput): { role: RoleResult; findings: Ra
   const usedQuantity = new Set<OffenderFunction>();
   for (const { fn, r, title } of functions) {
     for (const cr of r.value.any_of) {
-      const facts = test(cr, c, read, units);
-      if (!facts) continue;
-      matched.set(fn, { facts, def: r.value, law: r.law, title });
+      const facts: string[] | undefined = explain ? [] : undefined;
+      if (!test(cr, c, read, units, facts)) continue;
+      matched.set(fn, { facts: facts ?? [], def: r.value, law: r.law, title });
       if (cr.transaction_grams_at_least || cr.possessed_grams_at_least) usedQuantity.add(fn);
       break;
     }
   }
 
-  const reasons: string[] = [];
-  const decided_by: string[] = [];
-  const ignored: string[] = [];
+  // the prose of the result is made only for an explanation (bulk mode keeps the function and citations)
+  const reasons: string[] | undefined = explain ? [] : undefined;
+  const decided_by: string[] | undefined = explain ? [] : undefined;
+  const ignored: string[] | undefined = explain ? [] : undefined;
   const citations: string[] = [];
   let chosen = precedence.value.find((f) => matched.has(f));
   if (chosen) {
     const m = matched.get(chosen);
     if (m) {
-      reasons.push(`${m.title}: ${m.def.definition} (${m.law}).`);
-      decided_by.push(...m.facts);
+      reasons?.push(`${m.title}: ${m.def.definition} (${m.law}).`);
+      decided_by?.push(...m.facts);
       citations.push(m.law);
     }
     const others = precedence.value.filter((f) => f !== chosen && matched.has(f));
     if (others.length) {
-      reasons.push(
+      reasons?.push(
         `The facts also fit ${others.join(', ')}; the most culpable function is assigned, in the order the policy declares (${precedence.law}).`,
       );
       citations.push(precedence.law);
@@ -174,10 +180,10 @@ export function classifyRole(input: RuleInput): { role: RoleResult; findings: Ra
     chosen = def.value;
     const r = read.get<FunctionDef>(FUNCTION_ID[chosen]);
     const title = read.title(r.id) ?? chosen;
-    reasons.push(
+    reasons?.push(
       `No activity is evidence of a supply function, so the person is treated as ${title}: ${r.value.definition} (${def.law}).`,
     );
-    decided_by.push(`activities: ${c.conduct.activities.join(', ')}`);
+    decided_by?.push(`activities: ${c.conduct.activities.join(', ')}`);
     citations.push(def.law, r.law);
     findings.push(
       finding('role.default_function', 'info', [def.law], {
@@ -190,16 +196,17 @@ export function classifyRole(input: RuleInput): { role: RoleResult; findings: Ra
   // Facts deliberately not used.
   const peripheral = read.get<Activity[]>(dotted(P, 'no_function_activities'));
   const inert = c.conduct.activities.filter((a) => peripheral.value.includes(a) && a !== 'possessed');
-  if (inert.length) ignored.push(`${inert.join(', ')}: evidence of no supply function (${peripheral.law})`);
+  if (inert.length) ignored?.push(`${inert.join(', ')}: evidence of no supply function (${peripheral.law})`);
   for (const d of attributedDrugs(c)) {
-    const amount = d.grams !== undefined ? formatGrams(d.grams) : `${d.count ?? 0} plants`;
-    ignored.push(
+    const amount = !explain ? '' : d.grams !== undefined ? formatGrams(d.grams) : `${d.count ?? 0} plants`;
+    ignored?.push(
       `the attributed network quantity of ${amount} of ${d.substance} was not used: a role follows what the person did, not what the network handled`,
     );
     findings.push(
       finding('role.ignored.attributed_quantity', 'info', [precedence.law], {
         substance: d.substance,
         grams: d.grams ?? null,
+        count: d.count ?? null,
         amount,
       }),
     );
@@ -208,8 +215,8 @@ export function classifyRole(input: RuleInput): { role: RoleResult; findings: Ra
   if (big?.grams !== undefined && !usedQuantity.has(chosen)) {
     const line = read.get<number>(dotted(dotted(P, 'line'), 'wholesale_transaction_grams'));
     if (line.value !== null && big.grams >= line.value) {
-      const amount = formatGrams(big.grams);
-      ignored.push(
+      const amount = explain ? formatGrams(big.grams) : '';
+      ignored?.push(
         `the ${amount} of ${big.substance} the person handled did not raise the function: weight does not show a role without selling or ownership`,
       );
       findings.push(
@@ -226,11 +233,17 @@ export function classifyRole(input: RuleInput): { role: RoleResult; findings: Ra
   findings.unshift(
     finding(dotted('role.function', chosen), 'info', citations, {
       function: chosen,
-      decided_by: decided_by.join('; '),
+      decided_by: decided_by?.join('; ') ?? '',
     }),
   );
   return {
-    role: { function: chosen, reasons, citations: [...new Set(citations)], decided_by, ignored },
+    role: {
+      function: chosen,
+      reasons: reasons ?? [],
+      citations: [...new Set(citations)],
+      decided_by: decided_by ?? [],
+      ignored: ignored ?? [],
+    },
     findings,
   };
 }
