@@ -47,21 +47,25 @@ const covers = (v: LawValue, date: IsoDate) => v.from <= date && (v.to === undef
  * dates builds only as many as the law has periods.
  */
 export class LawPeriod {
-  private readonly values = new Map<string, Resolved>();
+  /** by the book's slot of each parameter (see LawBook.slots); undefined where no value is in force */
+  private readonly values: (Resolved | undefined)[];
   private readonly compiledCache = new Map<string, unknown>();
   constructor(
     /** the first day of the period */
     readonly from: IsoDate,
     params: ReadonlyMap<string, Parameter>,
+    private readonly slots: ReadonlyMap<string, number>,
     resolve: (id: string, v: LawValue) => Resolved,
   ) {
+    this.values = new Array(slots.size).fill(undefined);
     for (const [id, p] of params) {
       const v = p.values.find((x) => covers(x, from));
-      if (v) this.values.set(id, resolve(id, v));
+      if (v) this.values[slots.get(id) as number] = resolve(id, v);
     }
   }
   lookup<T = unknown>(id: string): Resolved<T> | undefined {
-    return this.values.get(id) as Resolved<T> | undefined;
+    const slot = this.slots.get(id);
+    return slot === undefined ? undefined : (this.values[slot] as Resolved<T> | undefined);
   }
   /** A structure built once from this period's law (a table made searchable, a list made typed), then shared. */
   compiled<T>(key: string, build: () => T): T {
@@ -104,12 +108,18 @@ export class LawBook {
   private readonly resolvedValues = new WeakMap<LawValue, Resolved>();
   /** parameters with a value that may reach earlier conduct (most have none: their value is the offense date's) */
   private readonly reaching = new Set<string>();
+  /**
+   * Each parameter's place in every period's array of values: one map shared by all periods (and kept in
+   * cache by every read) and a plain array per period, instead of a map per period (there are over a hundred).
+   */
+  private readonly slots: ReadonlyMap<string, number>;
 
   constructor(
     readonly params: ReadonlyMap<string, Parameter>,
     readonly sources: Readonly<Record<string, { title: string; kind: string; url: string }>>,
     readonly hash: string,
   ) {
+    this.slots = new Map([...params.keys()].map((id, i) => [id, i]));
     const dates = new Set<IsoDate>();
     for (const [id, p] of params)
       for (const v of p.values) {
@@ -189,7 +199,12 @@ export class LawBook {
     let p = this.periods.get(i);
     if (!p) {
       // Before the first change date nothing is in force: the period starts at the date asked.
-      p = new LawPeriod(i === 0 ? date : (this.changes[i - 1] as IsoDate), this.params, this.resolve);
+      p = new LawPeriod(
+        i === 0 ? date : (this.changes[i - 1] as IsoDate),
+        this.params,
+        this.slots,
+        this.resolve,
+      );
       this.periods.set(i, p);
     }
     return p;
