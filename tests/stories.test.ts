@@ -171,6 +171,24 @@ describe("the report's stories", () => {
     assert.equal(d.exposure?.statutory.maximum_months, 60);
   });
 
+  it('the five state stories of issue 11 fill the three exposure numbers with cited values at their offense dates', () => {
+    // Tuff: life without parole (former 16-13-30(d), 17-10-7(c)); Powell: the 25-year trafficking minimum, 30-year
+    // first-degree maximum; Thompson: 15 years as a habitual fourth, no minimum; Naverro: 2-30 years (967(B), 2014);
+    // Vincent: no prison term required (she went to treatment), up to 20 months.
+    const expected: Record<string, unknown[]> = {
+      'aron-tuff': ['life', 'life', 'life'],
+      'cynthia-powell': [300, 360, 300],
+      'michael-thompson': [0, 180, 0],
+      'caswick-naverro': [24, 360, 24],
+      'louise-vincent': [0, 20, 0],
+    };
+    for (const [slug, numbers] of Object.entries(expected)) {
+      const a = now(slug);
+      assert.deepEqual(range(a), numbers, slug);
+      assert.ok((a.exposure?.statutory.citations.length ?? 0) > 0, `${slug}: the range is cited`);
+    }
+  });
+
   it('Louise Vincent (NC, 2003): a Class G sale at prior record level I - no prison term required (she went to residential treatment), up to 20 months then, 29 today; declined under the agenda', () => {
     const a = now('louise-vincent');
     assert.equal(a.exposure?.state?.offense.class, 'G');
