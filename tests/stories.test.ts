@@ -13,6 +13,11 @@ const today = (slug: string): Assessment => assessCase(file(slug), EVALUATION);
 const under = (slug: string, scenario: string): Assessment =>
   assessUnder(validCase(file(slug)), resolveScenario(scenario), { evaluationDate: EVALUATION });
 const codes = (a: Assessment) => a.findings.map((f) => f.code);
+const range = (a: Assessment) => [
+  a.exposure?.statutory.minimum_months,
+  a.exposure?.statutory.maximum_months,
+  a.exposure?.mandatory_minimum_months,
+];
 const strength = (a: Assessment, indicium: string) =>
   a.indicia.find((v) => v.indicium === indicium)?.strength;
 
@@ -166,11 +171,33 @@ describe("the report's stories", () => {
     assert.equal(d.exposure?.statutory.maximum_months, 60);
   });
 
-  it('Louise Vincent (NC, 2003): a Class G sale on the grid (cells unverified, said); declined under the agenda', () => {
+  it('the five state stories of issue 11 fill the three exposure numbers with cited values at their offense dates', () => {
+    // Tuff: life without parole (former 16-13-30(d), 17-10-7(c)); Powell: the 25-year trafficking minimum, 30-year
+    // first-degree maximum; Thompson: 15 years as a habitual fourth, no minimum; Naverro: 2-30 years (967(B), 2014);
+    // Vincent: no prison term required (she went to treatment), up to 20 months.
+    const expected: Record<string, unknown[]> = {
+      'aron-tuff': ['life', 'life', 'life'],
+      'cynthia-powell': [300, 360, 300],
+      'michael-thompson': [0, 180, 0],
+      'caswick-naverro': [24, 360, 24],
+      'louise-vincent': [0, 20, 0],
+    };
+    for (const [slug, numbers] of Object.entries(expected)) {
+      const a = now(slug);
+      assert.deepEqual(range(a), numbers, slug);
+      assert.ok((a.exposure?.statutory.citations.length ?? 0) > 0, `${slug}: the range is cited`);
+    }
+  });
+
+  it('Louise Vincent (NC, 2003): a Class G sale at prior record level I - no prison term required (she went to residential treatment), up to 20 months then, 29 today; declined under the agenda', () => {
     const a = now('louise-vincent');
     assert.equal(a.exposure?.state?.offense.class, 'G');
-    assert.equal(a.exposure?.statutory.maximum_months, null);
-    assert.ok(codes(a).includes('exposure.state.nc.grid_cells_unverified'));
+    assert.deepEqual(range(a), [0, 20, 0]);
+    assert.ok(a.exposure?.statutory.citations.some((c) => c.startsWith('N.C.G.S. 15A-1340.17(c)')));
+    // the public record: a guilty plea and residential treatment instead of prison - an intermediate punishment the cell allows
+    assert.equal(a.exposure?.state?.grid?.values.dispositions, 'I/A');
+    assert.equal(a.exposure?.state?.expected_term.months, 0);
+    assert.deepEqual(range(today('louise-vincent')), [0, 29, 0]);
     assert.equal(under('louise-vincent', 'dpa-2019').exposure?.statutory.maximum_months, 0);
   });
 });
@@ -180,11 +207,6 @@ describe("the report's stories", () => {
 describe("the report's state stories with exposure (NY, IL, WI, MN)", () => {
   const under = (slug: string, scenario: string) =>
     compare(validCase(file(slug)), [scenario], { evaluationDate: EVALUATION }).assessments[0] as Assessment;
-  const range = (a: Assessment) => [
-    a.exposure?.statutory.minimum_months,
-    a.exposure?.statutory.maximum_months,
-    a.exposure?.mandatory_minimum_months,
-  ];
   const months = (slug: string) =>
     (
       readJson(`${ROOT}examples/stories.json`) as { slug: string; sentence_of_record: { months: number } }[]

@@ -255,6 +255,12 @@ const priorColumns = (k: number): Column[] => [
     kind: 'bool',
     description: 'the prior was a 924(c) conviction (extension)',
   },
+  {
+    name: `prior${k}_offense_class`,
+    path: 'history.priors.#.offense_class',
+    kind: 'string',
+    description: "class under the sentencing state's law, e.g. H, B1, A1 (extension)",
+  },
 ];
 
 const tail: Column[] = [

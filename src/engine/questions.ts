@@ -13,6 +13,8 @@ const ASKING: ReadonlyMap<string, string | null> = new Map([
   ['consequences.immigration.citizenship_unknown', 'person.citizenship'],
   // a state firearm term needs the weapon on the person or within reach, not only nearby
   ['exposure.state.firearm_reach_undetermined', 'conduct.weapon'],
+  // a state grid scores each prior by its class (N.C. prior record points): the paths are in values.missing
+  ['exposure.state.nc.prior_class_undetermined', null],
 ]);
 
 /** `history.priors.2.served_months` -> `question.history.priors.served_months`: one code per kind of fact. */

@@ -310,6 +310,7 @@ export const FIELD_LABELS: Record<string, string> = {
   'history.priors.*.max_term_months': 'Maximum the law allowed (months)',
   'history.priors.*.still_valid': 'Still valid (not expunged, vacated or reduced)',
   'history.priors.*.section_924c': 'A 924(c) firearm conviction',
+  'history.priors.*.offense_class': "Class of the conviction under the state's law (e.g. H, B1, A1)",
   'history.criminal_history_points': 'Criminal history points',
   'history.under_sentence_at_offense': 'Under a criminal sentence at the time (probation, parole)',
   cooperation: 'Cooperation',

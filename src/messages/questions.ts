@@ -12,6 +12,8 @@ const QUESTIONS: Record<string, string> = {
   'question.history.priors.release_date': 'the release date',
   'question.history.priors.sentence_months': 'the sentence imposed',
   'question.history.priors.felony': 'whether it was a felony',
+  'question.history.priors.offense_class':
+    "its class under the state's law (e.g. Class H felony, Class 1 misdemeanor)",
   'question.person.citizenship': 'Is the person a U.S. citizen? If not, the immigration consequences apply.',
   'question.conduct.compensation': 'Was the person paid, and how (money, drugs, a share of the profits)?',
   'question.conduct.drugs.grams': 'How much of each drug did the person have?',

@@ -66,8 +66,18 @@ export const stateMessages: Record<string, Template> = {
     `The judge sets the minimum under the MCL 777 guidelines (offense class ${v.offense_class}); their prior-record and offense-variable scoring is not in the knowledge base, so the recommended minimum is not computed.`,
   'exposure.state.nc.habitual_felon': (v) =>
     `With ${v.priors} prior felonies the State may indict as a habitual felon: the Class ${v.from} felony is sentenced as Class ${v.to} (N.C.G.S. 14-7.6) - a choice, not a requirement (the worst case is shown).`,
-  'exposure.state.nc.grid_cells_unverified': (v) =>
-    `A Class ${v.offense_class} felony is sentenced on the structured sentencing grid, whose cells are not in the knowledge base${Number(v.priors) > 0 ? `, nor is the prior record level (it needs each prior's class)` : ''}: the class's lowest minimum is shown as the worst case and the maximum is undetermined.`,
+  'exposure.state.nc.grid_cell': (v) =>
+    `Structured sentencing chart: Class ${v.offense_class}, prior record level ${v.level} (${v.points} points): ${String(v.dispositions).includes('C') || String(v.dispositions).includes('I') ? 'a non-prison sentence is permitted' : 'an active prison term is required'} (${v.dispositions}), presumptive minimum ${v.presumptive} months, maximum up to ${term(v.max)} (N.C.G.S. 15A-1340.17).`,
+  'exposure.state.nc.prior_class_undetermined': (v) =>
+    `The class of ${Array.isArray(v.missing) ? v.missing.length : 1} prior conviction(s) is not given: the prior record points are ${v.points} (N.C.G.S. 15A-1340.14), and the range runs from the best to the worst level.`,
+  'exposure.state.nc.same_elements_point': (v) =>
+    `A prior of the same kind may include every element of this offense, which adds ${v.points} point (N.C.G.S. 15A-1340.14(b)(6)): the worst case counts it.`,
+  'exposure.state.nc.grid_cell_not_verified': (v) =>
+    `The structured sentencing chart cell for Class ${v.offense_class} at prior record level ${v.level} on this date is not in the knowledge base: that bound is not computed.`,
+  'exposure.state.nc.prior_class_not_covered': (v) =>
+    `"${v.class}" is not a North Carolina ${v.felony ? 'felony' : 'misdemeanor'} class the prior record points know (${v.path}).`,
+  'exposure.state.nc.class_not_covered': (v) =>
+    `The structured sentencing chart row for Class ${v.offense_class} is not in the knowledge base.`,
   'exposure.state.penalty_unverified': (v) =>
     `The penalty that applies (${v.parameter}) is not verified in the knowledge base (${v.jurisdiction}): no range is computed.`,
   'exposure.state.la.cleansing_period_unverified': () =>

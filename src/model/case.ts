@@ -149,6 +149,15 @@ export const priorSchema = z.strictObject({
   still_valid: z.boolean().optional(),
   /** extension: the prior was itself a conviction under 18 U.S.C. 924(c) (for the "second or subsequent" rule). */
   section_924c: z.boolean().optional(),
+  /**
+   * extension: the class of the prior conviction under the sentencing state's own classification (North
+   * Carolina: felony A, B1, B2, C-I or misdemeanor A1, 1, 2, 3), which state grids score (N.C.G.S.
+   * 15A-1340.14). Absent: the engine carries the best and worst class and asks for it.
+   */
+  offense_class: z
+    .string()
+    .regex(/^[A-Z0-9]{1,3}$/, 'must be a class as the state writes it, e.g. H, B1 or A1')
+    .optional(),
 });
 
 export const caseSchema = z

@@ -113,7 +113,7 @@ export function stateExposureOf(jurisdiction: string, s: StateSentence, trace: T
     statutory: {
       minimum_months: lowestTerm(offense.penalty),
       maximum_months: max,
-      citations: [offense.citation],
+      citations: [offense.citation, ...(s.rangeCitations ?? [])],
       offense: offense.citation,
       row: offense.row,
       ...(s.offense.tier ? { tier: s.offense.tier } : {}),

@@ -74,6 +74,8 @@ export interface StateSentence {
   /** a grid or scoresheet result, when the state has one */
   grid: StateExposure['grid'];
   release: Release;
+  /** where a grid sets the statutory range itself (N.C. structured sentencing), its citations join the range's */
+  rangeCitations?: string[];
   /** the lowest mandatory term if every discretionary mitigation applied (e.g. a judge's departure power) */
   bestCaseMandatory?: Term;
 }
