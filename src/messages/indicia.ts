@@ -1,5 +1,6 @@
 import type { Strength } from '../model/assessment.ts';
 import { INDICIA } from '../model/case.ts';
+import { formatAmount } from '../rules/format.ts';
 import type { Template } from './catalog.ts';
 import { num } from './format.ts';
 
@@ -40,27 +41,29 @@ const verdictMessages = Object.fromEntries(
 );
 
 const n = (v: unknown) => (v === null || v === undefined ? 'unknown' : String(v));
+/** A quantity the rules hand over as data ({ grams, units }); rendered only when prose is asked for. */
+const q = (v: unknown) => (v !== null && typeof v === 'object' ? formatAmount(v) : n(v));
 
 export const indiciaMessages: Record<string, Template> = {
   ...verdictMessages,
   'indicia.personal_use.within': (v) =>
-    `${n(v.amount)} of ${n(v.substance)} is within a realistic personal-use amount (${n(v.personal_use_amount)}).`,
+    `${q(v.amount)} of ${n(v.substance)} is within a realistic personal-use amount (${q(v.personal_use_amount)}).`,
   'indicia.personal_use.above': (v) =>
-    `${n(v.amount)} of ${n(v.substance)} is above a realistic personal-use amount (${n(v.personal_use_amount)}), ${n(v.multiple)} times it; quantity alone still does not show a sale.`,
+    `${q(v.amount)} of ${n(v.substance)} is above a realistic personal-use amount (${q(v.personal_use_amount)}), ${n(v.multiple)} times it; quantity alone still does not show a sale.`,
   'indicia.personal_use.unknown': (v) =>
-    `No cited personal-use amount for ${n(v.substance)} can be compared with ${n(v.amount)}; the knowledge base does not say what a personal-use amount is here.`,
+    `No cited personal-use amount for ${n(v.substance)} can be compared with ${q(v.amount)}; the knowledge base does not say what a personal-use amount is here.`,
   'indicia.presumption_of_sale.reached': (v) =>
-    `${n(v.amount)} of ${n(v.substance)} reaches ${n(v.jurisdiction)}'s presumption-of-sale threshold of ${n(v.threshold)}${v.within_personal_use === true ? ', although it is within a realistic personal-use amount' : ''}.`,
+    `${q(v.amount)} of ${n(v.substance)} reaches ${n(v.jurisdiction)}'s presumption-of-sale threshold of ${q(v.threshold)}${v.within_personal_use === true ? ', although it is within a realistic personal-use amount' : ''}.`,
   'indicia.presumption_of_sale.not_reached': (v) =>
-    `${n(v.amount)} of ${n(v.substance)} is below ${n(v.jurisdiction)}'s presumption-of-sale threshold of ${n(v.threshold)}.`,
+    `${q(v.amount)} of ${n(v.substance)} is below ${n(v.jurisdiction)}'s presumption-of-sale threshold of ${q(v.threshold)}.`,
   'indicia.presumption_of_sale.not_comparable': (v) =>
-    `${n(v.jurisdiction)}'s presumption-of-sale threshold for ${n(v.substance)} (${n(v.threshold)}) is in a measure the case does not give (${n(v.amount)}).`,
+    `${n(v.jurisdiction)}'s presumption-of-sale threshold for ${n(v.substance)} (${q(v.threshold)}) is in a measure the case does not give (${q(v.amount)}).`,
   'indicia.presumption_of_sale.not_known_for_date': (v) =>
     `${n(v.jurisdiction)}'s presumption-of-sale threshold for ${n(v.substance)} is not in the knowledge base for ${n(v.date)}.`,
   'indicia.presumption_of_sale.not_in_knowledge_base': (v) =>
     `Presumption-of-sale thresholds for ${n(v.jurisdiction)}: not in the knowledge base.`,
   'indicia.ignored.attributed_quantity': (v) =>
-    `The attributed network quantity of ${n(v.amount)} of ${n(v.substance)} was not weighed as the person's own quantity.`,
+    `The attributed network quantity of ${q(v.amount)} of ${n(v.substance)} was not weighed as the person's own quantity.`,
   'indicia.none_relied_on': () => 'The case lists no indicia of sale.',
   'indicia.conduct_shows_sale': (v) =>
     `What the person did, as the case states it, shows selling without any inference from indicia: ${n(v.activities)}.`,

@@ -35,3 +35,11 @@ function roundTo3(abs: number): { whole: string; fraction: string } {
 export function formatGrams(grams: number): string {
   return grams >= 1000 ? `${formatNumber(grams / 1000)} kg` : `${formatNumber(grams)} g`;
 }
+
+/** A quantity in grams, units or both (a threshold may give either): "28 g or 100 units". */
+export function formatAmount(a: { grams?: number; units?: number }): string {
+  const parts: string[] = [];
+  if (a.grams !== undefined) parts.push(formatGrams(a.grams));
+  if (a.units !== undefined) parts.push(`${formatNumber(a.units)} units`);
+  return parts.join(' or ') || 'an unstated amount';
+}

@@ -6,7 +6,7 @@ import type { Case, Drug } from '../../model/case.ts';
 import { dotted } from '../../model/dotted.ts';
 import { finding, type RawFinding } from '../../model/finding.ts';
 import type { RuleInput } from '../context.ts';
-import { formatGrams, formatNumber } from '../format.ts';
+import { formatAmount, formatNumber } from '../format.ts';
 import { attributedDrugs, ownDrugs } from '../own-conduct.ts';
 
 /**
@@ -83,13 +83,6 @@ function measured(d: Drug, a: Amount): { substance: string; grams: number | null
   return { substance: d.substance, grams: a.grams ?? null, units: a.units ?? null };
 }
 
-export function formatAmount(a: Amount): string {
-  const parts: string[] = [];
-  if (a.grams !== undefined) parts.push(formatGrams(a.grams));
-  if (a.units !== undefined) parts.push(`${formatNumber(a.units)} units`);
-  return parts.join(' or ') || 'an unstated amount';
-}
-
 /** Compares a quantity to a threshold on a shared measure: grams first, then units; null when none is shared. */
 function compare(a: Amount, t: Amount): { ratio: number } | null {
   if (a.grams !== undefined && t.grams !== undefined && t.grams > 0) return { ratio: a.grams / t.grams };
@@ -154,8 +147,8 @@ function personalUse(
         ? {
             ...measured(d, amount),
             jurisdiction: c.jurisdiction,
-            amount: formatAmount(amount),
-            threshold: formatAmount(threshold.value),
+            amount,
+            threshold: threshold.value,
             within_personal_use: within,
           }
         : measured(d, amount);
@@ -192,8 +185,8 @@ function personalUse(
     const values = explain
       ? {
           ...measured(d, amount),
-          amount: formatAmount(amount),
-          personal_use_amount: pu ? formatAmount(pu) : null,
+          amount,
+          personal_use_amount: pu,
           daily_grams: dailyGrams,
           supply_days: item.supply_days,
           multiple: cmp ? Number(cmp.ratio.toFixed(2)) : null,
@@ -211,9 +204,7 @@ function personalUse(
         'indicia.ignored.attributed_quantity',
         'info',
         [],
-        explain
-          ? { ...measured(d, amountOf(d)), amount: formatAmount(amountOf(d)) }
-          : measured(d, amountOf(d)),
+        explain ? { ...measured(d, amountOf(d)), amount: amountOf(d) } : measured(d, amountOf(d)),
       ),
     );
   }
