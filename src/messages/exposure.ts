@@ -129,6 +129,8 @@ export const exposureMessages: Record<string, Template> = {
     `If the court's open findings go the person's way, the guideline range is ${range(v.range)} (level ${v.level}), not ${range(v.worst_range)} (level ${v.worst_level}).`,
   'guidelines.substantial_assistance.departure': (v) =>
     `A 5K1.1 motion for substantial assistance: the floor of the ${range(v.range)} range no longer binds; the extent of the departure is the court's.`,
+  'guidelines.substantial_assistance.minimum_floor': (v) =>
+    `The ${range(v.range)} range is raised to the statutory minimum (5G1.1); with the 3553(e) motion that floor no longer binds.`,
   'guidelines.substantial_assistance.undetermined': (v) =>
     `Whether the government moves under 5K1.1 is not known: with the motion the floor of the ${range(v.range)} range does not bind.`,
   'guidelines.substantial_assistance.minimum_still_binds': (v) =>

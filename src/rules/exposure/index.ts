@@ -10,10 +10,10 @@ import { type CriminalHistory, criminalHistory } from './criminal-history.ts';
 import { firearms924c } from './firearms-924c.ts';
 import { type GuidelineResult, guidelinesUnder, type KnownHistory } from './guidelines.ts';
 import { safetyValve } from './safety-valve.ts';
-import { belowMinimum, motionsOf } from './substantial-assistance.ts';
-import { rangeFloor } from './ussg-5k1-1.ts';
 import { statutoryRange } from './statutory.ts';
+import { belowMinimum, motionsOf } from './substantial-assistance.ts';
 import { chooseManual, sentencingManual } from './ussg-1b1-11.ts';
+import { rangeFloor } from './ussg-5k1-1.ts';
 
 export interface ExposureResult {
   exposure: Exposure;
@@ -124,7 +124,13 @@ export function federalExposure(
   const g = guidelines?.guidelines;
   const floor =
     manual && g && motions.stated
-      ? rangeFloor(motions, g.total_range_months ?? g.range_months, total, input.law.at(manual, 'guidelines'), trace)
+      ? rangeFloor(
+          motions,
+          { range: g.range_months, tableRange: g.table_range_months },
+          total,
+          input.law.at(manual, 'guidelines'),
+          trace,
+        )
       : null;
 
   const exposure: Exposure = {

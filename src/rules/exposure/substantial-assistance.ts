@@ -22,7 +22,8 @@ export interface Motions {
 export function motionsOf(c: Case): Motions {
   const co = c.cooperation;
   const both = co?.substantial_assistance;
-  const read = (v: boolean | 'unknown' | undefined): Motion => (v === 'unknown' ? null : (v ?? both ?? false));
+  const read = (v: boolean | 'unknown' | undefined): Motion =>
+    v === 'unknown' ? null : (v ?? both ?? false);
   return {
     guideline: read(co?.motion_5k1_1),
     statutory: read(co?.motion_3553e),

@@ -16,24 +16,31 @@ export interface RangeFloor {
  */
 export function rangeFloor(
   motions: Motions,
-  range: readonly [Term, Term],
+  g: { range: readonly [Term, Term]; tableRange: readonly [Term, Term] },
   minimum: Term,
   law: LawView,
   trace: Trace,
 ): RangeFloor {
-  if (motions.guideline === false) return { binds: true, law: null };
+  // 5G1.1(b)-(c): a floor the statutory minimum raised goes with the minimum once 3553(e) is moved.
+  const raisedByMinimum = g.range[0] !== g.tableRange[0] && termGte(g.range[0], g.tableRange[0]);
+  if (motions.guideline === false && !(motions.statutory === true && raisedByMinimum))
+    return { binds: true, law: null };
   const r = trace.cite(
     law.get<{ departure_on_motion: boolean; below_minimum_needs_3553e: boolean }>('us_fed.ussg.5k1_1'),
   );
+  if (motions.guideline === false) {
+    trace.add('guidelines.substantial_assistance.minimum_floor', 'info', [r.law], { range: g.range });
+    return { binds: false, law: r.law };
+  }
   if (!r.value.departure_on_motion) return { binds: true, law: r.law };
   if (motions.guideline === null) {
     trace.add('guidelines.substantial_assistance.undetermined', 'warning', [r.law], {
-      range,
+      range: g.range,
       missing: 'cooperation.motion_5k1_1',
     });
     return { binds: null, law: r.law };
   }
-  trace.add('guidelines.substantial_assistance.departure', 'info', [r.law], { range });
+  trace.add('guidelines.substantial_assistance.departure', 'info', [r.law], { range: g.range });
   if (r.value.below_minimum_needs_3553e && motions.statutory !== true && termGte(minimum, 1))
     trace.add('guidelines.substantial_assistance.minimum_still_binds', 'info', [r.law], { minimum });
   return { binds: false, law: r.law };
