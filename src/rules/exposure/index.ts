@@ -46,14 +46,17 @@ function pointsForSafetyValve(input: RuleInput, trace: Trace): KnownHistory | nu
   }
 }
 
-/** Whether the case leaves a court's guideline finding open ('unknown'), so the best case is computed too. */
-function hasUnknownFindings(input: RuleInput): boolean {
+/** The court's guideline findings the case leaves open ('unknown'), by the guideline each is made under. */
+function openFindings(input: RuleInput): string[] {
   const a = input.case.adjustments;
-  return a?.obstruction === 'unknown' || a?.mitigating_role === 'unknown';
+  return [
+    ...(a?.mitigating_role === 'unknown' ? ['USSG 3B1.2'] : []),
+    ...(a?.obstruction === 'unknown' ? ['USSG 3C1.1'] : []),
+  ];
 }
 
 /** The guideline range with the open findings read the person's way, beside the worst case shown. */
-function bestCaseRange(worst: Guidelines, best: GuidelineResult, trace: Trace): void {
+function bestCaseRange(worst: Guidelines, best: GuidelineResult, open: string[], trace: Trace): void {
   const b = best.guidelines;
   if (!b) return;
   const range = b.total_range_months ?? b.range_months;
@@ -61,7 +64,7 @@ function bestCaseRange(worst: Guidelines, best: GuidelineResult, trace: Trace): 
   if (range[0] === worstRange[0] && range[1] === worstRange[1]) return;
   worst.best_case_range_months = range;
   worst.best_case_offense_level = b.offense_level;
-  trace.add('guidelines.best_case', 'warning', ['USSG 3B1.2', 'USSG 3C1.1'], {
+  trace.add('guidelines.best_case', 'warning', open, {
     range,
     worst_range: worstRange,
     level: b.offense_level,
@@ -94,8 +97,9 @@ export function federalExposure(
     if (!(e instanceof LawGapError)) throw e;
     trace.add('law.gap', 'critical', ['USSG 1B1.11'], { parameter: e.parameter, date: e.date });
   }
-  if (manual && guidelines?.guidelines && hasUnknownFindings(input))
-    bestCaseRange(guidelines.guidelines, guidelinesUnder(manual, { ...inputs, bound: 'best' }), trace);
+  const open = openFindings(input);
+  if (manual && guidelines?.guidelines && open.length)
+    bestCaseRange(guidelines.guidelines, guidelinesUnder(manual, { ...inputs, bound: 'best' }), open, trace);
 
   // Mandatory prison terms: the drug minimum unless the safety valve or a 3553(e) motion removes it, plus 924(c).
   const motions = motionsOf(input.case);
