@@ -53,7 +53,9 @@ export const SUBSTANCES = [
 /** extension: a mitigating-role finding under USSG 3B1.2 ('between' is the 3-level middle of (a) and (b)). */
 export const MITIGATING_ROLES = ['minimal', 'between', 'minor', 'none', 'unknown'] as const;
 /** A fact the case may state as known either way or as not known ('unknown' carries both bounds). */
-const knownOrUnknown = z.union([z.boolean(), z.literal('unknown')]);
+const knownOrUnknown = z.union([z.boolean(), z.literal('unknown')], {
+  error: 'must be true, false or "unknown"',
+});
 export const DRUG_BASES = ['possessed', 'transacted', 'attributed'] as const;
 export const ACTIVITIES = [
   'imported',
