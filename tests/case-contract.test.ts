@@ -77,6 +77,18 @@ describe('case contract', () => {
     assert.match(p['conduct.people_supervised'] ?? '', /negative/);
   });
 
+  it('names the field of a motion or a finding that is not true, false or "unknown"', () => {
+    const p = problems({
+      ...valid,
+      cooperation: { motion_3553e: 'yes', motion_5k1_1: 'unknown' },
+      adjustments: { obstruction: 1, mitigating_role: 'tiny' },
+    });
+    assert.match(p['cooperation.motion_3553e'] ?? '', /true, false or "unknown"/);
+    assert.equal(p['cooperation.motion_5k1_1'], undefined);
+    assert.match(p['adjustments.obstruction'] ?? '', /true, false or "unknown"/);
+    assert.match(p['adjustments.mitigating_role'] ?? '', /minimal/);
+  });
+
   it('rejects a non-object', () => {
     assert.equal(parseCase('hello').ok, false);
     assert.equal(parseCase(null).ok, false);

@@ -56,6 +56,10 @@ export function renderAssessment(
       );
     if (ans.best_case_months !== null)
       line(`If the open facts go the person's way, the mandatory minimum is ${term(ans.best_case_months)}.`);
+    if (ans.best_case_range_months)
+      line(
+        `If the court's open findings go the person's way, the guideline range is ${range(ans.best_case_range_months)}.`,
+      );
     if (ans.questions.length) line(`${ans.questions.length} open fact(s) would settle it: see the end.`);
   }
   section('Dates applied');

@@ -20,6 +20,8 @@ export interface Answer {
   rows: AnswerRow[];
   /** the mandatory minimum if the open facts go the person's way, when it differs */
   best_case_months: Term | null;
+  /** the guideline range if the court's open findings (adjustments.* 'unknown') go the person's way, when it differs */
+  best_case_range_months?: [Term, Term];
   questions: Question[];
 }
 
@@ -51,9 +53,11 @@ export function answerFirst(c: Case, options: ScenarioOptions, applied?: Assessm
   });
   const atOwnDates = (assessed[0] as { a: Assessment }).a;
   const best = atOwnDates.findings.find((f) => f.code === 'exposure.mandatory_minimum.best_case');
+  const bestRange = atOwnDates.exposure?.guidelines?.best_case_range_months;
   return {
     rows: assessed.map((x) => row(x.a, x.title)),
     best_case_months: (best?.values?.months as Term | undefined) ?? null,
+    ...(bestRange ? { best_case_range_months: bestRange } : {}),
     questions: atOwnDates.questions ?? [],
   };
 }

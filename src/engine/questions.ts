@@ -8,6 +8,10 @@ import type { Finding } from '../model/finding.ts';
 const ASKING: ReadonlyMap<string, string | null> = new Map([
   ['exposure.safety_valve.undetermined', null],
   ['exposure.priors.undetermined', null],
+  ['exposure.substantial_assistance.undetermined', null],
+  ['guidelines.substantial_assistance.undetermined', null],
+  ['guidelines.obstruction.undetermined', null],
+  ['guidelines.mitigating_role.undetermined', null],
   ['screen.divert.lead_undetermined', null],
   ['screen.undetermined.compensation', null],
   ['consequences.immigration.citizenship_unknown', 'person.citizenship'],

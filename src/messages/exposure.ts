@@ -12,6 +12,13 @@ const SV_FAILED: Record<string, string> = {
   not_enacted: 'the safety valve did not exist yet',
 };
 
+/** The open fact that gives the best case, as the best-case message names it. */
+const BEST_IF: Record<string, string> = {
+  safety_valve: 'the safety valve applies',
+  priors: 'the priors do not qualify',
+  motion_3553e: 'the government moves under 3553(e)',
+};
+
 export const exposureMessages: Record<string, Template> = {
   'dates.as_of': (v) =>
     `Hypothetical: the same conduct committed, convicted and sentenced on ${v.as_of} (the record keeps its timing relative to the conduct).`,
@@ -74,15 +81,19 @@ export const exposureMessages: Record<string, Template> = {
       () => `Safety valve unavailable: ${text}.`,
     ]),
   ),
+  'exposure.safety_valve.no_history_criterion': () =>
+    'Under this law the safety valve has no criminal-history criterion: prior convictions do not bar it.',
   'exposure.safety_valve.eligible': (v) =>
     `Meets all five safety-valve criteria: the ${term(v.minimum)} drug minimum does not apply.`,
   'exposure.safety_valve.undetermined': (v) =>
     `The safety valve (relief from the ${term(v.minimum)} drug minimum) depends on: ${list(v.missing)}. The minimum is shown as if it does not apply.`,
   'exposure.substantial_assistance': (v) =>
-    `A government motion for substantial assistance lets the court go below the ${term(v.minimum)} minimum.`,
+    `A government motion for substantial assistance (18 U.S.C. 3553(e)) lets the court go below the ${term(v.minimum)} minimum: the minimum no longer binds; how far below is the court's judgment.`,
+  'exposure.substantial_assistance.undetermined': (v) =>
+    `Whether the government moves under 18 U.S.C. 3553(e) is not known: without the motion the ${term(v.minimum)} minimum binds; with it, it does not.`,
   'exposure.mandatory_minimum.triggered': (v) => `Mandatory minimum prison term: ${term(v.months)}.`,
   'exposure.mandatory_minimum.best_case': (v) =>
-    `If the undetermined facts go the person's way (${v.if === 'safety_valve' ? 'the safety valve applies' : 'the priors do not qualify'}), the mandatory minimum is ${term(v.months)}${v.worst_months !== undefined ? `, not ${term(v.worst_months)}` : ''}.`,
+    `If the undetermined facts go the person's way (${BEST_IF[String(v.if)] ?? 'the priors do not qualify'}), the mandatory minimum is ${term(v.months)}${v.worst_months !== undefined ? `, not ${term(v.worst_months)}` : ''}.`,
   'exposure.state_engine_not_available': (v) =>
     `No sentencing engine for ${v.jurisdiction} yet: statutory range and guidelines are not computed.`,
   'guidelines.not_applicable_before_guidelines': (v) =>
@@ -106,10 +117,30 @@ export const exposureMessages: Record<string, Template> = {
   'guidelines.aggravating_role': (v) => `Aggravating role: +${v.levels}.`,
   'guidelines.mitigating_role.minimal': (v) => `Minimal participant: ${v.levels}.`,
   'guidelines.mitigating_role.minor': (v) => `Minor participant: ${v.levels}.`,
+  'guidelines.mitigating_role.between': (v) => `Between a minimal and a minor participant: ${v.levels}.`,
+  'guidelines.mitigating_role.undetermined': (v) =>
+    `Whether the court finds a mitigating role (3B1.2) is not known: none is applied here; the best case applies a minimal role (${v.levels}).`,
+  'guidelines.obstruction': (v) => `Obstruction of justice: +${v.levels}.`,
+  'guidelines.obstruction.undetermined': (v) =>
+    `Whether the court finds obstruction of justice (3C1.1) is not known: +${v.levels} is applied here, not in the best case.`,
+  'guidelines.obstruction.with_acceptance': () =>
+    'Obstruction ordinarily means the person has not accepted responsibility (3E1.1 n.4); both are applied as the case states them.',
+  'guidelines.best_case': (v) =>
+    `If the court's open findings go the person's way, the guideline range is ${range(v.range)} (level ${v.level}), not ${range(v.worst_range)} (level ${v.worst_level}).`,
+  'guidelines.substantial_assistance.departure': (v) =>
+    `A 5K1.1 motion for substantial assistance: the floor of the ${range(v.range)} range no longer binds; the extent of the departure is the court's.`,
+  'guidelines.substantial_assistance.minimum_floor': (v) =>
+    `The ${range(v.range)} range is raised to the statutory minimum (5G1.1); with the 3553(e) motion that floor no longer binds.`,
+  'guidelines.substantial_assistance.undetermined': (v) =>
+    `Whether the government moves under 5K1.1 is not known: with the motion the floor of the ${range(v.range)} range does not bind.`,
+  'guidelines.substantial_assistance.minimum_still_binds': (v) =>
+    `A 5K1.1 motion alone does not allow a sentence below the ${term(v.minimum)} statutory minimum; that needs a 3553(e) motion (Melendez).`,
   'guidelines.acceptance': (v) => `Acceptance of responsibility: ${v.levels}.`,
   'guidelines.zero_point_offender': (v) => `Zero-point offender: ${v.levels}.`,
   'guidelines.career_offender': (v) =>
     `Career offender: ${v.priors} prior felony drug-trafficking or violent convictions; level ${v.level} from the statutory maximum of ${term(v.statutory_max)}, category VI.`,
+  'guidelines.career_offender.drug_only_excluded': (v) =>
+    `Not a career offender under this law: the ${v.priors} qualifying priors and the offense are all drug-trafficking offenses, and no crime of violence is among them.`,
   'guidelines.career_offender.age_assumed': (v) =>
     `Birth year unknown: the person is assumed to have been at least ${v.min_age} at the offense.`,
   'guidelines.career_offender.924c_table': (v) =>

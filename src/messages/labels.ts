@@ -7,6 +7,7 @@ import type {
   ETHNICITIES,
   GENDERS,
   INDICIA,
+  MITIGATING_ROLES,
   PRIOR_KINDS,
   RACES,
   SUBSTANCES,
@@ -145,6 +146,13 @@ export const ENUM_LABELS = {
     firearm: 'A firearm offense',
     other: 'Another offense',
   } satisfies Labels<typeof PRIOR_KINDS>,
+  mitigating_role: {
+    minimal: 'Minimal participant (-4)',
+    between: 'Between minimal and minor (-3)',
+    minor: 'Minor participant (-2)',
+    none: 'No mitigating role',
+    unknown: 'Not known yet',
+  } satisfies Labels<typeof MITIGATING_ROLES>,
   function: {
     importer_high_level_supplier: 'Importer or high-level supplier',
     organizer_leader: 'Organizer or leader',
@@ -177,6 +185,8 @@ export const ENUM_LABELS = {
     aggravating_role: 'Aggravating role',
     'mitigating_role.minor': 'Minor role',
     'mitigating_role.minimal': 'Minimal role',
+    'mitigating_role.between': 'Role between minimal and minor',
+    obstruction: 'Obstruction of justice',
     acceptance: 'Acceptance of responsibility',
     zero_point_offender: 'No criminal history points (zero-point offender)',
     career_offender: 'Career offender',
@@ -317,6 +327,11 @@ export const FIELD_LABELS: Record<string, string> = {
   'cooperation.truthful_disclosure': 'Told the government everything (safety-valve proffer)',
   'cooperation.substantial_assistance': 'Government motion for substantial assistance',
   'cooperation.accepted_responsibility': 'Accepted responsibility',
+  'cooperation.motion_5k1_1': 'Government motion to depart below the guideline range (USSG 5K1.1)',
+  'cooperation.motion_3553e': 'Government motion to go below the mandatory minimum (18 U.S.C. 3553(e))',
+  adjustments: "The court's guideline findings",
+  'adjustments.obstruction': 'Obstruction of justice found (USSG 3C1.1)',
+  'adjustments.mitigating_role': 'Mitigating role found (USSG 3B1.2)',
   charging: "The prosecutor's choices",
   'charging.information_851': 'Prior-conviction enhancement filed (21 U.S.C. 851)',
 };
@@ -335,6 +350,7 @@ export const FIELD_ENUMS: Record<string, EnumName> = {
   'conduct.violence': 'violence',
   'evidence.indicia': 'indicium',
   'history.priors.*.kind': 'prior_kind',
+  'adjustments.mitigating_role': 'mitigating_role',
 };
 
 const ITEM: Record<string, string> = { 'conduct.drugs': 'Drug', 'history.priors': 'Prior conviction' };

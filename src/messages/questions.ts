@@ -17,6 +17,13 @@ const QUESTIONS: Record<string, string> = {
   'question.person.citizenship': 'Is the person a U.S. citizen? If not, the immigration consequences apply.',
   'question.conduct.compensation': 'Was the person paid, and how (money, drugs, a share of the profits)?',
   'question.conduct.drugs.grams': 'How much of each drug did the person have?',
+  'question.cooperation.motion_3553e':
+    'Will the government move under 18 U.S.C. 3553(e) for substantial assistance (the only way below the minimum besides the safety valve)?',
+  'question.cooperation.motion_5k1_1':
+    'Will the government move under USSG 5K1.1 for substantial assistance (a departure below the guideline range)?',
+  'question.adjustments.obstruction': 'Will the court find obstruction of justice (USSG 3C1.1)?',
+  'question.adjustments.mitigating_role':
+    'Will the court find a mitigating role (USSG 3B1.2: minimal, minor, or between)?',
   'question.person.uses_drugs': 'Does the person use drugs themselves?',
 };
 

@@ -93,6 +93,12 @@ export interface Guidelines {
   range_months: [Term, Term];
   /** extension: the drug-count range plus consecutive 924(c) terms (USSG 2K2.4) */
   total_range_months?: [Term, Term];
+  /**
+   * extension: where a court's finding is left open (adjustments.* 'unknown'), the range (with consecutive
+   * terms) and offense level with it read the person's way; the fields above are the worst case
+   */
+  best_case_range_months?: [Term, Term];
+  best_case_offense_level?: number;
   /** extension: each step of the offense-level computation, with its citation */
   steps?: { code: string; levels: number; level_after: number; citation: string }[];
   citations?: string[];
@@ -104,6 +110,17 @@ export interface Exposure {
   safety_valve: { eligible: boolean | null; reasons: string[]; citations: string[] };
   mandatory_minimum_months: Term | null;
   guidelines: Guidelines | null;
+  /**
+   * extension: substantial-assistance motions (present when the case states one). The size of a departure
+   * is the court's: only whether the minimum and the range's floor still bind is said (null: not known).
+   */
+  substantial_assistance?: {
+    motion_5k1_1: boolean | null;
+    motion_3553e: boolean | null;
+    minimum_binds: boolean | null;
+    range_floor_binds: boolean | null;
+    citations: string[];
+  };
   /** extension: what a state engine adds (docs/state-engines.md); absent for federal cases */
   state?: StateExposure;
 }

@@ -50,6 +50,12 @@ export const SUBSTANCES = [
   'mdma',
   'other_schedule_i_ii',
 ] as const;
+/** extension: a mitigating-role finding under USSG 3B1.2 ('between' is the 3-level middle of (a) and (b)). */
+export const MITIGATING_ROLES = ['minimal', 'between', 'minor', 'none', 'unknown'] as const;
+/** A fact the case may state as known either way or as not known ('unknown' carries both bounds). */
+const knownOrUnknown = z.union([z.boolean(), z.literal('unknown')], {
+  error: 'must be true, false or "unknown"',
+});
 export const DRUG_BASES = ['possessed', 'transacted', 'attributed'] as const;
 export const ACTIVITIES = [
   'imported',
@@ -228,6 +234,22 @@ export const caseSchema = z
         truthful_disclosure: z.boolean().optional(),
         substantial_assistance: z.boolean().optional(),
         accepted_responsibility: z.boolean().optional(),
+        /** extension: a government motion under USSG 5K1.1 (a departure below the guideline range) */
+        motion_5k1_1: knownOrUnknown.optional(),
+        /** extension: a government motion under 18 U.S.C. 3553(e) (authority to go below a statutory minimum) */
+        motion_3553e: knownOrUnknown.optional(),
+      })
+      .optional(),
+    /**
+     * extension: Chapter Three adjustments as the court found them (or as assumed for the estimate); when
+     * absent the engine applies only what the Manual itself presumes.
+     */
+    adjustments: z
+      .strictObject({
+        /** USSG 3C1.1 obstructing or impeding the administration of justice */
+        obstruction: knownOrUnknown.optional(),
+        /** USSG 3B1.2 mitigating role */
+        mitigating_role: z.enum(MITIGATING_ROLES).optional(),
       })
       .optional(),
     /** extension: prosecutorial choices the exposure depends on; when absent the current practice is assumed and said. */

@@ -7,6 +7,7 @@ import type { RawFinding } from '../../model/finding.ts';
 import { addTerms, type Term } from '../../model/terms.ts';
 import type { RuleInput } from '../context.ts';
 import { Trace } from '../trace.ts';
+import type { Bound } from './bounds.ts';
 import type { ChargeResult } from './charge.ts';
 import { type CriminalHistory, criminalHistory } from './criminal-history.ts';
 import type { FirearmsResult } from './firearms-924c.ts';
@@ -15,6 +16,7 @@ import type { StatutoryResult } from './statutory.ts';
 import { drugBaseLevel, safetyValveDecrease, violenceIncrease, weaponIncrease } from './ussg-2d1-1.ts';
 import { possessionLevel } from './ussg-2d2-1.ts';
 import { aggravatingRole, mitigatingRole } from './ussg-3b1.ts';
+import { obstruction } from './ussg-3c1-1.ts';
 import { acceptance } from './ussg-3e1-1.ts';
 import { careerOffender, careerOffender924c } from './ussg-4b1-1.ts';
 import { zeroPointDecrease } from './ussg-4c1-1.ts';
@@ -32,6 +34,8 @@ export interface GuidelineInputs {
   role: RoleResult | null;
   /** Criminal history already computed under one Manual (for the safety valve), reused there. */
   known?: KnownHistory | null;
+  /** where the court's findings are unknown, the end of the range to read them at (default: worst) */
+  bound?: Bound;
 }
 
 export interface KnownHistory {
@@ -98,7 +102,8 @@ export function guidelinesUnder(manual: IsoDate, c: GuidelineInputs): GuidelineR
   const possession = c.charge.offense === 'usc21_844';
 
   // Chapter Two: base offense level and specific offense characteristics.
-  const mitigating = mitigatingRole(c.role, law, trace);
+  const bound = c.bound ?? 'worst';
+  const mitigating = mitigatingRole(c.role, kase, bound, law, trace);
   const base = possession
     ? { ...possessionLevel(c.charge.drugs, law, trace), cap: null }
     : drugBaseLevel(c.charge.drugs, c.statutory, mitigating, law, trace);
@@ -119,11 +124,13 @@ export function guidelinesUnder(manual: IsoDate, c: GuidelineInputs): GuidelineR
     if (sv) sheet.add(sv.code, sv.levels, sv.law);
   }
 
-  // Chapter Three: role and acceptance.
+  // Chapter Three: role, obstruction and acceptance.
   const aggravating = aggravatingRole(kase, law, trace);
   if (aggravating) sheet.add('guidelines.aggravating_role', aggravating.levels, aggravating.law);
   if (mitigating)
     sheet.add(dotted('guidelines.mitigating_role', mitigating.kind), mitigating.levels, mitigating.law);
+  const obstructed = obstruction(kase, bound, law, trace);
+  if (obstructed) sheet.add('guidelines.obstruction', obstructed.levels, obstructed.law);
   const accepted = acceptance(kase, law, trace);
   if (accepted) {
     if (accepted.thirdLevel(sheet.level))

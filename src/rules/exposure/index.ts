@@ -1,5 +1,5 @@
 import { LawGapError } from '../../law/errors.ts';
-import type { Exposure, RoleResult } from '../../model/assessment.ts';
+import type { Exposure, Guidelines, RoleResult } from '../../model/assessment.ts';
 import type { IsoDate } from '../../model/dates.ts';
 import type { RawFinding } from '../../model/finding.ts';
 import { addTerms, type Term, termGte } from '../../model/terms.ts';
@@ -11,7 +11,9 @@ import { firearms924c } from './firearms-924c.ts';
 import { type GuidelineResult, guidelinesUnder, type KnownHistory } from './guidelines.ts';
 import { safetyValve } from './safety-valve.ts';
 import { statutoryRange } from './statutory.ts';
+import { belowMinimum, motionsOf } from './substantial-assistance.ts';
 import { chooseManual, sentencingManual } from './ussg-1b1-11.ts';
+import { rangeFloor } from './ussg-5k1-1.ts';
 
 export interface ExposureResult {
   exposure: Exposure;
@@ -44,6 +46,32 @@ function pointsForSafetyValve(input: RuleInput, trace: Trace): KnownHistory | nu
   }
 }
 
+/** The court's guideline findings the case leaves open ('unknown'), by the guideline each is made under. */
+function openFindings(input: RuleInput): string[] {
+  const a = input.case.adjustments;
+  return [
+    ...(a?.mitigating_role === 'unknown' ? ['USSG 3B1.2'] : []),
+    ...(a?.obstruction === 'unknown' ? ['USSG 3C1.1'] : []),
+  ];
+}
+
+/** The guideline range with the open findings read the person's way, beside the worst case shown. */
+function bestCaseRange(worst: Guidelines, best: GuidelineResult, open: string[], trace: Trace): void {
+  const b = best.guidelines;
+  if (!b) return;
+  const range = b.total_range_months ?? b.range_months;
+  const worstRange = worst.total_range_months ?? worst.range_months;
+  if (range[0] === worstRange[0] && range[1] === worstRange[1]) return;
+  worst.best_case_range_months = range;
+  worst.best_case_offense_level = b.offense_level;
+  trace.add('guidelines.best_case', 'warning', open, {
+    range,
+    worst_range: worstRange,
+    level: b.offense_level,
+    worst_level: worst.offense_level,
+  });
+}
+
 /** Federal sentencing exposure: charge, statutory range, 924(c), safety valve, mandatory minimum, guideline range. */
 export function federalExposure(
   input: RuleInput,
@@ -60,45 +88,54 @@ export function federalExposure(
 
   let guidelines: GuidelineResult | null = null;
   let manual: IsoDate | null = null;
+  const inputs = { input, charge, statutory, firearms, safetyValve: sv, role, known };
   try {
-    const chosen = chooseManual(
-      input,
-      (m) => guidelinesUnder(m, { input, charge, statutory, firearms, safetyValve: sv, role, known }),
-      trace,
-    );
+    const chosen = chooseManual(input, (m) => guidelinesUnder(m, inputs), trace);
     guidelines = chosen.result;
     manual = chosen.manual;
   } catch (e) {
     if (!(e instanceof LawGapError)) throw e;
     trace.add('law.gap', 'critical', ['USSG 1B1.11'], { parameter: e.parameter, date: e.date });
   }
+  const open = openFindings(input);
+  if (manual && guidelines?.guidelines && open.length)
+    bestCaseRange(guidelines.guidelines, guidelinesUnder(manual, { ...inputs, bound: 'best' }), open, trace);
 
   // Mandatory prison terms: the drug minimum unless the safety valve or a 3553(e) motion removes it, plus 924(c).
-  const assistance = input.case.cooperation?.substantial_assistance === true;
+  const motions = motionsOf(input.case);
   let drugMinimum: Term = statutory.min;
   if (sv.eligible === true) drugMinimum = 0;
-  let total = addTerms(drugMinimum, firearms.total);
-  if (assistance && termGte(total, 1)) {
-    const e = trace.cite(
-      input.law.statute('statute').get<boolean>('us_fed.usc18_3553e.below_minimum_on_motion'),
-    );
-    if (e.value) {
-      trace.add('exposure.substantial_assistance', 'info', [e.law], { minimum: total });
-      total = 0;
-    }
-  }
+  const below = belowMinimum(input, motions.statutory, addTerms(drugMinimum, firearms.total), trace);
+  const total = below.minimum;
   if (termGte(total, 1))
     trace.add('exposure.mandatory_minimum.triggered', 'critical', statutory.citations, { months: total });
-  // The best case where an unknown fact decides: the safety valve applying (drug minimum removed), or the
-  // undetermined priors not qualifying; shown beside the worst case with the facts that would settle it.
+  // The best case where an unknown fact decides: the safety valve applying (drug minimum removed), the
+  // undetermined priors not qualifying, or the 3553(e) motion filed; shown beside the worst case with the
+  // facts that would settle it.
   const bestDrug = sv.eligible !== false ? 0 : (statutory.bestCaseMin ?? drugMinimum);
-  const best = addTerms(bestDrug, firearms.total);
-  if (!assistance && total !== best && termGte(total, best))
+  let best = addTerms(bestDrug, firearms.total);
+  let bestIf = sv.eligible === null ? 'safety_valve' : 'priors';
+  if (below.binds === null && termGte(best, 1)) {
+    best = 0;
+    bestIf = 'motion_3553e';
+  }
+  if (below.binds !== false && total !== best && termGte(total, best))
     trace.add('exposure.mandatory_minimum.best_case', 'warning', [...statutory.citations, ...sv.citations], {
       months: best,
       worst_months: total,
-      if: sv.eligible === null ? 'safety_valve' : 'priors',
+      if: bestIf,
     });
+  const g = guidelines?.guidelines;
+  const floor =
+    manual && g && motions.stated
+      ? rangeFloor(
+          motions,
+          { range: g.range_months, tableRange: g.table_range_months },
+          total,
+          input.law.at(manual, 'guidelines'),
+          trace,
+        )
+      : null;
 
   const exposure: Exposure = {
     statutory: {
@@ -122,6 +159,17 @@ export function federalExposure(
     },
     mandatory_minimum_months: total,
     guidelines: guidelines?.guidelines ?? null,
+    ...(motions.stated
+      ? {
+          substantial_assistance: {
+            motion_5k1_1: motions.guideline,
+            motion_3553e: motions.statutory,
+            minimum_binds: below.binds,
+            range_floor_binds: floor?.binds ?? null,
+            citations: [...below.citations, ...(floor?.law ? [floor.law] : [])],
+          },
+        }
+      : {}),
   };
   const findings = [
     ...charge.trace.findings,

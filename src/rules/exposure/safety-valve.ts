@@ -6,6 +6,8 @@ import type { ChargeResult } from './charge.ts';
 import type { CriminalHistory } from './criminal-history.ts';
 
 type Criterion1 =
+  /** a reform's switch: no criminal-history criterion at all (never the law in force) */
+  | { version: 'none' }
   | { version: 'points'; max_points: number }
   | {
       version: 'first_step_act';
@@ -50,7 +52,9 @@ export function safetyValve(
 
   // (f)(1) criminal history
   const v = c1.value;
-  if (v.version === 'points') {
+  if (v.version === 'none') {
+    trace.add('exposure.safety_valve.no_history_criterion', 'info', [c1.law]);
+  } else if (v.version === 'points') {
     if (history.points > v.max_points) failed.push('criminal_history');
   } else if (history.overridden && (input.case.history?.priors?.length ?? 0) === 0) {
     // Only the total is known: a total too small to hold a 2-point prior settles it, and so does a total whose

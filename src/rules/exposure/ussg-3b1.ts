@@ -2,6 +2,7 @@ import type { LawView } from '../../law/reader.ts';
 import type { RoleResult } from '../../model/assessment.ts';
 import type { Case } from '../../model/case.ts';
 import type { Trace } from '../trace.ts';
+import type { Bound } from './bounds.ts';
 
 interface RoleLevels {
   organizer_leader_five_or_more: number;
@@ -32,17 +33,31 @@ export function aggravatingRole(c: Case, law: LawView, trace: Trace): RoleAdjust
 }
 
 export interface MitigatingRole extends RoleAdjustment {
-  kind: 'minimal' | 'minor';
+  kind: 'minimal' | 'between' | 'minor';
 }
 
-/** 3B1.2 as far as the Manual presumes it (2D1.1(e)(2), Nov. 2025 on); earlier it is a judgment the engine does not make. */
-export function mitigatingRole(role: RoleResult | null, law: LawView, trace: Trace): MitigatingRole | null {
+type RoleLaw = { minimal: number; between: number; minor: number };
+
+/**
+ * 3B1.2: the mitigating role the case states (the court's finding) under any Manual; 'unknown' reads as none
+ * in the worst case and as a minimal role in the best. Without a finding, only what the Manual presumes
+ * (2D1.1(e)(2), Nov. 2025 on); earlier Manuals leave it to the judge and the engine does not make it.
+ */
+export function mitigatingRole(
+  role: RoleResult | null,
+  c: Case,
+  bound: Bound,
+  law: LawView,
+  trace: Trace,
+): MitigatingRole | null {
+  const found = c.adjustments?.mitigating_role;
+  if (found !== undefined) return foundRole(found, bound, law, trace);
   const fn = role?.function;
   if (!fn) return null;
   const listed = law.get<{ presumed: boolean; minimal: string[]; minor: string[] }>(
     'us_fed.ussg.2d1_1.low_level_functions',
   );
-  const levels = law.get<{ minimal: number; between: number; minor: number }>('us_fed.ussg.3b1_2');
+  const levels = law.get<RoleLaw>('us_fed.ussg.3b1_2');
   const kind = listed.value.minimal.includes(fn)
     ? 'minimal'
     : listed.value.minor.includes(fn)
@@ -60,4 +75,27 @@ export function mitigatingRole(role: RoleResult | null, law: LawView, trace: Tra
   trace.cite(listed);
   trace.cite(levels);
   return { kind, levels: levels.value[kind], law: `${levels.law}; ${listed.law}` };
+}
+
+function foundRole(
+  found: NonNullable<NonNullable<Case['adjustments']>['mitigating_role']>,
+  bound: Bound,
+  law: LawView,
+  trace: Trace,
+): MitigatingRole | null {
+  if (found === 'none') return null;
+  const levels = law.get<RoleLaw>('us_fed.ussg.3b1_2');
+  let kind: MitigatingRole['kind'];
+  if (found === 'unknown') {
+    if (bound === 'worst') {
+      trace.add('guidelines.mitigating_role.undetermined', 'warning', [levels.law], {
+        levels: levels.value.minimal,
+        missing: 'adjustments.mitigating_role',
+      });
+      return null;
+    }
+    kind = 'minimal';
+  } else kind = found;
+  trace.cite(levels);
+  return { kind, levels: levels.value[kind], law: levels.law };
 }

@@ -9,6 +9,8 @@ import type { CriminalHistory } from './criminal-history.ts';
 interface CareerOffenderLaw {
   min_age: number;
   min_qualifying_priors: number;
+  /** false under a reform that ends the "drug trafficking only" pathway: a crime of violence must be among them */
+  drug_trafficking_only: boolean;
   category: string;
   levels: { stat_max_at_least_months: number | 'life'; level: number }[];
 }
@@ -37,11 +39,20 @@ export function careerOffender(
   if (offense === 'usc21_844') return null;
   const r = trace.cite(law.get<CareerOffenderLaw>('us_fed.ussg.4b1_1'));
   const priors = c.history?.priors ?? [];
-  const qualifying = history.perPrior.filter((s) => {
+  const kinds = history.perPrior.flatMap((s) => {
     const p = priors[s.index];
-    return p?.felony === true && s.points > 0 && (p.kind === 'drug_distribution' || p.kind === 'violent');
-  }).length;
+    return p?.felony === true && s.points > 0 && (p.kind === 'drug_distribution' || p.kind === 'violent')
+      ? [p.kind]
+      : [];
+  });
+  const qualifying = kinds.length;
   if (qualifying < r.value.min_qualifying_priors) return null;
+  // The offense of conviction here is always a drug offense: with drug priors only, the pathway is "drug
+  // trafficking only", which the switch may close.
+  if (!r.value.drug_trafficking_only && !kinds.includes('violent')) {
+    trace.add('guidelines.career_offender.drug_only_excluded', 'info', [r.law], { priors: qualifying });
+    return null;
+  }
   const birth = c.person?.birth_year;
   if (birth !== undefined && Number(offenseDate.slice(0, 4)) - birth < r.value.min_age) return null;
   if (birth === undefined)
