@@ -8,6 +8,9 @@ import type { Finding } from '../model/finding.ts';
 const ASKING: ReadonlyMap<string, string | null> = new Map([
   ['exposure.safety_valve.undetermined', null],
   ['exposure.priors.undetermined', null],
+  ['exposure.statutory.weight_undetermined', null],
+  ['guidelines.quantity.lsd_carrier_weight_needed', null],
+  ['guidelines.acceptance.third_level_undetermined', null],
   ['screen.divert.lead_undetermined', null],
   ['screen.undetermined.compensation', null],
   ['consequences.immigration.citizenship_unknown', 'person.citizenship'],

@@ -316,6 +316,7 @@ export const FIELD_LABELS: Record<string, string> = {
   'cooperation.truthful_disclosure': 'Told the government everything (safety-valve proffer)',
   'cooperation.substantial_assistance': 'Government motion for substantial assistance',
   'cooperation.accepted_responsibility': 'Accepted responsibility',
+  'cooperation.acceptance_government_motion': 'Government motion for the third acceptance level',
   charging: "The prosecutor's choices",
   'charging.information_851': 'Prior-conviction enhancement filed (21 U.S.C. 851)',
 };

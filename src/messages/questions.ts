@@ -14,7 +14,10 @@ const QUESTIONS: Record<string, string> = {
   'question.history.priors.felony': 'whether it was a felony',
   'question.person.citizenship': 'Is the person a U.S. citizen? If not, the immigration consequences apply.',
   'question.conduct.compensation': 'Was the person paid, and how (money, drugs, a share of the profits)?',
-  'question.conduct.drugs.grams': 'How much of each drug did the person have?',
+  'question.conduct.drugs.grams':
+    'How much of each drug did the person have (for LSD, the weight with its carrier)?',
+  'question.cooperation.acceptance_government_motion':
+    'Did the government move for the third acceptance level (a timely guilty plea)?',
   'question.person.uses_drugs': 'Does the person use drugs themselves?',
 };
 

@@ -97,7 +97,7 @@ export function federalExposure(
     trace.add('exposure.mandatory_minimum.best_case', 'warning', [...statutory.citations, ...sv.citations], {
       months: best,
       worst_months: total,
-      if: sv.eligible === null ? 'safety_valve' : 'priors',
+      if: sv.eligible === null ? 'safety_valve' : (statutory.bestCaseIf ?? 'priors'),
     });
 
   const exposure: Exposure = {
