@@ -133,7 +133,7 @@ export function guidelinesUnder(manual: IsoDate, c: GuidelineInputs): GuidelineR
     const before = sheet.level;
     if (accepted.thirdLevel(before))
       trace.add(
-        kase.cooperation?.acceptance_government_motion === true
+        accepted.needsMotion
           ? 'guidelines.acceptance.third_level_on_motion'
           : 'guidelines.acceptance.third_level_assumed',
         'info',

@@ -7,6 +7,8 @@ export interface Acceptance {
   at(level: number): number;
   /** whether the third level (3E1.1(b)) applies at that level */
   thirdLevel(level: number): boolean;
+  /** the Manual grants the third level only on a government motion (from the PROTECT Act) */
+  needsMotion: boolean;
   /** the reduction if a government motion the case does not state is made (equal to `at` when none is open) */
   bestAt(level: number): number;
   law: string;
@@ -34,5 +36,5 @@ export function acceptance(c: Case, law: LawView, trace: Trace): Acceptance | nu
   const at = (level: number) => a + (thirdLevel(level) ? b : 0);
   const bestAt = (level: number) =>
     available(level) && needsMotion && motion === undefined ? a + b : at(level);
-  return { at, bestAt, thirdLevel, law: r.law };
+  return { at, bestAt, thirdLevel, needsMotion, law: r.law };
 }
