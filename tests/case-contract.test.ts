@@ -71,6 +71,28 @@ describe('case contract', () => {
     assert.match(p['conduct.drugs.1.grams'] ?? '', /required/);
   });
 
+  it('takes a dose count for LSD instead of grams, and for nothing else', () => {
+    const drugs = (d: object) => ({ ...valid, conduct: { activities: ['sold_retail'], drugs: [d] } });
+    assert.equal(parseCase(drugs({ substance: 'lsd', basis: 'transacted', dosage_units: 100 })).ok, true);
+    assert.match(
+      problems(drugs({ substance: 'lsd', basis: 'transacted' }))['conduct.drugs.0.grams'] ?? '',
+      /required \(grams > 0\), or dosage_units/,
+    );
+    // a dose count does not weigh cocaine: grams stay required, and the message says which substance it serves
+    assert.match(
+      problems(drugs({ substance: 'cocaine', basis: 'transacted', dosage_units: 100 }))[
+        'conduct.drugs.0.grams'
+      ] ?? '',
+      /required \(grams > 0\); dosage_units alone gives a quantity only for lsd/,
+    );
+    assert.match(
+      problems(drugs({ substance: 'lsd', basis: 'transacted', dosage_units: 0 }))[
+        'conduct.drugs.0.dosage_units'
+      ] ?? '',
+      /greater than 0/,
+    );
+  });
+
   it('rejects 924(c) counts without a firearm and negative counts', () => {
     const p = problems({ ...valid, conduct: { ...valid.conduct, firearm_counts: 2, people_supervised: -1 } });
     assert.match(p['conduct.firearm_counts'] ?? '', /924\(c\) counts need a weapon/);

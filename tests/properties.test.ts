@@ -105,6 +105,35 @@ describe('properties', () => {
     );
   });
 
+  it('more doses of LSD or more marijuana plants never lower the exposure', () => {
+    // Counted quantities: doses (weighed by the Manual at 0.4 mg each; the statute's tier open without grams)
+    // and plants (the 50-plant rule before Nov. 1995 jumps from 100 g to 1 kg a plant).
+    const counted = fc.record({
+      g: caseArb,
+      plants: fc.boolean(),
+      units: fc.integer({ min: 1, max: 1_000_000 }),
+      weighed: fc.boolean(),
+    });
+    const toCounted = (c: { g: Gen; plants: boolean; units: number; weighed: boolean }, units: number) => {
+      const k = toCase(c.g);
+      const drug = c.plants
+        ? { substance: 'marijuana_plants', basis: 'transacted', count: units }
+        : {
+            substance: 'lsd',
+            basis: 'transacted',
+            dosage_units: units,
+            ...(c.weighed ? { grams: c.g.grams } : {}),
+          };
+      return { ...k, conduct: { ...k.conduct, drugs: [drug] } };
+    };
+    fc.assert(
+      fc.property(counted, fc.integer({ min: 1, max: 1000 }), (c, factor) => {
+        notLower(assessCase(toCounted(c, c.units)), assessCase(toCounted(c, c.units * factor)));
+      }),
+      { numRuns: runs(200) },
+    );
+  });
+
   it('more prior convictions never lower the exposure', () => {
     fc.assert(
       fc.property(caseArb, prior, (g, extra) => {

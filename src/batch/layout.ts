@@ -283,6 +283,12 @@ const tail: Column[] = [
     description: 'accepted responsibility',
   },
   {
+    name: 'acceptance_government_motion',
+    path: 'cooperation.acceptance_government_motion',
+    kind: 'bool',
+    description: 'government motion for the third acceptance level (USSG 3E1.1(b), from 2003-04-30)',
+  },
+  {
     name: 'information_851',
     path: 'charging.information_851',
     kind: 'bool',

@@ -472,6 +472,8 @@ export function usscRowToCase(
       ...(safetyValve ? { truthful_disclosure: true } : {}),
       ...(assistance ? { substantial_assistance: true } : {}),
       ...(acc !== undefined ? { accepted_responsibility: acc < 0 } : {}),
+      // ACCTRESP -3 is the third level, granted only on the government's motion (3E1.1(b) since 2003)
+      ...(acc !== undefined && acc < 0 ? { acceptance_government_motion: acc <= -3 } : {}),
     },
   };
   const parsed = parseCase(c);

@@ -17,6 +17,7 @@ const BEST_IF: Record<string, string> = {
   safety_valve: 'the safety valve applies',
   priors: 'the priors do not qualify',
   motion_3553e: 'the government moves under 3553(e)',
+  weight: 'the drug weight the case lacks is below every trigger',
 };
 
 export const exposureMessages: Record<string, Template> = {
@@ -36,6 +37,10 @@ export const exposureMessages: Record<string, Template> = {
     `${num(v.amount)} ${v.unit} of ${v.substance} reaches the 841(b)(1)(${v.tier}) trigger of ${num(v.threshold)} ${v.unit}.`,
   'exposure.statutory.range': (v) =>
     `Statutory range under ${v.offense} (${String(v.row).replaceAll('_', ' ')}): ${range([v.min, v.max])}.`,
+  'exposure.statutory.carrier_weighed': (v) =>
+    `The statute weighs the LSD with its carrier: ${num(v.grams)} g, not the ${num(v.doses)} doses the Guidelines count (Chapman; Neal).`,
+  'exposure.statutory.weight_undetermined': (v) =>
+    `The statute weighs LSD with its carrier (Chapman; Neal), and the case gives ${num(v.doses)} doses but not the weight (${list(v.missing)}): the tier is between 841(b)(1)(${v.best_tier}) and (${v.tier}); the worse is shown.`,
   'exposure.statutory.undetermined': (v) =>
     `The ${v.row} penalty of 841(b)(1)(${v.tier}) is not verified for these dates; the base row is shown as a lower bound.`,
   'exposure.statutory.crack_possession_minimum': (v) =>
@@ -150,7 +155,11 @@ export const exposureMessages: Record<string, Template> = {
   'guidelines.weapon.nearby': () =>
     'A weapon merely nearby (in the home or car) still adds two levels unless it is clearly improbable it was connected with the offense: the report criticises this proxy.',
   'guidelines.acceptance.third_level_assumed': () =>
-    'The third acceptance level assumes the government moves for it (timely plea).',
+    'The third acceptance level assumes a timely plea or timely complete information (before the PROTECT Act of 2003 it needed no government motion).',
+  'guidelines.acceptance.third_level_on_motion': () =>
+    'The third acceptance level applies on the government motion the case states.',
+  'guidelines.acceptance.third_level_undetermined': (v) =>
+    `The third acceptance level needs a government motion the case does not state: without it (shown) level ${v.worst_offense_level}, ${range(v.worst_range)}; with it level ${v.offense_level}, ${range(v.range)}.`,
   'guidelines.mitigating_role.discretionary': (v) =>
     `As ${functionLabel(v.function)}, a ${v.kind} role reduction (${v.levels}) may be argued, but this Manual leaves it to the judge; it is not applied.`,
   'guidelines.safety_valve_floor': (v) =>
@@ -179,6 +188,14 @@ export const exposureMessages: Record<string, Template> = {
   'guidelines.quantity.minimum_level': (v) =>
     `Converted drug weight including these drugs is not placed below level ${v.level}.`,
   'guidelines.quantity.converted_weight': (v) => `Converted drug weight: ${num(v.grams)} g.`,
+  'guidelines.quantity.plants_large_grow': (v) =>
+    `${num(v.plants)} plants: before November 1995 an offense with 50 or more plants counted each as ${num(v.grams_per_plant)} g.`,
+  'guidelines.quantity.lsd_per_dose': (v) =>
+    `LSD on a carrier is counted by the dose, not by the carrier's weight: ${num(v.doses)} doses count as ${num(v.grams)} g.`,
+  'guidelines.quantity.lsd_weight_as_given': (v) =>
+    `The ${num(v.grams)} g of LSD are read as the drug's weight; if it is on a carrier (blotter paper), this Manual counts each dose instead (give dosage_units).`,
+  'guidelines.quantity.lsd_carrier_weight_needed': (v) =>
+    `This Manual weighs LSD with its carrier, and the case gives ${num(v.doses)} doses but not the weight (${list(v.missing)}): the guideline range is not computed.`,
   'guidelines.quantity.undetermined': (v) =>
     `The Drug Quantity Table level for ${num(v.amount)} g is not in the knowledge base for this Manual; the guideline range is not computed.`,
 };

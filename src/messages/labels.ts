@@ -332,6 +332,7 @@ export const FIELD_LABELS: Record<string, string> = {
   adjustments: "The court's guideline findings",
   'adjustments.obstruction': 'Obstruction of justice found (USSG 3C1.1)',
   'adjustments.mitigating_role': 'Mitigating role found (USSG 3B1.2)',
+  'cooperation.acceptance_government_motion': 'Government motion for the third acceptance level',
   charging: "The prosecutor's choices",
   'charging.information_851': 'Prior-conviction enhancement filed (21 U.S.C. 851)',
 };

@@ -16,7 +16,8 @@ const QUESTIONS: Record<string, string> = {
     "its class under the state's law (e.g. Class H felony, Class 1 misdemeanor)",
   'question.person.citizenship': 'Is the person a U.S. citizen? If not, the immigration consequences apply.',
   'question.conduct.compensation': 'Was the person paid, and how (money, drugs, a share of the profits)?',
-  'question.conduct.drugs.grams': 'How much of each drug did the person have?',
+  'question.conduct.drugs.grams':
+    'How much of each drug did the person have (for LSD, the weight with its carrier)?',
   'question.cooperation.motion_3553e':
     'Will the government move under 18 U.S.C. 3553(e) for substantial assistance (the only way below the minimum besides the safety valve)?',
   'question.cooperation.motion_5k1_1':
@@ -24,6 +25,8 @@ const QUESTIONS: Record<string, string> = {
   'question.adjustments.obstruction': 'Will the court find obstruction of justice (USSG 3C1.1)?',
   'question.adjustments.mitigating_role':
     'Will the court find a mitigating role (USSG 3B1.2: minimal, minor, or between)?',
+  'question.cooperation.acceptance_government_motion':
+    'Did the government move for the third acceptance level (a timely guilty plea)?',
   'question.person.uses_drugs': 'Does the person use drugs themselves?',
 };
 

@@ -56,6 +56,12 @@ export const MITIGATING_ROLES = ['minimal', 'between', 'minor', 'none', 'unknown
 const knownOrUnknown = z.union([z.boolean(), z.literal('unknown')], {
   error: 'must be true, false or "unknown"',
 });
+/**
+ * Substances a dose count alone can quantify: the Guidelines count LSD on a carrier medium by the dose
+ * (USSG 2D1.1(c), Notes to the Drug Quantity Table, amend. 488), so `dosage_units` may stand in for grams.
+ * The statute still needs the weight (Chapman; Neal); without it the 841(b) tier is left open.
+ */
+export const DOSE_COUNTED: ReadonlySet<Substance> = new Set<Substance>(['lsd']);
 export const DRUG_BASES = ['possessed', 'transacted', 'attributed'] as const;
 export const ACTIVITIES = [
   'imported',
@@ -238,6 +244,11 @@ export const caseSchema = z
         motion_5k1_1: knownOrUnknown.optional(),
         /** extension: a government motion under 18 U.S.C. 3553(e) (authority to go below a statutory minimum) */
         motion_3553e: knownOrUnknown.optional(),
+        /**
+         * extension: the government moved for the third acceptance level (USSG 3E1.1(b), needed from the PROTECT
+         * Act of Apr. 30, 2003); absent = not known, and both bounds are shown.
+         */
+        acceptance_government_motion: z.boolean().optional(),
       })
       .optional(),
     /**
@@ -286,11 +297,13 @@ export const caseSchema = z
             path: ['conduct', 'drugs', i, 'count'],
             message: 'marijuana_plants needs a plant count',
           });
-      } else if (d.grams === undefined) {
+      } else if (d.grams === undefined && !(d.dosage_units !== undefined && DOSE_COUNTED.has(d.substance))) {
         ctx.addIssue({
           code: 'custom',
           path: ['conduct', 'drugs', i, 'grams'],
-          message: 'is required (grams > 0)',
+          message: DOSE_COUNTED.has(d.substance)
+            ? 'is required (grams > 0), or dosage_units (the number of doses)'
+            : `is required (grams > 0); dosage_units alone gives a quantity only for ${[...DOSE_COUNTED].join(', ')}`,
         });
       }
     });

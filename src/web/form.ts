@@ -180,6 +180,7 @@ export function sections(draft: Draft, jurisdictionCodes: readonly string[]): Se
         tri('cooperation.truthful_disclosure', 'Told the government everything (safety-valve proffer)?'),
         tri('cooperation.substantial_assistance', 'Government motion for substantial assistance?'),
         tri('cooperation.accepted_responsibility', 'Accepted responsibility (for example, pleaded guilty)?'),
+        tri('cooperation.acceptance_government_motion', 'Government motion for the third acceptance level?'),
       ],
     },
     {

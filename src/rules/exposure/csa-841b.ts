@@ -7,7 +7,7 @@ import type { ChargeResult } from './charge.ts';
 import { priorsCharged } from './csa-851.ts';
 import { countQualifyingPriors } from './priors.ts';
 import type { StatutoryResult, Tier } from './statutory.ts';
-import { amountOf, SUBSTANCE_NAMES } from './substances.ts';
+import { amountOf, drugPath, SUBSTANCE_NAMES } from './substances.ts';
 
 type Row = 'base' | 'death_or_sbi' | 'one_prior' | 'one_prior_death_or_sbi' | 'two_or_more_priors';
 type RowValue = { min_months: Term; max_months: Term } | { same_as: Row } | 'none' | null;
@@ -39,8 +39,38 @@ function statutoryAmounts(drugs: Drug[], input: RuleInput, trace: Trace): Map<st
   return totals;
 }
 
-/** 841(b)(1)(A)-(D): the highest tier any substance reaches (triggers are inclusive, "or more"). */
-function tierOf(drugs: Drug[], input: RuleInput, trace: Trace): Tier {
+/**
+ * Drugs the statute weighs with their carrier (Chapman; Neal) given only as a dose count: their 841(b)
+ * amount is unknown, so the tier is open between the tier without them and the highest they could reach.
+ */
+function unweighed(drugs: Drug[], input: RuleInput, trace: Trace): Drug[] {
+  const dosed = drugs.filter((d) => d.dosage_units !== undefined);
+  if (!dosed.length) return dosed;
+  const rule = input.law.statute('statute').get<string[]>('us_fed.usc21_841b.weighs_carrier');
+  const carried = dosed.filter((d) => rule.value.includes(d.substance));
+  if (!carried.length) return carried;
+  trace.cite(rule);
+  for (const d of carried)
+    if (d.grams !== undefined)
+      trace.add('exposure.statutory.carrier_weighed', 'info', [rule.law], {
+        grams: d.grams,
+        doses: d.dosage_units,
+      });
+  return carried.filter((d) => d.grams === undefined);
+}
+
+/**
+ * 841(b)(1)(A)-(D): the highest tier any substance reaches (triggers are inclusive, "or more"). The keys in
+ * `open` have no known amount: `reached` says whether to take them as reaching every trigger (the worst
+ * case) or none (the best).
+ */
+function tierOf(
+  drugs: Drug[],
+  input: RuleInput,
+  trace: Trace,
+  open: ReadonlySet<string> = new Set(),
+  reached = false,
+): Tier {
   const statute = input.law.statute('statute');
   const amounts = statutoryAmounts(drugs, input, trace);
   for (const tier of TIER_ORDER) {
@@ -51,6 +81,10 @@ function tierOf(drugs: Drug[], input: RuleInput, trace: Trace): Tier {
       // a later, lower-reaching law that decided the tier is cited even where its amount was not reached (Dorsey)
       if (t.reachedBy) trace.cite(t);
       if (t.value === 'none' || t.value === null) continue;
+      if (open.has(key) && reached) {
+        trace.cite(t);
+        return tier;
+      }
       if (amount >= t.value) {
         trace.cite(t);
         trace.add('exposure.statutory.threshold_reached', 'info', [t.law], {
@@ -120,7 +154,17 @@ function penaltyRow(
 /** 21 U.S.C. 841(b)(1) and 846: the statutory range for the quantity, the priors and any death or injury. */
 export function statutory841(input: RuleInput, charge: ChargeResult): StatutoryResult {
   const trace = new Trace();
-  const tier = tierOf(charge.drugs, input, trace);
+  const open = unweighed(charge.drugs, input, trace);
+  const openKeys = new Set(open.map((d) => SUBSTANCE_NAMES[d.substance].statute ?? d.substance));
+  const tier = tierOf(charge.drugs, input, trace, openKeys, true);
+  const bestTier = open.length ? tierOf(charge.drugs, input, new Trace(), openKeys, false) : tier;
+  if (bestTier !== tier)
+    trace.add('exposure.statutory.weight_undetermined', 'warning', [...trace.citations], {
+      missing: open.map((d) => drugPath(input.case, d, 'grams')),
+      doses: open.reduce((n, d) => n + (d.dosage_units ?? 0), 0),
+      tier,
+      best_tier: bestTier,
+    });
   const conduct = input.case.conduct;
   const deathOrSbi = conduct.death_resulted === true || conduct.serious_bodily_injury_resulted === true;
   const statute = input.law.statute('statute');
@@ -128,8 +172,11 @@ export function statutory841(input: RuleInput, charge: ChargeResult): StatutoryR
   const count = countQualifyingPriors(input, predicate, trace);
   const priors = priorsCharged(input, count, trace);
   const row = penaltyRow(tier, rowOrder(deathOrSbi, priors), input, trace);
+  // The best case: the priors that are not certain not qualifying, and any unweighed drug below every trigger.
   const best =
-    count.known < priors ? penaltyRow(tier, rowOrder(deathOrSbi, count.known), input, new Trace()) : null;
+    count.known < priors || bestTier !== tier
+      ? penaltyRow(bestTier, rowOrder(deathOrSbi, count.known), input, new Trace())
+      : null;
   const offense = `21 U.S.C. 841(b)(1)(${tier})`;
   const citations = [...trace.citations];
   if (charge.offense === 'usc21_846')
@@ -165,7 +212,10 @@ export function statutory841(input: RuleInput, charge: ChargeResult): StatutoryR
     citations: [...new Set(citations)],
     trace,
   };
-  if (best && !termGte(best.min, row.min)) result.bestCaseMin = best.min;
+  if (best && !termGte(best.min, row.min)) {
+    result.bestCaseMin = best.min;
+    if (bestTier !== tier) result.bestCaseIf = 'weight';
+  }
   trace.add('exposure.statutory.range', 'info', [row.law], {
     offense,
     row: row.row,

@@ -53,11 +53,55 @@ function compiledRow(key: string, law: LawView): CompiledRow {
   });
 }
 
-/** Grams of marihuana per plant come from the Manual (note E); plants have no other weight in the contract. */
-function gramsOf(d: Drug, law: LawView, trace: Trace): number {
-  if (d.substance !== 'marijuana_plants') return d.grams ?? 0;
-  const perPlant = trace.cite(law.get<number>('us_fed.ussg.marihuana_plant_equivalent_g')).value;
-  return (d.count ?? 0) * perPlant;
+/** The case path of a drug entry's field, for the question that would settle a missing amount. */
+export type DrugPath = (d: Drug, field: keyof Drug) => string;
+
+/**
+ * Grams of each entry as the Drug Quantity Table reads them, or null where the Manual needs a weight the
+ * case does not give. Plants: grams per plant from the Manual (note (E)); before Amendment 516 (Nov. 1,
+ * 1995) an offense with 50 or more plants counted each as 1 KG. LSD on a carrier: from Amendment 488
+ * (Nov. 1, 1993) each dose counts as 0.4 mg whatever the carrier weighs; before it, the carrier was weighed.
+ */
+function weigher(drugs: Drug[], law: LawView, trace: Trace, pathOf: DrugPath): (d: Drug) => number | null {
+  let perPlant: number | undefined;
+  const plantGrams = () => {
+    if (perPlant !== undefined) return perPlant;
+    perPlant = trace.cite(law.get<number>('us_fed.ussg.marihuana_plant_equivalent_g')).value;
+    const large = trace.cite(
+      law.get<{ min_plants: number; grams_per_plant: number } | 'none'>(
+        'us_fed.ussg.marihuana_plant_large_grow',
+      ),
+    );
+    const plants = drugs.reduce((n, d) => n + (d.substance === 'marijuana_plants' ? (d.count ?? 0) : 0), 0);
+    if (large.value !== 'none' && plants >= large.value.min_plants) {
+      perPlant = large.value.grams_per_plant;
+      trace.add('guidelines.quantity.plants_large_grow', 'info', [large.law], {
+        plants,
+        grams_per_plant: perPlant,
+      });
+    }
+    return perPlant;
+  };
+  return (d) => {
+    if (d.substance === 'marijuana_plants') return (d.count ?? 0) * plantGrams();
+    if (d.substance !== 'lsd') return d.grams ?? 0;
+    const perDose = trace.cite(law.get<number | 'none'>('us_fed.ussg.lsd_grams_per_dose'));
+    if (perDose.value !== 'none' && d.dosage_units !== undefined) {
+      const grams = d.dosage_units * perDose.value;
+      trace.add('guidelines.quantity.lsd_per_dose', 'info', [perDose.law], { doses: d.dosage_units, grams });
+      return grams;
+    }
+    if (d.grams !== undefined) {
+      if (perDose.value !== 'none')
+        trace.add('guidelines.quantity.lsd_weight_as_given', 'warning', [perDose.law], { grams: d.grams });
+      return d.grams;
+    }
+    trace.add('guidelines.quantity.lsd_carrier_weight_needed', 'critical', [perDose.law], {
+      doses: d.dosage_units,
+      missing: pathOf(d, 'grams'),
+    });
+    return null;
+  };
 }
 
 function tableLevel(
@@ -72,13 +116,20 @@ function tableLevel(
 }
 
 /** One substance: its own row; for methamphetamine and PCP the greater of the mixture and actual levels (note B). */
-function singleSubstance(drugs: Drug[], law: LawView, trace: Trace): QuantityLevel | null {
+function singleSubstance(
+  drugs: Drug[],
+  weigh: (d: Drug) => number | null,
+  law: LawView,
+  trace: Trace,
+): QuantityLevel | null {
   const first = drugs[0];
   if (!first) return null;
   const names = SUBSTANCE_NAMES[first.substance];
   if (!names.table) return null;
-  const grams = drugs.reduce((s, d) => s + gramsOf(d, law, trace), 0);
+  const weights = drugs.map(weigh);
+  const grams = weights.reduce<number>((s, g) => s + (g ?? 0), 0);
   const mixture = tableLevel(names.table, grams, law, trace);
+  if (weights.includes(null)) return { level: null, method: 'table', amount: grams, law: mixture.law };
   let best: QuantityLevel = { level: mixture.level, method: 'table', amount: grams, law: mixture.law };
   if (names.tableActual && drugs.every((d) => d.purity !== undefined)) {
     const actualGrams = drugs.reduce((s, d) => s + (d.grams ?? 0) * (d.purity ?? 0), 0);
@@ -95,7 +146,12 @@ function singleSubstance(drugs: Drug[], law: LawView, trace: Trace): QuantityLev
 }
 
 /** Several substances, or one without its own row: add converted drug weights and read the marihuana rows. */
-function convertedWeight(drugs: Drug[], law: LawView, trace: Trace): QuantityLevel {
+function convertedWeight(
+  drugs: Drug[],
+  weigh: (d: Drug) => number | null,
+  law: LawView,
+  trace: Trace,
+): QuantityLevel {
   let total = 0;
   let unknown = false;
   for (const d of drugs) {
@@ -112,7 +168,12 @@ function convertedWeight(drugs: Drug[], law: LawView, trace: Trace): QuantityLev
       unknown = true;
       continue;
     }
-    let grams = gramsOf(d, law, trace) * ratio.value;
+    const weight = weigh(d);
+    if (weight === null) {
+      unknown = true;
+      continue;
+    }
+    let grams = weight * ratio.value;
     if (names.tableActual && d.purity !== undefined && law.has(dotted(CDW, names.tableActual))) {
       const actualRatio = trace.cite(law.get<number | null>(dotted(CDW, names.tableActual))).value;
       if (actualRatio !== null) grams = Math.max(grams, (d.grams ?? 0) * d.purity * actualRatio);
@@ -143,11 +204,17 @@ function convertedWeight(drugs: Drug[], law: LawView, trace: Trace): QuantityLev
 }
 
 /** USSG 2D1.1(c): the base offense level for the quantity. */
-export function drugQuantityLevel(drugs: Drug[], law: LawView, trace: Trace): QuantityLevel {
+export function drugQuantityLevel(
+  drugs: Drug[],
+  law: LawView,
+  trace: Trace,
+  pathOf: DrugPath,
+): QuantityLevel {
+  const weigh = weigher(drugs, law, trace, pathOf);
   const kinds = new Set(drugs.map((d) => d.substance));
   if (kinds.size === 1) {
-    const single = singleSubstance(drugs, law, trace);
+    const single = singleSubstance(drugs, weigh, law, trace);
     if (single) return single;
   }
-  return convertedWeight(drugs, law, trace);
+  return convertedWeight(drugs, weigh, law, trace);
 }

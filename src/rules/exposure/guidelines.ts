@@ -13,6 +13,7 @@ import { type CriminalHistory, criminalHistory } from './criminal-history.ts';
 import type { FirearmsResult } from './firearms-924c.ts';
 import type { SafetyValveResult } from './safety-valve.ts';
 import type { StatutoryResult } from './statutory.ts';
+import { drugPath } from './substances.ts';
 import { drugBaseLevel, safetyValveDecrease, violenceIncrease, weaponIncrease } from './ussg-2d1-1.ts';
 import { possessionLevel } from './ussg-2d2-1.ts';
 import { aggravatingRole, mitigatingRole } from './ussg-3b1.ts';
@@ -106,7 +107,9 @@ export function guidelinesUnder(manual: IsoDate, c: GuidelineInputs): GuidelineR
   const mitigating = mitigatingRole(c.role, kase, bound, law, trace);
   const base = possession
     ? { ...possessionLevel(c.charge.drugs, law, trace), cap: null }
-    : drugBaseLevel(c.charge.drugs, c.statutory, mitigating, law, trace);
+    : drugBaseLevel(c.charge.drugs, c.statutory, mitigating, law, trace, (d, field) =>
+        drugPath(kase, d, field),
+      );
   if (!base) return { guidelines: null, history, trace };
   const sheet = new Worksheet(base.level);
   sheet.steps.push({
@@ -132,10 +135,20 @@ export function guidelinesUnder(manual: IsoDate, c: GuidelineInputs): GuidelineR
   const obstructed = obstruction(kase, bound, law, trace);
   if (obstructed) sheet.add('guidelines.obstruction', obstructed.levels, obstructed.law);
   const accepted = acceptance(kase, law, trace);
+  // Levels the third acceptance level would still take off if the government moves for it (the best case).
+  let openLevels = 0;
   if (accepted) {
-    if (accepted.thirdLevel(sheet.level))
-      trace.add('guidelines.acceptance.third_level_assumed', 'info', [accepted.law]);
-    sheet.add('guidelines.acceptance', accepted.at(sheet.level), accepted.law);
+    const before = sheet.level;
+    if (accepted.thirdLevel(before))
+      trace.add(
+        accepted.needsMotion
+          ? 'guidelines.acceptance.third_level_on_motion'
+          : 'guidelines.acceptance.third_level_assumed',
+        'info',
+        [accepted.law],
+      );
+    openLevels = accepted.bestAt(before) - accepted.at(before);
+    sheet.add('guidelines.acceptance', accepted.at(before), accepted.law);
   }
   // Chapter Four, Part C: zero-point offenders.
   const zp = zeroPointDecrease(
@@ -149,6 +162,7 @@ export function guidelinesUnder(manual: IsoDate, c: GuidelineInputs): GuidelineR
   if (zp) sheet.add('guidelines.zero_point_offender', zp.levels, zp.law);
 
   let category = history.category;
+  let bestLevel = sheet.level + openLevels;
   const career = careerOffender(
     kase,
     c.charge.offense,
@@ -161,23 +175,38 @@ export function guidelinesUnder(manual: IsoDate, c: GuidelineInputs): GuidelineR
   if (career) {
     // 4B1.1(b): the acceptance reduction is taken from the career-offender level itself.
     const careerLevel = career.level + (accepted?.at(career.level) ?? 0);
+    bestLevel = Math.max(bestLevel, career.level + (accepted?.bestAt(career.level) ?? 0));
     if (careerLevel > sheet.level) sheet.setTo('guidelines.career_offender', careerLevel, career.law);
     // 4B1.1(b): a career offender's category is VI in every case, whichever level is higher.
     category = career.category;
   }
 
   const bounds = trace.cite(law.get<{ min: number; max: number }>('us_fed.ussg.offense_level_bounds')).value;
-  const offenseLevel = Math.min(bounds.max, Math.max(bounds.min, sheet.level));
   const table = sentencingTable(law, trace);
-  const cell = table.cell(offenseLevel, category);
-  if (!cell) throw new Error(`sentencing table has no cell for level ${offenseLevel}, category ${category}`);
-
-  const { tableRange, range } =
-    c.safetyValve.eligible === true
-      ? safetyValveFloor(cell, c.statutory.min, offenseLevel, (l) => table.cell(l, category), law, trace)
-      : { tableRange: cell, range: cell };
   const statMin: Term = c.safetyValve.eligible === true ? 0 : c.statutory.min;
-  const bounded = boundByStatute(range, statMin, c.statutory.max, law, trace);
+  /** Chapter Five from a worksheet level: the table cell, the safety-valve floor, the statutory bounds. */
+  const rangeFor = (level: number, t: Trace) => {
+    const offenseLevel = Math.min(bounds.max, Math.max(bounds.min, level));
+    const cell = table.cell(offenseLevel, category);
+    if (!cell)
+      throw new Error(`sentencing table has no cell for level ${offenseLevel}, category ${category}`);
+    const { tableRange, range } =
+      c.safetyValve.eligible === true
+        ? safetyValveFloor(cell, c.statutory.min, offenseLevel, (l) => table.cell(l, category), law, t)
+        : { tableRange: cell, range: cell };
+    return { offenseLevel, tableRange, bounded: boundByStatute(range, statMin, c.statutory.max, law, t) };
+  };
+  const { offenseLevel, tableRange, bounded } = rangeFor(sheet.level, trace);
+  if (accepted && bestLevel < sheet.level) {
+    const best = rangeFor(bestLevel, new Trace());
+    trace.add('guidelines.acceptance.third_level_undetermined', 'warning', [accepted.law], {
+      missing: 'cooperation.acceptance_government_motion',
+      offense_level: best.offenseLevel,
+      range: best.bounded.range,
+      worst_offense_level: offenseLevel,
+      worst_range: bounded.range,
+    });
+  }
   const fa = c.firearms.total;
   const guidelines: Guidelines = {
     offense_level: offenseLevel,

@@ -114,7 +114,7 @@ export function federalExposure(
   // facts that would settle it.
   const bestDrug = sv.eligible !== false ? 0 : (statutory.bestCaseMin ?? drugMinimum);
   let best = addTerms(bestDrug, firearms.total);
-  let bestIf = sv.eligible === null ? 'safety_valve' : 'priors';
+  let bestIf = sv.eligible === null ? 'safety_valve' : (statutory.bestCaseIf ?? 'priors');
   if (below.binds === null && termGte(best, 1)) {
     best = 0;
     bestIf = 'motion_3553e';

@@ -18,6 +18,8 @@ export interface StatutoryResult {
   priorsUsed: number;
   /** A lower minimum that applies if undetermined facts go the person's way. */
   bestCaseMin?: Term;
+  /** what the best case turns on: uncertain priors (the default) or a drug weight the case lacks */
+  bestCaseIf?: 'priors' | 'weight';
   deathOrSbi: boolean;
   citations: string[];
   trace: Trace;

@@ -1,4 +1,4 @@
-import type { Drug, Substance } from '../../model/case.ts';
+import type { Case, Drug, Substance } from '../../model/case.ts';
 
 /**
  * How a contract substance is named in the statute and in the Guidelines. Naming only: every legal
@@ -63,4 +63,9 @@ export const SUBSTANCE_NAMES: Record<Substance, SubstanceNames> = {
 /** The amount of a drug entry in its natural unit: plants are counted, everything else weighed. */
 export function amountOf(d: Drug): number {
   return d.substance === 'marijuana_plants' ? (d.count ?? 0) : (d.grams ?? 0);
+}
+
+/** The case path of a field of one of the case's drug entries (`conduct.drugs.2.grams`), for questions. */
+export function drugPath(c: Case, d: Drug, field: keyof Drug): string {
+  return `conduct.drugs.${c.conduct.drugs.indexOf(d)}.${field}`;
 }

@@ -7,6 +7,7 @@ import type { Trace } from '../trace.ts';
 import type { GuidelineResult } from './guidelines.ts';
 
 const CYCLE = 'us_fed.ussg.amendment_cycle';
+const MID_CYCLE = 'us_fed.ussg.mid_cycle_amendments';
 /** every parameter of the Guidelines Manual */
 const GUIDELINES = 'us_fed.ussg';
 
@@ -14,15 +15,23 @@ const GUIDELINES = 'us_fed.ussg';
  * The Manual edition in force on a date: amendments take effect on the cycle date each year
  * (28 U.S.C. 994(p)), so the edition is the latest cycle date on or before it. Null before the
  * guidelines existed.
+ *
+ * A few amendments took effect between cycles (the PROTECT Act rewrote 3E1.1(b) from Apr. 30, 2003, in
+ * the 2002 Manual's year). Such a date, listed in the law data, starts an edition of its own: the cycle's
+ * Manual as so amended. Every rule then reads one date for the whole Manual (1B1.11(b)(2)), the ex post
+ * facto comparison sees the amendment like any other, and a value dated from the mid-cycle date is simply
+ * in force from it; nothing in the rules knows which amendments were mid-cycle.
  */
 export function manualEdition(law: CaseLaw, date: IsoDate): IsoDate | null {
   const first = law.earliest(CYCLE);
   if (!first || date < first) return null;
-  const cycle = law.at(date, 'guidelines').get<{ month: number; day: number }>(CYCLE).value;
+  const view = law.at(date, 'guidelines');
+  const cycle = view.get<{ month: number; day: number }>(CYCLE).value;
   const md = `${String(cycle.month).padStart(2, '0')}-${String(cycle.day).padStart(2, '0')}`;
   const year = Number(date.slice(0, 4));
-  const edition = date.slice(5) >= md ? `${year}-${md}` : `${year - 1}-${md}`;
-  return maxDate(edition, first);
+  let edition = maxDate(date.slice(5) >= md ? `${year}-${md}` : `${year - 1}-${md}`, first);
+  for (const mid of view.get<IsoDate[]>(MID_CYCLE).value) if (mid > edition && mid <= date) edition = mid;
+  return edition;
 }
 
 /** 1B1.11(a): the Manual in force when sentenced; a case not yet sentenced would be sentenced now. */
