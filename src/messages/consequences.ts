@@ -136,13 +136,11 @@ export const consequencesMessages: Record<string, Template> = {
   'consequences.cost.life_term': (v) =>
     `The ${String(v.basis).replaceAll('_', ' ')} is life: the cost has no finite total.`,
   'consequences.cost.total': (v) =>
-    `The cost is of the time expected to be served: ${String(v.months)} months (${String(v.person_years)} person-years) at ${usd(v.rate_usd_per_year)} a year, ${usd(v.usd)}. The whole ${String(v.term_basis).replaceAll('_', ' ')} of ${String(v.term_months)} months would cost ${usd(v.term_usd)}.`,
+    `Time expected to be served: ${String(v.months)} months (${String(v.person_years)} person-years) at ${usd(v.rate_usd_per_year)} a year, ${usd(v.usd)}; the whole ${String(v.term_months)}-month term: ${usd(v.term_usd)}.`,
   'consequences.cost.served.good_conduct_time': (v) =>
-    `Federal time expected to be served: ${String(v.months)} months less ${String(v.credit_days)} days of good conduct time (${String(v.days_per_year)} days a year of the ${v.accrues_on === 'term_imposed' ? 'term imposed' : 'time served'}, assuming all of it is earned) = ${String(v.served_months)} months. There is no parole for federal offenses committed since November 1987.`,
+    `Good conduct time: ${String(v.months)} months less ${String(v.credit_days)} days (${String(v.days_per_year)} a year of the ${v.accrues_on === 'term_imposed' ? 'term imposed' : 'time served'}, all earned) = ${String(v.served_months)} months; no parole${v.earned_time_credits ? `; earned time (${String(v.earned_time_credits)}) not modelled` : ''}.`,
   'consequences.cost.served.no_good_conduct_time': (v) =>
     `A federal term of ${String(v.months)} months earns no good conduct time (only a term of more than ${String(v.term_more_than_months)} months does): it is expected to be served in full.`,
-  'consequences.cost.served.earned_time_not_modelled': (v) =>
-    `Earned time credits for recidivism-reduction programs (${String(v.credits)}) are not modelled: the time actually served may be shorter.`,
   'consequences.cost.served.state_release_rule': (v) =>
     `Time expected to be served under the state's release rule (${String(v.rule).replaceAll('_', ' ')}${typeof v.served_fraction === 'number' ? `, ${Math.round(v.served_fraction * 100)}% of the term, a mandatory term in full` : ''}): ${String(v.served_months)} of ${String(v.months)} months.`,
   'consequences.cost.served.share_unknown': (v) =>

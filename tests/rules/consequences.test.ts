@@ -513,7 +513,7 @@ describe('cost', () => {
     const gct = r.findings.find((f) => f.code === 'consequences.cost.served.good_conduct_time');
     assert.equal(gct?.values?.credit_days, 540);
     assert.ok(gct?.citations.some((x) => x.includes('3624(b)') && x.includes('First Step Act')));
-    assert.ok(codes(r.findings).includes('consequences.cost.served.earned_time_not_modelled'));
+    assert.equal(gct?.values?.earned_time_credits, '18 U.S.C. 3632(d)(4)');
   });
 
   it('FY2017 fee: the official $36,299.25 (the report rounds to $36,300), priced on the term imposed as the report does', () => {
@@ -533,7 +533,7 @@ describe('cost', () => {
     assert.equal(gct?.values?.credit_days, 470);
     assert.equal(gct?.values?.accrues_on, 'time_served');
     assert.deepEqual({ usd: c?.usd, months: c?.months }, { usd: 316251, months: 104.55 });
-    assert.ok(!codes(r.findings).includes('consequences.cost.served.earned_time_not_modelled'));
+    assert.equal(gct?.values?.earned_time_credits, null);
   });
 
   it('uses the bottom of the guideline range when it is above the minimum', () => {

@@ -89,11 +89,9 @@ function servedFederal(col: Collector, months: number): Served {
     days_per_year: g.value.days_per_year,
     accrues_on: g.value.accrues_on,
     served_months: r.served_months,
+    // the earned time credits the law also grants are not modelled, and the finding says so
+    earned_time_credits: g.value.earned_time_credits,
   });
-  if (g.value.earned_time_credits)
-    col.add('consequences.cost.served.earned_time_not_modelled', 'info', [g.law], {
-      credits: g.value.earned_time_credits,
-    });
   return { known: true, years: r.served_years, months: r.served_months, rule, citations: [g.law] };
 }
 
@@ -227,7 +225,8 @@ export function cost(col: Collector): Cost | null {
       basis: t.basis,
     },
   };
-  col.add('consequences.cost.total', 'info', out.citations, {
+  // the release rule's citation is on its own finding above
+  col.add('consequences.cost.total', 'info', [rate.law, ...t.citations], {
     usd: out.usd,
     person_years: out.person_years,
     months: out.months,
