@@ -152,7 +152,8 @@ export function scenarioColumns(s: ScenarioInfo): ResultColumn[] {
     {
       name: `${p}_cost_usd`,
       type: 'BIGINT',
-      description: "cost of the expected term at the jurisdiction's rate",
+      description:
+        "cost of the time expected to be served (federal good conduct time, the state's release rule) at the jurisdiction's rate",
     },
   ];
   if (!s.baseline)

@@ -79,7 +79,7 @@ function figures(v: number[] | undefined, baseline: boolean): GroupFigures {
 }
 
 export const RELIEF_RULE =
-  "eligible for relief: the expected term (the larger of the mandatory minimum and the bottom of the guideline range, with consecutive 924(c) terms) is shorter than under the baseline, or life is removed; where the scenario declares its retroactivity, only if it is retroactive and the sentencing date is before its cut-off. Months and dollars saved are summed over eligible people; dollars use each assessment's cost at the jurisdiction's cost per person-year.";
+  "eligible for relief: the expected term (the larger of the mandatory minimum and the bottom of the guideline range, with consecutive 924(c) terms) is shorter than under the baseline, or life is removed; where the scenario declares its retroactivity, only if it is retroactive and the sentencing date is before its cut-off. Months and dollars saved are summed over eligible people; dollars use each assessment's cost of the time expected to be served (federal good conduct time, the state's release rule) at the jurisdiction's cost per person-year.";
 
 export function buildScenarioSummaries(
   partial: Partial,

@@ -161,7 +161,7 @@ export function renderAssessment(
     }
     if (c.cost)
       line(
-        `Cost of the prison term: ${usd(c.cost.usd)} (${c.cost.person_years} person-years at ${usd(c.cost.rate_usd_per_year)} a year).`,
+        `Cost of the time expected to be served: ${usd(c.cost.usd)} (${c.cost.person_years} person-years at ${usd(c.cost.rate_usd_per_year)} a year${c.cost.cost_of_term_imposed ? `; the whole term imposed: ${usd(c.cost.cost_of_term_imposed.usd)}` : ''}).`,
         c.cost.citations,
       );
     if (verbose) for (const f of byPrefix('consequences.')) line(f.message, f.citations);

@@ -101,7 +101,13 @@ export const COMPARISON_ROWS: { field: string; read: (a: Assessment) => unknown;
   {
     field: 'consequences.cost.usd',
     read: (a) => a.consequences?.cost?.usd ?? null,
-    law: ['us_fed.cost_per_person_year', SCREEN_SWITCH, ...STATUTE, 'us_fed.usc18_924c'],
+    law: [
+      'us_fed.cost_per_person_year',
+      'us_fed.usc18_3624b.good_conduct_time',
+      SCREEN_SWITCH,
+      ...STATUTE,
+      'us_fed.usc18_924c',
+    ],
   },
 ];
 

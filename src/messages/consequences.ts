@@ -10,6 +10,13 @@ const years = (v: unknown) =>
       : String(v);
 const q = (v: Record<string, unknown>) =>
   typeof v.question === 'string' ? ` What would settle it: ${v.question}` : '';
+const MISSING_SERVED: Record<string, string> = {
+  state_release_share:
+    "the share of a term served under the state's parole, good-time or earned-release rules is not in the knowledge base",
+  parole_under_pre_1987_law:
+    'the offense predates 1987-11-01, when federal parole still applied (not modelled)',
+  good_conduct_time_rule: 'federal good conduct time is not in the knowledge base for this date',
+};
 const when = (v: Record<string, unknown>) => (v.date ? ` on ${String(v.date)}` : '');
 
 export const consequencesMessages: Record<string, Template> = {
@@ -108,6 +115,8 @@ export const consequencesMessages: Record<string, Template> = {
     `No drug-induced homicide law for ${String(v.jurisdiction)}${when(v)} is in the knowledge base.`,
   'consequences.drug_induced_homicide.exposure': (v) =>
     `A death resulted: exposure to ${String(v.classification ?? 'drug-induced homicide')}, ${years(v.penalty_min_years)} to ${years(v.penalty_max_years)}.`,
+  'consequences.drug_induced_homicide.later_law_not_applied': (v) =>
+    `A drug-induced homicide law in force from ${String(v.from)} (${String(v.parameter)}) is later than the conduct (${String(v.offense_date)}) and does not reach it.`,
   'consequences.drug_induced_homicide.unverified': (v) =>
     `A drug-induced homicide route (${String(v.parameter)}) is unverified.`,
   'consequences.drug_induced_homicide.requires_delivery': (v) =>
@@ -127,5 +136,13 @@ export const consequencesMessages: Record<string, Template> = {
   'consequences.cost.life_term': (v) =>
     `The ${String(v.basis).replaceAll('_', ' ')} is life: the cost has no finite total.`,
   'consequences.cost.total': (v) =>
-    `The ${String(v.basis).replaceAll('_', ' ')} of ${String(v.months)} months (${String(v.person_years)} person-years) at ${usd(v.rate_usd_per_year)} a year costs ${usd(v.usd)}.`,
+    `Time expected to be served: ${String(v.months)} months (${String(v.person_years)} person-years) at ${usd(v.rate_usd_per_year)} a year, ${usd(v.usd)}; the whole ${String(v.term_months)}-month term: ${usd(v.term_usd)}.`,
+  'consequences.cost.served.good_conduct_time': (v) =>
+    `Good conduct time: ${String(v.months)} months less ${String(v.credit_days)} days (${String(v.days_per_year)} a year of the ${v.accrues_on === 'term_imposed' ? 'term imposed' : 'time served'}, all earned) = ${String(v.served_months)} months; no parole${v.earned_time_credits ? `; earned time (${String(v.earned_time_credits)}) not modelled` : ''}.`,
+  'consequences.cost.served.no_good_conduct_time': (v) =>
+    `A federal term of ${String(v.months)} months earns no good conduct time (only a term of more than ${String(v.term_more_than_months)} months does): it is expected to be served in full.`,
+  'consequences.cost.served.state_release_rule': (v) =>
+    `Time expected to be served under the state's release rule (${String(v.rule).replaceAll('_', ' ')}${typeof v.served_fraction === 'number' ? `, ${Math.round(v.served_fraction * 100)}% of the term, a mandatory term in full` : ''}): ${String(v.served_months)} of ${String(v.months)} months.`,
+  'consequences.cost.served.share_unknown': (v) =>
+    `The time expected to be served of the ${String(v.months)}-month term in ${String(v.jurisdiction)} is not known: ${MISSING_SERVED[String(v.missing_law)] ?? String(v.missing_law)} (rule: ${String(v.rule).replaceAll('_', ' ')}). The cost is undetermined${v.upper_bound_usd === null || v.upper_bound_usd === undefined ? '' : `: at most ${usd(v.upper_bound_usd)}, the whole term served${v.term_lower_bound ? ', if this lowest term is the one imposed' : ''}`}.`,
 };

@@ -197,7 +197,7 @@ export const ENUM_LABELS = {
     good_samaritan: '911 Good Samaritan protection',
     violent_label: 'Is drug selling labelled "violent"?',
     drug_induced_homicide: 'Drug-induced homicide',
-    cost: 'Cost of the prison term',
+    cost: 'Cost of the time expected to be served',
   },
 } as const;
 export type EnumName = keyof typeof ENUM_LABELS;
@@ -266,7 +266,7 @@ export const RESULT_LABELS: Record<string, string> = {
   'exposure.guidelines.range_months': 'Guideline range',
   'screen.recommendation': "Report's screen",
   'consequences.immigration.aggravated_felony': 'Aggravated felony (if not a citizen)',
-  'consequences.cost.usd': 'Cost of the term',
+  'consequences.cost.usd': 'Cost of the time expected to be served',
 };
 
 /** Every field path of the case contract (array items as `*`), as a noun phrase. */

@@ -135,6 +135,16 @@ export const assessmentSchema = z.looseObject({
           person_years: z.number().nonnegative(),
           rate_usd_per_year: z.number().nonnegative(),
           citations,
+          expected_served_months: z.number().nonnegative().optional(),
+          release_rule: z.string().optional(),
+          cost_of_term_imposed: z
+            .looseObject({
+              usd: z.number().nonnegative(),
+              person_years: z.number().nonnegative(),
+              months: z.number().nonnegative(),
+              basis: z.string(),
+            })
+            .optional(),
         })
         .nullable(),
     })

@@ -63,12 +63,22 @@ export interface Consequences {
     | null;
   benefits: (Explained & { snap_tanf_ban: boolean | null }) | null;
   good_samaritan: (Explained & { protected: boolean | null }) | null;
+  /** the cost of the time expected to be served (see src/rules/consequences/cost.ts and docs/cost.md) */
   cost: {
     usd: number;
     person_years: number;
     rate_usd_per_year: number;
     citations: string[];
     basis?: string;
+    fiscal_year?: number;
+    /** the months the headline prices: the same as `expected_served_months` */
+    months?: number;
+    /** months expected to be served (federal: less good conduct time; a state: under its release rule) */
+    expected_served_months?: number;
+    /** the release rule applied (`us_fed_3624b`, or the state engine's rule) */
+    release_rule?: string;
+    /** the cost of the whole term the exposure points to, as the report's per-person-year figures price it */
+    cost_of_term_imposed?: { usd: number; person_years: number; months: number; basis: string };
   } | null;
   [extension: string]: unknown;
 }

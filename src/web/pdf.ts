@@ -103,9 +103,9 @@ export function pdfDocument(a: Assessment, opts: PdfOptions = {}): Parameters<ty
       a.screen ? ENUM_LABELS.recommendation[a.screen.recommendation] : 'not applied',
     ),
     row(
-      'Cost of the prison term',
+      'Cost of the time expected to be served',
       cost
-        ? `${usd(cost.usd)} (${cost.person_years} person-years at ${usd(cost.rate_usd_per_year)} a year)`
+        ? `${usd(cost.usd)} (${cost.person_years} person-years at ${usd(cost.rate_usd_per_year)} a year${cost.cost_of_term_imposed ? `; the whole term imposed: ${usd(cost.cost_of_term_imposed.usd)}` : ''})`
         : 'not computed',
       cost?.citations,
     ),

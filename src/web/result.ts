@@ -108,7 +108,7 @@ ${e && e.firearms.consecutive_minimum_months !== 0 ? html`<div><dt>${e.state ? '
 <div><dt>Guideline range (advisory)</dt><dd><span data-field="guidelines">${g ? range(g.range_months) : 'not computed'}</span>${g ? html`<p class="cite">Offense level ${g.offense_level}, criminal history category ${g.criminal_history_category}</p>` : ''}${cites(g?.citations)}</dd></div>
 ${e?.state ? html`<div><dt>State sentencing (${e.state.engine})</dt><dd><span data-field="state">${stateSummary(e.state)}</span>${cites(e.state.citations)}</dd></div>` : ''}
 <div><dt>The report's screen recommends</dt><dd><span data-field="screen">${a.screen ? ENUM_LABELS.recommendation[a.screen.recommendation] : 'not applied'}</span>${cites(a.screen ? [`${a.screen.policy}`] : [])}</dd></div>
-<div><dt>Cost of the prison term</dt><dd><span data-field="cost">${cost ? usd(cost.usd) : 'not computed'}</span>${cost ? html`<p class="cite">${cost.person_years} person-years at ${usd(cost.rate_usd_per_year)} a year</p>` : ''}${cites(cost?.citations)}</dd></div>
+<div><dt>Cost of the time to be served</dt><dd><span data-field="cost">${cost ? usd(cost.usd) : 'not computed'}</span>${cost ? html`<p class="cite">${cost.person_years} person-years at ${usd(cost.rate_usd_per_year)} a year</p>` : ''}${cites(cost?.citations)}</dd></div>
 </dl>
 ${
   open.missing.length || open.questions.length
@@ -168,7 +168,7 @@ ${Object.entries(a.consequences).map(([name, v]) => {
   if (!x.reasons?.length) return '';
   return html`<details class="consequence" data-consequence="${name}"><summary>${enumLabel('consequence', name)} (${x.reasons.length})</summary><ul>${x.reasons.map((r) => html`<li>${labelIds(r)}</li>`)}</ul>${cites(x.citations)}</details>`;
 })}
-<h4>Cost</h4>${cost ? html`<p>${usd(cost.usd)}: ${cost.person_years} person-years at ${usd(cost.rate_usd_per_year)} a year.</p>${cites(cost.citations)}` : html`<p>Not computed.</p>`}
+<h4>Cost of the time to be served</h4>${cost ? html`<p>${usd(cost.usd)}: ${cost.person_years} person-years at ${usd(cost.rate_usd_per_year)} a year.</p>${cites(cost.citations)}` : html`<p>Not computed.</p>`}
 ${findingList(byPrefix(a, 'consequences.cost'))}`
     : ''
 }

@@ -45,7 +45,11 @@ describe('proportion batch', () => {
     assert.equal(summary.records_rejected, 1);
     assert.equal(summary.synthetic, false);
     // At sentencing: 660 months of 924(c) minimums + 6 (bottom of the drug range) = 666; today: 180 (First Step Act).
-    // Cost is measured on the same term as relief: (666 - 180) / 12 = 40.5 person-years each.
+    // Relief is measured on the term (months saved: 666 - 180 = 486); dollars on the time expected to be served
+    // (issue 13 item 12): 18 U.S.C. 3624(b) after the First Step Act credits 54 days a year of the term imposed,
+    // 54 x 55.5 = 2997 days on 666 months and 54 x 15 = 810 days on 180 months, so each person's saving is
+    // round((55.5 - 2997/365) x rate) - round((15 - 810/365) x rate) = 2,230,246 - 602,769 = $1,627,477 at the
+    // FY2024 fee of $47,162 (on the term imposed it would be 40.5 person-years, $1,910,061).
     const rate = defaultLawBook().at(EVALUATION).get<{ usd_per_year: number }>('us_fed.cost_per_person_year')
       .value.usd_per_year;
     const today = summary.scenarios.law_today as unknown as Record<string, unknown> & {
@@ -57,7 +61,11 @@ describe('proportion batch', () => {
     assert.equal(today.months_saved_total, 3 * 486);
     assert.equal(today.months_saved_mean, 486);
     assert.equal(today.prison_years_saved, 121.5);
-    assert.equal(today.dollars_saved, 3 * 40.5 * rate);
+    assert.equal(rate, 47162);
+    const served = (months: number, creditDays: number) =>
+      Math.round((months / 12 - creditDays / 365) * rate);
+    assert.equal(served(666, 2997) - served(180, 810), 1627477);
+    assert.equal(today.dollars_saved, 3 * 1627477);
     assert.equal(today.by.race?.black?.months_saved_total, 486);
     assert.equal(today.by.race?.white?.eligible_for_relief, 2);
     assert.equal(today.by.race?.unknown?.people, 1); // the state case (no race given); the bad row is not counted

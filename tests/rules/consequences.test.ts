@@ -395,9 +395,13 @@ describe('violent label and drug-induced homicide', () => {
   });
 
   it('death resulted: Louisiana second-degree murder (life); federal 841(b) 20 years to life; Georgia not in the KB', () => {
-    const death = (jurisdiction: string) =>
+    // Drug-induced homicide is read at the offense date (issue 13 item 11). Louisiana's 14:30.1(A)(3) interval
+    // starts at its earliest dated source (2021-01-01), so the conduct is dated after it; a 2020 death gets no
+    // Louisiana law from the knowledge base (asserted below) rather than a statute not shown to be in force.
+    const death = (jurisdiction: string, offense_date = '2022-01-15') =>
       makeCase({
         jurisdiction,
+        offense_date,
         conduct: {
           activities: ['sold_retail'],
           death_resulted: true,
@@ -419,6 +423,9 @@ describe('violent label and drug-induced homicide', () => {
     const ga = run(death('US-GA'), 'distribution');
     assert.equal((ga.consequences.drug_induced_homicide as { applies: unknown }).applies, null);
     assert.ok(codes(ga.findings).includes('consequences.drug_induced_homicide.not_in_knowledge_base'));
+    const la2020 = run(death('US-LA', '2020-01-15'), 'distribution');
+    assert.equal((la2020.consequences.drug_induced_homicide as { applies: unknown }).applies, null);
+    assert.ok(codes(la2020.findings).includes('consequences.drug_induced_homicide.later_law_not_applied'));
     assert.equal(
       run(makeCase({ jurisdiction: 'US-LA' }), 'possession').consequences.drug_induced_homicide,
       null,
@@ -469,34 +476,104 @@ describe('benefits', () => {
 
 describe('cost', () => {
   const fedCase = makeCase({ conduct: { activities: ['sold_retail'] } });
-  it('federal 120-month minimum at the federal rate (latest fee in the KB for today)', () => {
+  const cost = (r: { consequences: { cost: unknown } }) =>
+    r.consequences.cost as {
+      usd: number;
+      person_years: number;
+      rate_usd_per_year: number;
+      basis: string;
+      months: number;
+      expected_served_months: number;
+      release_rule: string;
+      cost_of_term_imposed: { usd: number; person_years: number; months: number; basis: string };
+    } | null;
+
+  it('federal 120-month minimum today: the term imposed at the federal rate, and the time served after good conduct time', () => {
     const rate = law.at(TODAY).get<{ usd_per_year: number }>('us_fed.cost_per_person_year')
       .value.usd_per_year;
-    const { consequences: r, findings } = run(fedCase, 'distribution', { exposure: exposure(120, null) });
+    const r = run(fedCase, 'distribution', { exposure: exposure(120, null) });
+    const c = cost(r);
     assert.deepEqual(
-      { usd: r.cost?.usd, person_years: r.cost?.person_years, rate: r.cost?.rate_usd_per_year },
+      {
+        usd: c?.cost_of_term_imposed.usd,
+        person_years: c?.cost_of_term_imposed.person_years,
+        rate: c?.rate_usd_per_year,
+      },
       { usd: Math.round(10 * rate), person_years: 10, rate },
     );
-    assert.ok(codes(findings).includes('consequences.cost.rate_latest_available'));
+    assert.ok(codes(r.findings).includes('consequences.cost.rate_latest_available'));
+    // 18 U.S.C. 3624(b) after the First Step Act: 54 days for each of the 10 years imposed = 540 days;
+    // 3650 - 540 = 3110 days = 8.52 years = 102.25 months; at the FY2024 fee of $47,162: $401,846.
+    assert.equal(rate, 47162);
+    assert.deepEqual(
+      { usd: c?.usd, person_years: c?.person_years, months: c?.months, basis: c?.basis },
+      { usd: 401846, person_years: 8.52, months: 102.25, basis: 'expected_time_served' },
+    );
+    assert.equal(c?.expected_served_months, 102.25);
+    const gct = r.findings.find((f) => f.code === 'consequences.cost.served.good_conduct_time');
+    assert.equal(gct?.values?.credit_days, 540);
+    assert.ok(gct?.citations.some((x) => x.includes('3624(b)') && x.includes('First Step Act')));
+    assert.equal(gct?.values?.earned_time_credits, '18 U.S.C. 3632(d)(4)');
   });
 
-  it('FY2017 fee: the official $36,299.25 (the report rounds to $36,300)', () => {
-    const { consequences: r } = run(fedCase, 'distribution', {
-      exposure: exposure(120, null),
-      evaluation: '2017-06-01',
-    });
-    assert.equal(r.cost?.rate_usd_per_year, 36299.25);
-    assert.equal(r.cost?.usd, 362993);
+  it('FY2017 fee: the official $36,299.25 (the report rounds to $36,300), priced on the term imposed as the report does', () => {
+    const r = run(fedCase, 'distribution', { exposure: exposure(120, null), evaluation: '2017-06-01' });
+    const c = cost(r);
+    assert.equal(c?.rate_usd_per_year, 36299.25);
+    assert.equal(c?.cost_of_term_imposed.usd, 362993);
+    assert.equal(c?.cost_of_term_imposed.months, 120);
+  });
+
+  it('before the First Step Act (2017): the BOP time-served reading, 470 days on a ten-year term (Barber v. Thomas)', () => {
+    const r = run(fedCase, 'distribution', { exposure: exposure(120, null), evaluation: '2017-06-01' });
+    const c = cost(r);
+    // Barber v. Thomas, 560 U.S. 474 (2010): the BOP method gives 470 days (not 540) on a 10-year term;
+    // 3650 - 470 = 3180 days = 8.71 years = 104.55 months; at $36,299.25: $316,251.
+    const gct = r.findings.find((f) => f.code === 'consequences.cost.served.good_conduct_time');
+    assert.equal(gct?.values?.credit_days, 470);
+    assert.equal(gct?.values?.accrues_on, 'time_served');
+    assert.deepEqual({ usd: c?.usd, months: c?.months }, { usd: 316251, months: 104.55 });
+    assert.equal(gct?.values?.earned_time_credits, null);
   });
 
   it('uses the bottom of the guideline range when it is above the minimum', () => {
-    const { consequences: r } = run(fedCase, 'distribution', {
-      exposure: exposure(60, [151, 188]),
-      evaluation: '2017-06-01',
-    });
-    assert.equal(r.cost?.person_years, 12.58);
-    assert.equal((r.cost as unknown as { basis: string }).basis, 'guidelines_minimum');
-    assert.equal(r.cost?.usd, Math.round((151 / 12) * 36299.25));
+    const r = run(fedCase, 'distribution', { exposure: exposure(60, [151, 188]), evaluation: '2017-06-01' });
+    const c = cost(r);
+    assert.equal(c?.cost_of_term_imposed.person_years, 12.58);
+    assert.equal(c?.cost_of_term_imposed.basis, 'guidelines_minimum');
+    assert.equal(c?.cost_of_term_imposed.usd, Math.round((151 / 12) * 36299.25));
+    // 151 months = 4592.92 days; x 54/419 = 591.93, so 591 days; 151/12 - 591/365 = 10.96 years.
+    assert.deepEqual(
+      { usd: c?.usd, person_years: c?.person_years, basis: c?.basis },
+      { usd: 397991, person_years: 10.96, basis: 'expected_time_served' },
+    );
+  });
+
+  it('a partial year is prorated (FSA): 151 months earn 679 days (54 x 151/12 = 679.5, the fraction dropped)', () => {
+    const r = run(fedCase, 'distribution', { exposure: exposure(60, [151, 188]) });
+    const gct = r.findings.find((f) => f.code === 'consequences.cost.served.good_conduct_time');
+    assert.equal(gct?.values?.credit_days, 679);
+    assert.equal(cost(r)?.months, Math.round((151 - (679 * 12) / 365) * 100) / 100);
+  });
+
+  it('a term of one year or less earns no good conduct time: served in full', () => {
+    const r = run(fedCase, 'distribution', { exposure: exposure(12, null) });
+    const c = cost(r);
+    assert.equal(c?.months, 12);
+    assert.equal(c?.usd, c?.cost_of_term_imposed.usd);
+    assert.equal(c?.basis, 'mandatory_minimum');
+    assert.ok(codes(r.findings).includes('consequences.cost.served.no_good_conduct_time'));
+    const longer = cost(run(fedCase, 'distribution', { exposure: exposure(13, null) }));
+    assert.ok((longer?.months ?? 13) < 13);
+  });
+
+  it('an offense before 1987-11-01 (parole law): the cost is undetermined, the missing piece named', () => {
+    const old = makeCase({ offense_date: '1987-06-01', conduct: { activities: ['sold_retail'] } });
+    const r = run(old, 'distribution', { exposure: exposure(120, null) });
+    assert.equal(r.consequences.cost, null);
+    const f = r.findings.find((x) => x.code === 'consequences.cost.served.share_unknown');
+    assert.equal(f?.values?.missing_law, 'parole_under_pre_1987_law');
+    assert.equal(f?.values?.upper_bound_usd, Math.round(10 * 47162));
   });
 
   it('life: no finite cost; FY2011 (a gap): not in the knowledge base', () => {

@@ -24,22 +24,38 @@ export interface DrugInducedHomicide {
   citations: string[];
 }
 
-/** Exposure to drug-induced homicide where a death resulted; null otherwise. Read at the evaluation date. */
+/**
+ * Exposure to drug-induced homicide where a death resulted; null otherwise. A criminal statute: read at the
+ * offense date, never a later, harsher one (U.S. Const. art. I, s. 10); a later statute is named as not reaching
+ * the conduct.
+ */
 export function drugInducedHomicide(col: Collector, charge: Charge): DrugInducedHomicide | null {
   const c = col.input.case;
   if (!c.conduct.death_resulted) return null;
   const base = dotted(jurisdictionKey(c.jurisdiction), 'drug_induced_homicide');
-  const laws = col.law.family<DihLaw>(base).filter((r) => r.value !== null);
+  const offense = col.input.dates.offense;
+  const laws = col.input.law
+    .atOffense('consequences')
+    .family<DihLaw>(base)
+    .filter((r) => r.value !== null);
+  const inForce = new Set(laws.filter((r) => r.value.exists === true).map((r) => r.id));
+  for (const r of col.law.family<DihLaw>(base))
+    if (r.value?.exists === true && !inForce.has(r.id) && r.from > offense)
+      col.add('consequences.drug_induced_homicide.later_law_not_applied', 'info', [r.law], {
+        parameter: r.id,
+        from: r.from,
+        offense_date: offense,
+      });
   if (laws.length === 0) {
     col.add('consequences.drug_induced_homicide.not_in_knowledge_base', 'warning', [], {
       jurisdiction: c.jurisdiction,
-      date: col.date,
+      date: offense,
     });
     return {
       applies: null,
       value: [],
       reasons: [
-        `No drug-induced homicide law for ${c.jurisdiction} on ${col.date} is in the knowledge base.`,
+        `No drug-induced homicide law for ${c.jurisdiction} on the offense date, ${offense}, is in the knowledge base.`,
       ],
       citations: [],
     };

@@ -27,7 +27,10 @@ export interface ViolentLabel {
   } | null;
 }
 
-/** Is the offense labelled "violent" in the jurisdiction (and does a weapon change it)? Read at the evaluation date. */
+/**
+ * Is the offense labelled "violent" in the jurisdiction (read at the evaluation date), and does a weapon change
+ * it (the drugs-plus-firearm statute in force at the offense date)?
+ */
 export function violentLabel(col: Collector, charge: Charge): ViolentLabel {
   const c = col.input.case;
   const p = jurisdictionKey(c.jurisdiction);
@@ -65,7 +68,12 @@ export function violentLabel(col: Collector, charge: Charge): ViolentLabel {
 
   let firearm: ViolentLabel['firearm_enhancement'] = null;
   const weapon = c.conduct.weapon ?? 'none';
-  const f = col.law.maybe<FirearmRule>(dotted(p, 'drug_firearm_enhancement'));
+  // A penalty statute: the one in force at the offense date; a court's later holding that it is unenforceable
+  // (e.g. Pennsylvania after Commonwealth v. Newman) reaches the case, so enforceability is read today.
+  const id = dotted(p, 'drug_firearm_enhancement');
+  const then = weapon === 'none' ? undefined : col.input.law.atOffense('consequences').maybe<FirearmRule>(id);
+  const now = weapon === 'none' ? undefined : col.law.maybe<FirearmRule>(id);
+  const f = now?.value?.enforceable === false ? now : then;
   if (f?.value && weapon !== 'none') {
     citations.push(f.law);
     firearm = {

@@ -86,7 +86,9 @@ export function stateExposureOf(jurisdiction: string, s: StateSentence, trace: T
   const gridKnown = grid?.binding === true && grid.minimum_months !== null;
   const fixed = months === allMax && s.counts.every((c) => c.penalty.max_months !== null);
   const lowerBound = !gridKnown && !fixed;
-  const fraction = s.release.parole_eligible === false ? 1 : s.release.served_fraction;
+  // The share served is the release rule's own: "no parole" is not "served in full" where good time or earned
+  // release credit shortens a determinate term (Arizona's and Florida's 85%); unknown stays unknown.
+  const fraction = s.release.served_fraction;
   // A mandatory term is served in full; release rules shorten only the rest.
   const served: Term | null =
     months === 'life'
