@@ -54,7 +54,11 @@ describe('a worked case per reform', () => {
           },
         ],
       },
-      cooperation: { truthful_disclosure: true, accepted_responsibility: true },
+      cooperation: {
+        truthful_disclosure: true,
+        accepted_responsibility: true,
+        acceptance_government_motion: true,
+      },
       charging: { information_851: false },
     });
     const today = under(c, 'law_today');
@@ -103,7 +107,11 @@ describe('a worked case per reform', () => {
         activities: ['sold_wholesale'],
         drugs: [{ substance: 'ice', grams: 60, basis: 'transacted' }],
       },
-      cooperation: { truthful_disclosure: false, accepted_responsibility: true },
+      cooperation: {
+        truthful_disclosure: false,
+        accepted_responsibility: true,
+        acceptance_government_motion: true,
+      },
     });
     // Ice 50-150 g: 30 - 3 - 2 = 25 (57-71, 60-71 after the minimum); mixture 50-200 g: 24 - 3 - 2 = 19 (30-37)
     assert.equal(under(ice, 'law_today').exposure?.guidelines?.offense_level, 25);
