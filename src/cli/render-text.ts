@@ -1,7 +1,7 @@
 import type { Answer } from '../engine/answer.ts';
 import { range, term, usd } from '../messages/format.ts';
 import { ENUM_LABELS, enumLabel, labelIds, scenarioLabel } from '../messages/labels.ts';
-import { questionText } from '../messages/questions.ts';
+import { boundQuestions, boundText, questionText } from '../messages/questions.ts';
 import type { Assessment } from '../model/assessment.ts';
 import type { Finding } from '../model/finding.ts';
 
@@ -56,6 +56,8 @@ export function renderAssessment(
       );
     if (ans.best_case_months !== null)
       line(`If the open facts go the person's way, the mandatory minimum is ${term(ans.best_case_months)}.`);
+    for (const b of ans.bounds.slice(0, 3))
+      line(`${boundText(b)} Settled by: ${boundQuestions(b).join(' ')}`);
     if (ans.questions.length) line(`${ans.questions.length} open fact(s) would settle it: see the end.`);
   }
   section('Dates applied');
