@@ -60,3 +60,30 @@ export function questionsOf(findings: readonly Finding[], c?: Case): Question[] 
   }
   return out;
 }
+
+/**
+ * The case fields the rules read while assessing a case (`run` assesses the case it is given), as dotted
+ * paths with array indices (`history.priors.0.served_months`), read or not set. What a guided form asks for
+ * a case: a field no rule reads for it (a federal safety-valve fact in a state case) is not asked.
+ */
+export function factsRead(c: Case, run: (tracked: Case) => unknown): Set<string> {
+  const read = new Set<string>();
+  const proxies = new WeakMap<object, unknown>();
+  const wrap = (obj: object, path: string): unknown => {
+    const known = proxies.get(obj);
+    if (known) return known;
+    const proxy = new Proxy(obj, {
+      get(target, key, receiver) {
+        const v = Reflect.get(target, key, receiver);
+        if (typeof key !== 'string' || (Array.isArray(target) && !/^\d+$/.test(key))) return v;
+        const p = path ? `${path}.${key}` : key;
+        read.add(p);
+        return v !== null && typeof v === 'object' ? wrap(v, p) : v;
+      },
+    });
+    proxies.set(obj, proxy);
+    return proxy;
+  };
+  run(wrap(c, '') as Case);
+  return read;
+}
