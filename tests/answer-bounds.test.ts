@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { answerFirst, type Bound } from '../src/engine/answer.ts';
+import { assess } from '../src/engine/assess.ts';
+import { factsRead } from '../src/engine/questions.ts';
 import { type Case, parseCase } from '../src/model/case.ts';
 
 /**
@@ -109,5 +111,28 @@ describe('answer bounds', () => {
 
   it('no open fact, no bound: Tuff as the record gives him', () => {
     assert.deepEqual(answerFirst(story('aron-tuff'), { evaluationDate: TODAY }).bounds, []);
+  });
+});
+
+describe('the facts the rules read for a case (what the guided form asks)', () => {
+  const read = (c: Case) => factsRead(c, (t) => assess(t, { evaluationDate: TODAY, messages: false }));
+  const withGroups = (c: Case): Case => ({ ...c, cooperation: {}, charging: {}, evidence: c.evidence ?? {} });
+  it('a federal case reads the safety valve and 924(c) facts; a Georgia case does not', () => {
+    const federal = read(withGroups(story('crystal-munoz')));
+    for (const f of ['cooperation.truthful_disclosure', 'conduct.firearm_counts', 'charging.information_851'])
+      assert.ok(federal.has(f), f);
+    const georgia = read(withGroups(story('aron-tuff')));
+    for (const f of ['cooperation.truthful_disclosure', 'conduct.firearm_counts', 'charging.information_851'])
+      assert.ok(!georgia.has(f), f);
+    assert.ok(georgia.has('conduct.weapon'));
+    assert.ok(georgia.has('history.priors.0.kind'));
+  });
+  it('reading through the proxy changes nothing in the assessment', () => {
+    const c = story('weldon-angelos');
+    let tracked = '';
+    factsRead(c, (t) => {
+      tracked = JSON.stringify(assess(t, { evaluationDate: TODAY }));
+    });
+    assert.equal(tracked, JSON.stringify(assess(c, { evaluationDate: TODAY })));
   });
 });
