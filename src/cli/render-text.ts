@@ -1,7 +1,7 @@
 import type { Answer } from '../engine/answer.ts';
 import { range, term, usd } from '../messages/format.ts';
 import { ENUM_LABELS, enumLabel, labelIds, scenarioLabel } from '../messages/labels.ts';
-import { questionText } from '../messages/questions.ts';
+import { boundQuestions, boundText, questionText } from '../messages/questions.ts';
 import type { Assessment } from '../model/assessment.ts';
 import type { Finding } from '../model/finding.ts';
 
@@ -56,7 +56,10 @@ export function renderAssessment(
       );
     if (ans.best_case_months !== null)
       line(`If the open facts go the person's way, the mandatory minimum is ${term(ans.best_case_months)}.`);
-    if (ans.best_case_range_months)
+    for (const b of ans.bounds.slice(0, 3))
+      line(`${boundText(b)} Settled by: ${boundQuestions(b).join(' ')}`);
+    // the court's open findings (obstruction, role, motions) are read together, not one by one
+    if (ans.best_case_range_months && !ans.bounds.some((b) => b.number === 'guideline_range'))
       line(
         `If the court's open findings go the person's way, the guideline range is ${range(ans.best_case_range_months)}.`,
       );

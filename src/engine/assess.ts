@@ -231,6 +231,6 @@ export function assess(input: Case, options: AssessOptions): Assessment {
     consequences: consequences.consequences,
     findings,
     charges: part.charges,
-    ...(options.mode === 'bulk' ? {} : { questions: questionsOf(findings) }),
+    ...(options.mode === 'bulk' ? {} : { questions: questionsOf(findings, c) }),
   };
 }

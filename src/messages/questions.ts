@@ -1,4 +1,7 @@
+import type { Bound, BoundedNumber } from '../engine/answer.ts';
 import type { Question } from '../model/assessment.ts';
+import type { Term } from '../model/terms.ts';
+import { range, term } from './format.ts';
 import { fieldLabel } from './labels.ts';
 
 /** The question each code asks, in words a person can answer. */
@@ -28,6 +31,10 @@ const QUESTIONS: Record<string, string> = {
   'question.cooperation.acceptance_government_motion':
     'Did the government move for the third acceptance level (a timely guilty plea)?',
   'question.person.uses_drugs': 'Does the person use drugs themselves?',
+  'question.cooperation.accepted_responsibility':
+    'Did the person accept responsibility (for example, plead guilty in time)?',
+  'question.history.under_sentence_at_offense':
+    'Was the person on probation, parole or another criminal sentence at the time?',
 };
 
 /** A question in words; a prior's fact names the prior ("Prior conviction 2: the release date."). */
@@ -39,4 +46,21 @@ export function questionText(q: Question): string {
 
 export function hasQuestionText(code: string): boolean {
   return code in QUESTIONS;
+}
+
+const NUMBER_NAMES: Record<BoundedNumber, string> = {
+  mandatory_minimum: 'Mandatory minimum',
+  statutory_range: 'Statutory range',
+  guideline_range: 'Guideline range',
+};
+const value = (v: Term | [Term, Term]) => (Array.isArray(v) ? range(v) : term(v));
+
+/** "Statutory range: 15 years to life at worst; 10 years to life at best." */
+export function boundText(b: Bound): string {
+  return `${NUMBER_NAMES[b.number]}: ${value(b.worst)} at worst; ${value(b.best)} at best.`;
+}
+
+/** The questions that settle a bound, in words, a prior's facts under one heading per prior. */
+export function boundQuestions(b: Bound): string[] {
+  return b.questions.map(questionText);
 }

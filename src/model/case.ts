@@ -114,7 +114,8 @@ export const PRIOR_KINDS = ['drug_possession', 'drug_distribution', 'violent', '
  */
 const MAX_GRAMS = 1e12;
 const MAX_UNITS = 1e9;
-const MAX_MONTHS = 12_000;
+/** The longest term in months a case field takes. */
+export const MAX_MONTHS = 12_000;
 const MAX_USD = 1e12;
 
 const months = z

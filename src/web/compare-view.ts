@@ -1,10 +1,24 @@
 import { COMPARISON_ROWS, type Comparison } from '../engine/compare.ts';
+import { defaultLawBook } from '../law/loader.ts';
 import { term, usd } from '../messages/format.ts';
 import { enumLabel, humanize, labelIds, RESULT_LABELS, scenarioLabel } from '../messages/labels.ts';
 import type { Assessment } from '../model/assessment.ts';
 import { cites, type H, html } from './html.ts';
 
-const ROWS: [string, string][] = COMPARISON_ROWS.map((r) => [r.field, RESULT_LABELS[r.field] ?? r.field]);
+const FIREARMS = 'exposure.firearms.consecutive_minimum_months';
+/** Row labels; the firearm row names 924(c) only for a federal case (a state's firearm terms are its own). */
+function rowsFor(c: Comparison): [string, string][] {
+  const federal = c.assessments.every((a) => a.jurisdiction === 'US-FED');
+  return COMPARISON_ROWS.map((r) => [
+    r.field,
+    r.field === FIREARMS && !federal
+      ? 'Firearm terms (state law), consecutive'
+      : (RESULT_LABELS[r.field] ?? r.field),
+  ]);
+}
+/** A law parameter by its title (the law data's own words), the id kept for the link. */
+const parameterTitle = (id: string) => defaultLawBook().title(id) ?? id;
+const TABLE = '(table: see the law data)';
 
 function read(a: Assessment, path: string): unknown {
   return COMPARISON_ROWS.find((r) => r.field === path)?.read(a) ?? null;
@@ -45,6 +59,7 @@ function shown(v: unknown): string {
 
 export function renderComparison(c: Comparison, titles: Record<string, string> = {}): H {
   const ids = c.assessments.map((a) => a.scenario);
+  const ROWS = rowsFor(c);
   const diffs = new Map(c.differences.map((d) => [d.field, d]));
   return html`<section aria-labelledby="comparison-heading" id="comparison">
 <h2 id="comparison-heading" tabindex="-1">Comparison${c.case_id ? html`: <span class="mono">${c.case_id}</span>` : ''}</h2>
@@ -63,16 +78,16 @@ ${
     ? html`<h3>Why they differ</h3>
 ${c.differences.map((d) => {
   const label = ROWS.find(([p]) => p === d.field)?.[1] ?? d.field;
-  return html`<details class="difference" data-difference="${d.field}"><summary>${label}${d.because.length ? `: ${d.because.length} law value${d.because.length === 1 ? '' : 's'} changed` : ''}</summary>
+  return html`<details class="difference" data-difference="${d.field}"><summary>${label}${d.because.length ? `: ${d.because.length} cause${d.because.length === 1 ? '' : 's'} in the law` : ''}</summary>
 ${
   d.because.length
     ? html`<ul>${d.because
         .slice(0, 12)
         .map(
           (b) =>
-            html`<li>Under <em>${scenarioLabel(b.scenario, titles)}</em>, <a href="/law?parameter=${encodeURIComponent(b.parameter)}&amp;jurisdiction=${b.parameter.startsWith('policy.') ? 'DPA-2019' : b.parameter.split('.')[0]?.toUpperCase().replaceAll('_', '-')}"><code>${b.parameter}</code></a> changes from <q>${shown(b.from)}</q> to <q>${shown(b.to)}</q>.${cites(b.citations)}</li>`,
+            html`<li>Under <em>${scenarioLabel(b.scenario, titles)}</em>, <a href="/law?parameter=${encodeURIComponent(b.parameter)}&amp;jurisdiction=${b.parameter.startsWith('policy.') ? 'DPA-2019' : b.parameter.split('.')[0]?.toUpperCase().replaceAll('_', '-')}">${parameterTitle(b.parameter)}</a> ${b.from === TABLE || b.to === TABLE ? 'is a different table' : html`changes from <q>${shown(b.from)}</q> to <q>${shown(b.to)}</q>`}${b.jointly ? ' (together with the other values marked so: neither changes this row alone)' : ''}.${cites(b.citations)}</li>`,
         )}</ul>${d.because.length > 12 ? html`<p>…and ${d.because.length - 12} more law values (see the API's JSON).</p>` : ''}`
-    : html`<p>The law values are the same; the facts the rules read differ (for example, the date the case is assessed at). See each assessment.</p>`
+    : html`<p>No law value changes this row alone: it differs through the facts the rules read (for example, the date the case is assessed at). See each assessment.</p>`
 }</details>`;
 })}`
     : ''

@@ -22,7 +22,7 @@ import { type H, html } from './html.ts';
  * optional question accepts "I don't know" (left unset); the engine then reports bounds.
  */
 type Kind = 'text' | 'date' | 'number' | 'select' | 'tri' | 'checks';
-interface Field {
+export interface Field {
   name: string;
   label: string;
   kind: Kind;
@@ -68,7 +68,7 @@ export interface Section {
   fields: Field[];
 }
 
-const drugFields = (i: number): Field[] => [
+export const drugFields = (i: number): Field[] => [
   sel(`conduct.drugs.${i}.substance`, 'Substance', SUBSTANCES),
   num(`conduct.drugs.${i}.grams`, 'Grams', 'the weight as charged', 'any'),
   sel(`conduct.drugs.${i}.basis`, 'How the quantity is linked to the person', DRUG_BASES),
@@ -77,7 +77,7 @@ const drugFields = (i: number): Field[] => [
   num(`conduct.drugs.${i}.dosage_units`, 'Dosage units', 'blank if not counted'),
 ];
 
-const priorFields = (i: number): Field[] => [
+export const priorFields = (i: number): Field[] => [
   { name: `history.priors.${i}.date`, label: 'Date of conviction', kind: 'date' },
   sel(`history.priors.${i}.kind`, 'Kind', PRIOR_KINDS),
   tri(`history.priors.${i}.felony`, 'A felony?', 'punishable by more than one year where convicted'),
@@ -317,7 +317,7 @@ function control(f: Field, value: unknown, describedBy: string): H {
   return html`<input id="${id}" name="${f.name}" type="${type}" value="${v}"${f.kind === 'number' ? html` step="${f.step ?? '1'}" inputmode="decimal"` : ''}${f.required ? ' required' : ''}${aria}>`;
 }
 
-function renderField(f: Field, draft: Draft, problems: Map<string, string[]>, needed: Set<string>): H {
+export function renderField(f: Field, draft: Draft, problems: Map<string, string[]>, needed: Set<string>): H {
   const value = getPath(draft, f.name);
   const errs = problems.get(f.name) ?? [];
   const isNeeded = needed.has(f.name);
@@ -348,7 +348,7 @@ export function neededFields(missing: readonly string[]): Set<string> {
   return out;
 }
 
-const friendly = (message: string) =>
+export const friendly = (message: string) =>
   /received undefined/.test(message) ? 'required' : message.replace(/^Invalid input: /, '');
 
 export function renderForm(opts: {

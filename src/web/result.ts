@@ -2,7 +2,7 @@ import type { Answer } from '../engine/answer.ts';
 import { questionCode } from '../engine/questions.ts';
 import { range, term, usd } from '../messages/format.ts';
 import { ENUM_LABELS, enumLabel, labelIds, scenarioLabel } from '../messages/labels.ts';
-import { questionText } from '../messages/questions.ts';
+import { boundQuestions, boundText, questionText } from '../messages/questions.ts';
 import type { Assessment } from '../model/assessment.ts';
 import type { Finding } from '../model/finding.ts';
 import { cites, type H, html, human } from './html.ts';
@@ -191,12 +191,17 @@ export function renderAnswer(ans: Answer): H {
 ${ans.best_case_months !== null ? html`<p>If the open facts go the person's way, the mandatory minimum is <strong>${term(ans.best_case_months)}</strong>.</p>` : ''}
 ${ans.best_case_range_months ? html`<p>If the court's open findings go the person's way, the guideline range is <strong>${range(ans.best_case_range_months)}</strong>.</p>` : ''}
 ${
-  ans.questions.length
-    ? html`<p>What would settle it: ${ans.questions
-        .slice(0, 2)
-        .map((q) => questionText(q))
-        .join(' ')}</p>`
-    : ''
+  ans.bounds.length
+    ? html`<h3>What the open facts change</h3><ul data-testid="bounds">${ans.bounds.map(
+        (b) =>
+          html`<li data-bound="${b.number}"><strong>${boundText(b)}</strong> Settled by: ${boundQuestions(b).map((q, i) => html`${i ? ' ' : ''}<a href="${fieldAnchor(b.questions[i]?.path ?? '')}">${q}</a>`)}</li>`,
+      )}</ul>`
+    : ans.questions.length
+      ? html`<p>What would settle it: ${ans.questions
+          .slice(0, 2)
+          .map((q) => questionText(q))
+          .join(' ')}</p>`
+      : ''
 }
 </section>`;
 }

@@ -12,7 +12,7 @@ import type { Comparison } from '../engine/compare.ts';
 import { DEFAULT_SCENARIOS } from '../engine/compare.ts';
 import { reformCatalog } from '../engine/scenarios.ts';
 import type { Reform } from '../law/reform.ts';
-import { SCENARIO_LABELS } from '../messages/labels.ts';
+import { fieldLabel, SCENARIO_LABELS } from '../messages/labels.ts';
 import type { Assessment } from '../model/assessment.ts';
 import { type Case, parseCase } from '../model/case.ts';
 import { isIsoDate } from '../model/dates.ts';
@@ -24,6 +24,7 @@ import { renderLawPage } from './law-page.ts';
 import { page } from './layout.ts';
 import { assessmentPdf } from './pdf.ts';
 import { openQuestions, renderAnswer, renderResult } from './result.ts';
+import { askedFields, mergeStep, owned, renderSteps, STEPS, stepFields, stepHref } from './steps.ts';
 import { allStories, story, storyCase } from './stories.ts';
 import { CSS } from './styles.ts';
 
@@ -104,6 +105,7 @@ function assessPage(
     section: 'assess',
     body: html`<h1>Assess a case</h1>
 ${opts.intro ?? html`<p class="lede">Enter what is known. Anything you leave blank counts as “I don't know”: the result then shows the worst case, the best case where it differs, and the questions that would settle it.</p>`}
+<p class="no-print"><a href="/assess/steps${r.c || opts.assess ? `?c=${encodeCase(draft)}` : ''}" data-testid="to-steps">Answer step by step instead</a>: only the questions the law needs for this case, one step at a time.</p>
 <details class="no-print" id="case-file"><summary>Open a saved case file (JSON)</summary>
 <form method="post" action="/assess" enctype="multipart/form-data" class="panel">
 <div class="field"><label for="f-case_file">Case file</label><span class="hint" id="f-case_file-hint">a case saved from this page, or any case in the contract's JSON (v1)</span>
@@ -126,6 +128,40 @@ ${renderForm({ draft, problems: r.problems, needed, jurisdictionCodes: caseJuris
 </div>`,
   });
   return { html: body, ...(link ? { permalink: link } : {}) };
+}
+
+/** One step of the guided assessment for a draft, with the answer so far when the draft is a case. */
+function stepsPage(
+  draft: Draft,
+  index: number,
+  today: string,
+  opts: { extra?: number; problems?: Problem[]; note?: string } = {},
+): { html: H; fields: string[] } {
+  const step = STEPS[index] as (typeof STEPS)[number];
+  const parse = (d: Draft): Case | undefined => {
+    const p = parseCase(d);
+    return p.ok ? p.case : undefined;
+  };
+  const c = parse(draft);
+  const a = c ? assess(c, { evaluationDate: today }) : undefined;
+  const needed = a ? neededFields(openQuestions(a).missing) : new Set<string>();
+  const run = (t: Case) => assess(t, { evaluationDate: today, messages: false });
+  const fields = askedFields(
+    stepFields(step, draft, caseJurisdictions(), opts.extra ?? 0),
+    draft,
+    needed,
+    run,
+    parse,
+  );
+  const answer = c && a ? answerOf(c, today, a) : undefined;
+  const body = page({
+    title: `Step ${index + 1}: ${step.title}`,
+    section: 'assess',
+    body: html`<h1>Assess a case, step by step</h1>
+<p class="lede">One step at a time, asking only what the law needs for this case. Anything left blank counts as “I don't know”. Prefer one page? <a href="/assess?c=${encodeCase(draft)}">Every question on one page</a>.</p>
+${renderSteps({ index, draft, problems: opts.problems ?? [], needed, fields, answer, note: opts.note })}`,
+  });
+  return { html: body, fields: fields.map((f) => f.name) };
 }
 
 const caseFileName = (id: string | undefined) =>
@@ -213,7 +249,7 @@ export function webRoutes(opts: WebOptions) {
 <p class="lede">Proportion applies federal drug-sentencing law, as it stood on any date, to a case you enter or to one of the report's stories: the person's real role in the supply chain, how strong the evidence of “sale” is, the sentence they face with every number cited, what the Drug Policy Alliance's 2019 agenda would do instead, and what it all costs.</p>
 <ul class="cards">
 <li class="card"><h2><a href="/assess?story=aron-tuff">Start with Aron Tuff's case</a></h2><p>0.3 g of cocaine, $90 and “hand motions”: life without parole in Georgia in 1995.</p></li>
-<li class="card"><h2><a href="/assess">Assess a case</a></h2><p>A guided form that asks only what the rules need; “I don't know” is always an answer.</p></li>
+<li class="card"><h2><a href="/assess/steps">Assess a case, step by step</a></h2><p>A guided form that asks only what the rules need for the case; “I don't know” is always an answer. Or <a href="/assess">every question on one page</a>.</p></li>
 <li class="card"><h2><a href="/stories">The report's stories</a></h2><p>Fifteen people from the report, each with what Proportion computes.</p></li>
 <li class="card"><h2><a href="/compare">Compare reforms</a></h2><p>The same case under the law then, the law today, enacted reforms and the report's agenda, with the differences explained.</p></li>
 <li class="card"><h2><a href="/law">The law by date</a></h2><p>Every threshold and minimum with its history and citation.</p></li>
@@ -280,6 +316,62 @@ export function webRoutes(opts: WebOptions) {
       return c.html(r.html);
     }
     return c.redirect(r.permalink, 303);
+  });
+  // ---- the guided assessment, one step at a time
+  web.get('/assess/steps', (c) => {
+    const given = c.req.query('c');
+    const loaded = given ? decodeCase(given) : undefined;
+    if (given && (loaded === undefined || typeof loaded !== 'object' || Array.isArray(loaded)))
+      return c.html(renderError(404, 'The case in the link cannot be read.'), 404);
+    const n = Number(c.req.query('step') ?? 1);
+    const index = Number.isInteger(n) && n >= 1 && n <= STEPS.length ? n - 1 : 0;
+    const draft = (loaded ?? { jurisdiction: 'US-FED', conduct: { activities: [], drugs: [] } }) as Draft;
+    return c.html(stepsPage(draft, index, opts.today()).html);
+  });
+  web.post('/assess/steps', limit, async (c) => {
+    const form = flatten(await c.req.parseBody({ all: true }));
+    const n = Number(form.step);
+    const index = Number.isInteger(n) && n >= 1 && n <= STEPS.length ? n - 1 : 0;
+    const step = STEPS[index] as (typeof STEPS)[number];
+    const previous = typeof form.draft === 'string' ? decodeCase(form.draft) : undefined;
+    const draft = mergeStep(
+      previous && typeof previous === 'object' && !Array.isArray(previous) ? (previous as Draft) : {},
+      step,
+      formToDraft(form),
+    );
+    const htmx = c.req.header('HX-Request') === 'true';
+    const go = (to: number) => {
+      if (form.action === 'finish' && to >= STEPS.length) {
+        const link = permalink(draft, undefined);
+        if (htmx) {
+          c.header('HX-Redirect', link);
+          return c.body(null, 200);
+        }
+        return c.redirect(link, 303);
+      }
+      const href = stepHref(draft, to);
+      if (!htmx) return c.redirect(href, 303);
+      c.header('HX-Push-Url', href);
+      return c.html(stepsPage(draft, to, opts.today()).html);
+    };
+    const stay = (o: Parameters<typeof stepsPage>[3]) => {
+      if (htmx) c.header('HX-Push-Url', stepHref(draft, index));
+      return c.html(stepsPage(draft, index, opts.today(), o).html);
+    };
+    if (form.action === 'add') return stay({ extra: 1 });
+    if (form.action === 'back') return go(Math.max(0, index - 1));
+    const parsed = parseCase(draft);
+    const problems = parsed.ok ? [] : parsed.problems.filter((p) => owned(step, p.path));
+    if (problems.length) return stay({ problems });
+    // An answer can open questions the step did not show (a prior's facts, once its kind is known): ask them.
+    const shown = new Set(typeof form.shown === 'string' ? form.shown.split(' ') : []);
+    const now = stepsPage(draft, index, opts.today()).fields;
+    const fresh = now.filter((f) => !shown.has(f));
+    if (fresh.length && shown.size)
+      return stay({
+        note: `The law needs more about this for the case: ${fresh.map((f) => fieldLabel(f)).join('; ')}. Answer them, or leave them blank if you don't know, and go on.`,
+      });
+    return go(index + 1);
   });
   web.get('/assess.json', (c) => {
     const raw = caseFromQuery({ story: c.req.query('story'), c: c.req.query('c') });

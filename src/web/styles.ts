@@ -68,6 +68,10 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0}
 th,td{border:1px solid var(--line);padding:.4rem .5rem;text-align:left;vertical-align:top;overflow-wrap:break-word;hyphens:auto}
 .table-wrap table{min-width:max-content;max-width:none}
 .table-wrap th,.table-wrap td{max-width:22rem;min-width:5rem}
+ol.steps{list-style:none;margin:0 0 1rem;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
+ol.steps li[aria-current] span{font-weight:700;text-decoration:underline;text-decoration-thickness:3px;text-underline-offset:4px}
+fieldset.entry{background:var(--panel)}
+legend h2{display:inline;font-size:1.2rem;margin:0}
 .pager{display:flex;flex-wrap:wrap;gap:.6rem;align-items:center}
 .param-table{font-size:.9rem}
 .group-title{display:inline;font-size:1.15rem;margin:0}

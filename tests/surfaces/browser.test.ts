@@ -506,6 +506,133 @@ if (!existsSync(CHROMIUM)) {
         }
     });
 
+    /** Submits the current step and waits for the page it gets back (the next step, or this one again). */
+    async function nextStep(label = 'Next'): Promise<void> {
+      await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/assess/steps') && r.request().method() === 'POST'),
+        page.getByRole('button', { name: label, exact: true }).click(),
+      ]);
+      await page.waitForFunction(
+        () => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling'),
+      );
+    }
+    const asked = async () =>
+      page
+        .locator('#steps-workspace form [name]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('name')));
+
+    test('step by step, a federal story (Crystal Munoz): only what the law needs, the answer growing, a permalink', async () => {
+      await page.goto(`${server.url}/assess/steps`);
+      assert.match(await text('#step-heading'), /Step 1 of 5: Where and when/);
+      await axeCheck('steps-1');
+      await shot('steps-1');
+      await page.selectOption('#f-jurisdiction', 'US-FED');
+      await page.fill('#f-offense_date', '2005-06-01');
+      await page.fill('#f-conviction_date', '2008-03-01');
+      await page.fill('#f-sentencing_date', '2008-06-01');
+      await nextStep();
+      assert.match(await text('#step-heading'), /Step 2 of 5: What was found/);
+      assert.match(page.url(), /\/assess\/steps\?step=2&c=/, 'each step is a permalink');
+      assert.equal(await page.locator('[data-testid="no-result-yet"]').count(), 1);
+      await page.selectOption('#f-conduct-drugs-0-substance', 'marijuana');
+      await page.fill('#f-conduct-drugs-0-grams', '1000000');
+      await page.selectOption('#f-conduct-drugs-0-basis', 'attributed');
+      await nextStep();
+      assert.match(await text('#step-heading'), /What the person did/);
+      await page.check('input[name="conduct.activities"][value="gave_directions"]');
+      await page.selectOption('#f-conduct-compensation', 'none');
+      await nextStep();
+      // the answer first appears as soon as the facts make a case, and grows with each step
+      assert.match(await text('[data-testid="step-result"]'), /10 years/);
+      assert.match(await text('#step-heading'), /Prior record/);
+      await shot('steps-4-federal');
+      await nextStep();
+      assert.match(await text('#step-heading'), /Firearms, cooperation and the person/);
+      const fields = await asked();
+      assert.ok(
+        fields.includes('cooperation.truthful_disclosure'),
+        'a federal case is asked the safety valve',
+      );
+      assert.ok(fields.includes('conduct.firearm_counts'), 'and the 924(c) counts');
+      await page.selectOption('#f-conduct-weapon', 'none');
+      await page.selectOption('#f-cooperation-accepted_responsibility', 'no');
+      // "I don't know" to the safety-valve proffer: both bounds, with the question
+      const bound = page.locator('[data-testid="bounds"] [data-bound="mandatory_minimum"]');
+      assert.match((await bound.textContent()) ?? '', /10 years \(120 months\) at worst; 0 months at best/);
+      assert.match((await bound.textContent()) ?? '', /tell the government everything/);
+      await axeCheck('steps-5-federal');
+      await shot('steps-5-federal');
+      await Promise.all([page.waitForURL(/\/assess\?c=/), nextStep('See the full result')]);
+      assert.match(await text('[data-field="mandatory-minimum"]'), /10 years \(120 months\)/);
+      assert.match(await text('[data-field="safety-valve"]'), /depends on open questions/);
+      const link = page.url();
+      const result = await text('[data-testid="keyfacts"]');
+      await page.goto('about:blank');
+      await page.goto(link);
+      assert.equal(await text('[data-testid="keyfacts"]'), result, 'the permalink reproduces the result');
+      // the same as the story's own case, entered at once
+      await page.goto(`${server.url}/assess?story=crystal-munoz`);
+      assert.equal(
+        await text('[data-field="mandatory-minimum"]'),
+        await text('[data-field="mandatory-minimum"]'),
+      );
+    });
+
+    test("step by step, a state story (Aron Tuff, Georgia): the state's questions, not the federal ones", async () => {
+      await page.goto(`${server.url}/assess/steps`);
+      await page.selectOption('#f-jurisdiction', 'US-GA');
+      await page.fill('#f-offense_date', '1995-06-15');
+      await page.fill('#f-sentencing_date', '1995-10-15');
+      await nextStep();
+      await page.selectOption('#f-conduct-drugs-0-substance', 'cocaine');
+      await page.fill('#f-conduct-drugs-0-grams', '0.3');
+      await page.selectOption('#f-conduct-drugs-0-basis', 'possessed');
+      await nextStep();
+      await page.check('input[name="conduct.activities"][value="possessed"]');
+      await page.check('input[name="evidence.indicia"][value="hand_motions"]');
+      await page.check('input[name="evidence.indicia"][value="cash"]');
+      await nextStep();
+      // cash found as evidence: the state's indicia review now reads how much, so the step asks it first
+      assert.match(await text('[data-testid="step-note"]'), /Cash found/);
+      assert.equal(await page.locator('#f-evidence-cash_usd').count(), 1);
+      await page.fill('#f-evidence-cash_usd', '90');
+      await nextStep();
+      assert.match(await text('#step-heading'), /Prior record/);
+      // an invalid answer is named at its field and keeps the step
+      await page.getByRole('button', { name: 'Add a prior conviction' }).click();
+      await page.waitForSelector('#f-history-priors-0-date');
+      await page.fill('#f-history-priors-0-date', '1985-06-01');
+      await page.selectOption('#f-history-priors-0-kind', 'drug_distribution');
+      await nextStep();
+      assert.match(await text('#f-history-priors-0-felony-err'), /required|expected boolean/i);
+      await page.selectOption('#f-history-priors-0-felony', 'yes');
+      await nextStep();
+      assert.match(await text('#step-heading'), /Firearms, cooperation and the person/);
+      const fields = await asked();
+      assert.ok(!fields.includes('cooperation.truthful_disclosure'), 'no federal safety-valve question');
+      assert.ok(!fields.includes('conduct.firearm_counts'), 'no 924(c) counts');
+      assert.ok(fields.includes('conduct.weapon'), "Georgia's firearm rule reads the weapon");
+      assert.match(await text('[data-testid="step-result"]'), /mandatory minimum life/i);
+      await axeCheck('steps-5-state');
+      await phone('steps-5-state');
+      await Promise.all([page.waitForURL(/\/assess\?c=/), nextStep('See the full result')]);
+      assert.match(await text('[data-field="mandatory-minimum"]'), /life/);
+      assert.match(await text('[data-field="charge"]'), /intent to distribute/);
+    });
+
+    test('step by step without JavaScript: plain posts and redirects', async () => {
+      const plain = await context.browser()?.newContext({ javaScriptEnabled: false });
+      const p = plain ? await plain.newPage() : await context.newPage();
+      try {
+        await p.goto(`${server.url}/assess/steps`);
+        await p.fill('#f-offense_date', '2005-06-01');
+        await Promise.all([p.waitForURL(/step=2/), p.getByRole('button', { name: 'Next' }).click()]);
+        assert.match((await p.locator('#step-heading').textContent()) ?? '', /What was found/);
+      } finally {
+        await p.close();
+      }
+    });
+
     test('no request left the app', () => {
       assert.deepEqual(external, []);
     });
