@@ -52,7 +52,12 @@ function registerSha256(conn: DuckDBConnection) {
       mainFunction: (_info, input, output) => {
         const v = input.getColumnVector(0);
         for (let r = 0; r < input.rowCount; r++)
-          output.setItem(r, createHash('sha256').update(v.getItem(r) as string).digest('hex'));
+          output.setItem(
+            r,
+            createHash('sha256')
+              .update(v.getItem(r) as string)
+              .digest('hex'),
+          );
         output.flush();
       },
     }),
