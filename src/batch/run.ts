@@ -329,7 +329,8 @@ export async function runBatch(opts: BatchOptions): Promise<{ summary: Summary; 
             );
         }
         width = header.length;
-        if (!fatal && opts.decodeInWorkers !== false) csv.raw = { onRaw, maxLines: batchSize, minLines: Math.min(64, batchSize) };
+        if (!fatal && opts.decodeInWorkers !== false)
+          csv.raw = { onRaw, maxLines: batchSize, minLines: Math.min(64, batchSize) };
         return;
       }
       recordsRead++;

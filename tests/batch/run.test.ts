@@ -247,9 +247,12 @@ describe('workers decode their own lines', () => {
     lines.slice(1).forEach((l, i) => {
       // quoted fields now and then (decoded on the main thread), in runs both short and long
       if (i % 97 === 5 || (i > 200 && i < 204)) body.push(l.replace(/^([^,]*),/, '"$1",'));
-      else if (i % 61 === 7) body.push(`${l},extra`); // wrong field count
-      else if (i % 83 === 9) body.push(''); // a blank line
-      else if (i % 71 === 3) body.push(`${l}\r`); // a CRLF line end
+      else if (i % 61 === 7)
+        body.push(`${l},extra`); // wrong field count
+      else if (i % 83 === 9)
+        body.push(''); // a blank line
+      else if (i % 71 === 3)
+        body.push(`${l}\r`); // a CRLF line end
       else body.push(l);
     });
     writeFileSync(input, `${body.join('\n')}\n`);
