@@ -76,7 +76,7 @@ export class CsvReader {
     let pos = 0;
     const buf = this.buf;
     const n = buf.length;
-    let quoteAt = -2; // the next quote at or after pos (-1: none), found once per run
+    let quoteAt = -2; // the next quote at or after pos (-1: none; -2: not searched yet)
     this.decodeUntil = -1;
     while (pos < n) {
       if (this.raw && !this.discard && pos >= this.decodeUntil) {
@@ -119,8 +119,9 @@ export class CsvReader {
         break;
       }
       const lineEnd = nl < 0 ? n : nl;
-      const quote = buf.indexOf('"', pos);
-      if (quote < 0 || quote > lineEnd) {
+      // the next quote, searched again only once passed (searching from every line is quadratic)
+      if (quoteAt !== -1 && quoteAt < pos) quoteAt = buf.indexOf('"', pos);
+      if (quoteAt < 0 || quoteAt > lineEnd) {
         // fast path: no quote on this line
         let text = buf.slice(pos, lineEnd);
         if (text.endsWith('\r')) text = text.slice(0, -1);
