@@ -1,11 +1,14 @@
 /**
  * Bulk evaluation benchmark (npm run bench:batch): generate N synthetic cases (default 1,000,000;
  * BENCH_CASES to change), run them through law_today and two reforms, and print records/s end to
- * end, records/s of evaluation alone, and peak RSS. BENCH_DIR sets the scratch folder (default /tmp).
+ * end, records/s of evaluation alone, and peak RSS. BENCH_DIR sets the scratch folder (default /tmp);
+ * BENCH_DECODE_IN_WORKERS=0 decodes every record on the main thread (the path before workers decoded
+ * their own lines). The reference is DuckDB counting the same file with read_csv. Ends with one JSON line.
  */
 import { createWriteStream, mkdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { type BatchPlan, evaluateCase, type Partial } from '../src/batch/evaluate.ts';
 import { contextFor } from '../src/batch/process.ts';
 import { runBatch } from '../src/batch/run.ts';
@@ -42,6 +45,16 @@ console.log(
   `evaluation alone (3 scenarios, 1 core): ${fmt(evalRate)} records/s = ${fmt(evalRate * 3)} assessments/s; ceiling on ${cores} cores ≈ ${fmt(evalRate * cores)} records/s`,
 );
 
+const reference = `SELECT count(*) FROM read_csv('${input}')`;
+const duck = await DuckDBInstance.create(':memory:');
+const conn = await duck.connect();
+t = process.hrtime.bigint();
+await conn.run(reference);
+const referenceSeconds = secs();
+conn.closeSync();
+duck.closeSync();
+console.log(`reference (${reference}): ${referenceSeconds.toFixed(2)} s`);
+
 const outDir = join(dir, 'out');
 rmSync(outDir, { recursive: true, force: true });
 t = process.hrtime.bigint();
@@ -51,6 +64,7 @@ const { summary, timings } = await runBatch({
   scenarios: SCENARIOS,
   evaluationDate: EVALUATION,
   progress: process.stderr.isTTY,
+  decodeInWorkers: process.env.BENCH_DECODE_IN_WORKERS !== '0',
 });
 const total = secs();
 console.log(
@@ -58,3 +72,15 @@ console.log(
 );
 console.log(`evaluated ${fmt(summary.records_evaluated)}, rejected ${fmt(summary.records_rejected)}`);
 console.log(`peak RSS (main + workers): ${fmt(process.resourceUsage().maxRSS / 1024)} MiB`);
+console.log(
+  JSON.stringify({
+    bench: 'batch',
+    records: summary.records_read,
+    seconds: Number(total.toFixed(3)),
+    per_s: Math.round(summary.records_read / total),
+    reference,
+    reference_seconds: Number(referenceSeconds.toFixed(3)),
+    ratio: Number((total / referenceSeconds).toFixed(2)),
+    peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+  }),
+);

@@ -17,6 +17,20 @@ export interface CsvSink {
 
 export const DEFAULT_MAX_RECORD_BYTES = 1 << 20;
 
+/**
+ * Hands runs of whole lines without a quote to someone else, undecoded: every such line is a record the
+ * fast path would split on commas by itself, so another reader (a worker's) started on the run's first
+ * line decodes it exactly as this one would. Lines with a quote stay here, where the quote state is.
+ */
+export interface RawRuns {
+  /** `text` holds `lines` whole lines (each ending in \n), the first being line `line`; `records` of them are not blank */
+  onRaw(text: string, line: number, lines: number, records: number): void;
+  /** the most lines in one run */
+  maxLines: number;
+  /** a run shorter than this (before a quote) is decoded here: not worth a message of its own */
+  minLines: number;
+}
+
 export class CsvReader {
   private buf = '';
   /** line number of buf[0] */
@@ -24,10 +38,18 @@ export class CsvReader {
   /** discarding an oversized or broken record: quote state and where it started */
   private discard: { inQuotes: boolean; afterQuote: boolean; start: number; reason: string } | null = null;
 
+  /** set to hand quote-free runs of lines over undecoded (see RawRuns); takes effect at the next record */
+  raw: RawRuns | null = null;
+  /** no raw run is tried before this position of buf (a quote follows too soon) */
+  private decodeUntil = -1;
+
   constructor(
     private readonly sink: CsvSink,
     private readonly maxRecordChars: number = DEFAULT_MAX_RECORD_BYTES,
-  ) {}
+    firstLine = 1,
+  ) {
+    this.line = firstLine;
+  }
 
   write(text: string): void {
     this.buf = this.buf.length ? this.buf + text : text;
@@ -54,7 +76,31 @@ export class CsvReader {
     let pos = 0;
     const buf = this.buf;
     const n = buf.length;
+    let quoteAt = -2; // the next quote at or after pos (-1: none; -2: not searched yet)
+    this.decodeUntil = -1;
     while (pos < n) {
+      if (this.raw && !this.discard && pos >= this.decodeUntil) {
+        if (quoteAt !== -1 && quoteAt < pos) quoteAt = buf.indexOf('"', pos);
+        const limit = quoteAt < 0 ? n : quoteAt;
+        let end = pos;
+        let lines = 0;
+        let blank = 0; // blank lines are skipped, not records
+        while (lines < this.raw.maxLines) {
+          const nl = buf.indexOf('\n', end);
+          if (nl < 0 || nl >= limit) break;
+          if (nl === end || (nl === end + 1 && buf.charCodeAt(end) === 13)) blank++;
+          end = nl + 1;
+          lines++;
+        }
+        if (lines > 0 && (lines >= this.raw.minLines || lines === this.raw.maxLines || quoteAt < 0)) {
+          this.raw.onRaw(buf.slice(pos, end), this.line, lines, lines - blank);
+          this.line += lines;
+          pos = end;
+          continue;
+        }
+        // too few lines before a quote: decode up to the quote's line here
+        this.decodeUntil = lines > 0 ? end : pos + 1;
+      }
       if (this.discard) {
         const end = this.skip(buf, pos, eof);
         if (end < 0) {
@@ -73,8 +119,9 @@ export class CsvReader {
         break;
       }
       const lineEnd = nl < 0 ? n : nl;
-      const quote = buf.indexOf('"', pos);
-      if (quote < 0 || quote > lineEnd) {
+      // the next quote, searched again only once passed (searching from every line is quadratic)
+      if (quoteAt !== -1 && quoteAt < pos) quoteAt = buf.indexOf('"', pos);
+      if (quoteAt < 0 || quoteAt > lineEnd) {
         // fast path: no quote on this line
         let text = buf.slice(pos, lineEnd);
         if (text.endsWith('\r')) text = text.slice(0, -1);

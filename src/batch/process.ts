@@ -2,6 +2,7 @@ import { lawGapProblem } from '../engine/dates.ts';
 import { LawGapError } from '../law/errors.ts';
 import { defaultLawBook } from '../law/loader.ts';
 import { type Case, CaseRefused, parseCase } from '../model/case.ts';
+import { CsvReader } from './csv-reader.ts';
 import {
   type BatchPlan,
   csvLine,
@@ -33,6 +34,11 @@ export interface BatchTask {
   lines: number[];
   /** CSV: header.length cells per record, concatenated. JSONL: one text per record. */
   cells: string[];
+  /**
+   * CSV records still undecoded, instead of lines and cells: whole lines without a quote starting on
+   * line `line` (see RawRuns in csv-reader.ts), which the worker reads as the main thread's reader would.
+   */
+  raw?: { text: string; line: number; maxRecordChars: number };
 }
 
 export interface BatchResult {
@@ -44,6 +50,47 @@ export interface BatchResult {
   /** every non-empty record id with its line, for the duplicate check (done in input order) */
   ids: string[];
   idLines: number[];
+}
+
+/** A record in the CSV whose number of fields is not the header's. */
+export function fieldCountReject(line: number, fields: number, width: number): Reject {
+  return {
+    line,
+    id: '',
+    field: '(row)',
+    reason: `has ${fields} field${fields === 1 ? '' : 's'}, the header has ${width}`,
+  };
+}
+
+/** A raw task's text decoded as the main thread's reader would: records, and rejects of unreadable ones. */
+function decodeRaw(task: BatchTask, raw: NonNullable<BatchTask['raw']>) {
+  const width = task.header.length;
+  const lines: number[] = [];
+  const cells: string[] = [];
+  const pre: Reject[] = [];
+  const reader = new CsvReader(
+    {
+      onRecord(rec, line) {
+        if (rec.length !== width) pre.push(fieldCountReject(line, rec.length, width));
+        else {
+          lines.push(line);
+          for (const c of rec) cells.push(c);
+        }
+      },
+      onBad(line, reason) {
+        pre.push({ line, id: '', field: '(row)', reason });
+      },
+      onUnreadable(line, reason) {
+        // a run holds no quote, so no quote can be left open
+        throw new Error(`line ${line}: ${reason}`);
+      },
+    },
+    raw.maxRecordChars,
+    raw.line,
+  );
+  reader.write(raw.text);
+  reader.end();
+  return { lines, cells, pre };
 }
 
 const contexts = new Map<string, EvalContext>();
@@ -63,6 +110,15 @@ const short = (s: string) => (s.length > 200 ? `${s.slice(0, 200)}…` : s);
 
 /** Validates and evaluates one batch; a bad record becomes a Reject, never an exception. */
 export function processBatch(task: BatchTask): BatchResult {
+  if (!task.raw) return evaluateBatch(task);
+  const { lines, cells, pre } = decodeRaw(task, task.raw);
+  const result = evaluateBatch({ ...task, lines, cells });
+  // the rejects in line order, as the main thread orders its own with a batch's (run.ts, flushReady)
+  if (pre.length) result.rejects = [...pre, ...result.rejects].sort((a, b) => a.line - b.line);
+  return result;
+}
+
+function evaluateBatch(task: BatchTask): BatchResult {
   const ctx = contextFor(task.plan);
   const partial: Partial = {};
   const rejects: Reject[] = [];

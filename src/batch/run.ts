@@ -27,7 +27,14 @@ import {
 } from './evaluate.ts';
 import { COLUMN_NAMES } from './layout.ts';
 import { csvToParquet } from './parquet.ts';
-import { type BatchResult, type BatchTask, type InputFormat, processBatch, type Reject } from './process.ts';
+import {
+  type BatchResult,
+  type BatchTask,
+  fieldCountReject,
+  type InputFormat,
+  processBatch,
+  type Reject,
+} from './process.ts';
 import { type Progress, progressBar } from './progress.ts';
 import { makeStaging } from './staging.ts';
 import { buildScenarioSummaries, RELIEF_RULE, renderSummary, type Summary } from './summary.ts';
@@ -54,6 +61,11 @@ export interface BatchOptions {
   progressStream?: Writable;
   signal?: AbortSignal;
   maxRecordBytes?: number;
+  /**
+   * CSV lines without a quote go to the workers undecoded (default true); false decodes every record on
+   * the main thread. The outputs are the same either way (tests compare them).
+   */
+  decodeInWorkers?: boolean;
 }
 
 export class BatchInputError extends Error {}
@@ -201,13 +213,30 @@ export async function runBatch(opts: BatchOptions): Promise<{ summary: Summary; 
     let lines: number[] = [];
     let cells: string[] = [];
     let pre: Reject[] = [];
-    /** Sends one batch; waits while too many batches are unwritten (bounded memory). */
-    const dispatch = async (bLines: number[], bCells: string[], bPre: Reject[]) => {
-      const task: BatchTask = { seq: seq++, plan, format: taskFormat, header, lines: bLines, cells: bCells };
+    /** Sends one batch (decoded records, or a raw run of lines); waits while too many are unwritten. */
+    const dispatch = async (
+      bLines: number[],
+      bCells: string[],
+      bPre: Reject[],
+      raw?: { task: BatchTask['raw']; records: number },
+    ) => {
+      const task: BatchTask = {
+        seq: seq++,
+        plan,
+        format: taskFormat,
+        header,
+        lines: bLines,
+        cells: bCells,
+        ...(raw ? { raw: raw.task } : {}),
+      };
       const run = pool ? (pool.run(task) as Promise<BatchResult>) : Promise.resolve(processBatch(task));
       const tracked: Promise<void> = run
         .then((result) => {
-          pending.set(result.seq, { result, pre: bPre, records: bLines.length + bPre.length });
+          pending.set(result.seq, {
+            result,
+            pre: bPre,
+            records: raw?.records ?? bLines.length + bPre.length,
+          });
         })
         .finally(() => inFlight.delete(tracked));
       tracked.catch(() => {}); // a rejection is seen where the promise is awaited; never unhandled
@@ -218,8 +247,33 @@ export async function runBatch(opts: BatchOptions): Promise<{ summary: Summary; 
       }
       await flushReady();
     };
-    /** Dispatches full batches of exactly batchSize records (all that is left at the end). */
+    // Runs of whole lines without a quote go to the workers undecoded (the reader hands them over in
+    // input order); the records decoded here before a run are closed into a batch of their own first.
+    const queued: {
+      lines: number[];
+      cells: string[];
+      pre: Reject[];
+      raw?: { task: BatchTask['raw']; records: number };
+    }[] = [];
+    const onRaw = (text: string, line: number, _lines: number, records: number) => {
+      recordsRead += records;
+      if (lines.length || pre.length) queued.push({ lines, cells, pre });
+      lines = [];
+      cells = [];
+      pre = [];
+      queued.push({
+        lines: [],
+        cells: [],
+        pre: [],
+        raw: { task: { text, line, maxRecordChars: maxRecord }, records },
+      });
+    };
+    /** Dispatches what is queued, then full batches of exactly batchSize records (all that is left at the end). */
     const dispatchReady = async (final: boolean) => {
+      for (const q of queued.splice(0)) {
+        await dispatch(q.lines, q.cells, q.pre, q.raw);
+        if (aborted) return;
+      }
       const w = taskFormat === 'jsonl' ? 1 : width;
       while (lines.length >= batchSize || (final && (lines.length > 0 || pre.length > 0))) {
         const n = Math.min(batchSize, lines.length);
@@ -275,16 +329,13 @@ export async function runBatch(opts: BatchOptions): Promise<{ summary: Summary; 
             );
         }
         width = header.length;
+        if (!fatal && opts.decodeInWorkers !== false)
+          csv.raw = { onRaw, maxLines: batchSize, minLines: Math.min(64, batchSize) };
         return;
       }
       recordsRead++;
       if (rec.length !== width) {
-        pre.push({
-          line,
-          id: '',
-          field: '(row)',
-          reason: `has ${rec.length} field${rec.length === 1 ? '' : 's'}, the header has ${width}`,
-        });
+        pre.push(fieldCountReject(line, rec.length, width));
         return;
       }
       lines.push(line);

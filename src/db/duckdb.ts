@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { chmodSync, createWriteStream, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance, DuckDBScalarFunction, VARCHAR } from '@duckdb/node-api';
 import { Kysely } from 'kysely';
 import type { StoredRow } from '../records/normalize.ts';
 import { DuckDBDialect } from './duckdb-dialect.ts';
@@ -30,6 +30,41 @@ async function rows(c: DuckDBConnection, sql: string): Promise<Record<string, un
 }
 
 /**
+ * DuckDB's memory limit for the embedded store (PROPORTION_DUCKDB_MEMORY_LIMIT, default 2GB; DuckDB's own
+ * default is 80% of the machine). Beyond it DuckDB spills to its temporary directory, so an import's RSS
+ * stays bounded at any file size instead of growing with the file.
+ */
+export const DUCKDB_MEMORY_LIMIT = process.env.PROPORTION_DUCKDB_MEMORY_LIMIT || '2GB';
+
+/** The SQL function the store registers: SHA-256 of a text (hex), computed by node:crypto. */
+export const SHA256_FUNCTION = 'proportion_sha256';
+
+/**
+ * Registers SHA256_FUNCTION. DuckDB's own sha256() hashes ~7x slower than node:crypto (which uses the
+ * CPU's SHA instructions) and the import hashes every row's normalised text; the digest is the same.
+ */
+function registerSha256(conn: DuckDBConnection) {
+  conn.registerScalarFunction(
+    DuckDBScalarFunction.create({
+      name: SHA256_FUNCTION,
+      returnType: VARCHAR,
+      parameterTypes: [VARCHAR],
+      mainFunction: (_info, input, output) => {
+        const v = input.getColumnVector(0);
+        for (let r = 0; r < input.rowCount; r++)
+          output.setItem(
+            r,
+            createHash('sha256')
+              .update(v.getItem(r) as string)
+              .digest('hex'),
+          );
+        output.flush();
+      },
+    }),
+  );
+}
+
+/**
  * The embedded store: one DuckDB file, owned by this process (DuckDB allows one process per file).
  * Bulk loads stream rows to a temporary CSV file that DuckDB's parallel reader copies into a staging
  * table; the merge into `records` then runs in one transaction.
@@ -38,10 +73,12 @@ export async function openDuckDBStore(url: string, path: string): Promise<Record
   const instance = await DuckDBInstance.create(path, {
     autoinstall_known_extensions: 'false',
     autoload_known_extensions: 'false',
+    memory_limit: DUCKDB_MEMORY_LIMIT,
   });
   // the records are row-level data: readable by the owner only
   if (path !== ':memory:') chmodSync(path, 0o600);
   const conn = await instance.connect();
+  registerSha256(conn);
   for (const s of createTablesSql('duckdb')) await conn.run(s);
   const v = await rows(conn, 'SELECT count(*) AS n FROM schema_version');
   if (v[0]?.n === 0) await conn.run(`INSERT INTO schema_version VALUES (${SCHEMA_VERSION})`);
@@ -93,6 +130,7 @@ export async function openDuckDBStore(url: string, path: string): Promise<Record
       }
     },
     merge,
+    sha256: SHA256_FUNCTION,
   };
 
   const store: RecordStore = {

@@ -34,7 +34,7 @@ import { ROLE_FACT_COLUMNS } from './role.ts';
  * - race_ethnicity and indicia_profile: their functions, once per distinct normalised input;
  * - the derived role: the engine's role rule, once per distinct combination of the facts it reads
  *   (ROLE_FACT_COLUMNS), joined back;
- * - the source hash: sha256 in SQL over the same text as `hashRow`.
+ * - the source hash: SHA-256 in SQL (the store's node:crypto function) over the same text as `hashRow`.
  *
  * The outcome (stored rows, rejected rows with their lines and reasons, counts) is the row-by-row
  * import's (tests/records/import-sql.test.ts compares the two). Files outside the plain CSV subset on
@@ -106,7 +106,7 @@ export async function importCsvInDuckDB(
     await answerLookups(sql, t, plans, mappings);
 
     // One narrow pass: the problems of each row, its hash, and what the derived columns need.
-    await sql.run(`CREATE TEMP TABLE ${t.keys} AS ${keysSql(t, plans)}`);
+    await sql.run(`CREATE TEMP TABLE ${t.keys} AS ${keysSql(t, plans, sql.sha256)}`);
     const bad = await sql.rows(`SELECT ord, raw_id, reasons FROM ${t.keys} WHERE NOT accepted ORDER BY ord`);
     // a record_id already taken by an earlier valid row is a duplicate
     const dups = await sql.rows(
@@ -173,6 +173,8 @@ interface FieldPlan {
   km: string;
   /** the condition under which SQL keeps the value itself ('true': always; null: never), and that value */
   fast: string | null;
+  /** the column of the flagged source (see flaggedSource) holding `fast` once per row, when it is a test */
+  flag: string | null;
   fastValue: string;
   /** number and date fields: a blank value's answer depends on its missingness companion */
   byMissing: boolean;
@@ -194,6 +196,7 @@ function fieldPlan(c: CompiledField, header: string[], mappings: Mappings, trim:
     kr: hasRaw(d) ? col(c.rawKey) : `''`,
     km: hasMissing(d) ? col(c.missingKey) : `''`,
     fast: null,
+    flag: null,
     fastValue: kv,
     byMissing: hasMissing(d),
     answers: { byValue: new Map(), byMissing: new Map() },
@@ -205,7 +208,7 @@ function fieldPlan(c: CompiledField, header: string[], mappings: Mappings, trim:
   if (d.type === 'string' && !d.pattern) {
     // printable ASCII at both ends: String.prototype.trim would leave it as it is
     plan.fast = 'true';
-    plan.fastValue = `CASE WHEN ${kv} = '' THEN NULL WHEN regexp_full_match(${kv}, '(?s)[!-~](.*[!-~])?') THEN ${kv} ELSE NULLIF(${trim}(${kv}), '') END`;
+    plan.fastValue = `CASE WHEN ${kv} = '' THEN NULL WHEN ascii(${kv}) BETWEEN 33 AND 126 AND ascii(right(${kv}, 1)) BETWEEN 33 AND 126 THEN ${kv} ELSE NULLIF(${trim}(${kv}), '') END`;
   } else if ((d.type === 'number' || d.type === 'integer') && (d.min === undefined || d.min <= 0)) {
     // canonical decimals only: String(Number(t)) === t, so the text SQL stores is the one JavaScript would
     const re = d.type === 'integer' ? '0|[1-9][0-9]{0,8}' : '(0|[1-9][0-9]*)(\\.[0-9]*[1-9])?';
@@ -224,6 +227,7 @@ function fieldPlan(c: CompiledField, header: string[], mappings: Mappings, trim:
     });
     if (own.length) plan.fast = `${kv} IN (${own.map(lit).join(', ')})`;
   }
+  if (plan.fast && plan.fast !== 'true') plan.flag = q(`proportion_fast_${d.name}`);
   return plan;
 }
 
@@ -273,7 +277,7 @@ function answerSql(p: FieldPlan, pick: (a: Answer) => string | null, fast: strin
       );
   }
   const slow = whens.length ? `CASE ${p.kv} ${whens.join(' ')} END` : 'NULL';
-  return p.fast ? `CASE WHEN ${p.fast} THEN ${fast} ELSE ${slow} END` : slow;
+  return p.fast ? `CASE WHEN ${p.flag ? `s.${p.flag}` : p.fast} THEN ${fast} ELSE ${slow} END` : slow;
 }
 
 /** Every normalised source column of a row of src `s`, as `expr AS "name"`. */
@@ -293,6 +297,16 @@ function sourceColumns(plans: FieldPlan[]): string[] {
   });
 }
 
+/**
+ * The source rows as `s`, with their ordinal and each field's fast test computed once: a field's value,
+ * missingness and reasons all branch on it, and DuckDB would otherwise evaluate it (a regular expression,
+ * a cast) once per use.
+ */
+function flaggedSource(t: Tables, plans: FieldPlan[]): string {
+  const flags = plans.flatMap((p) => (p.flag ? [`, ${p.fast} AS ${p.flag}`] : []));
+  return `(SELECT *, s.rowid AS proportion_ord${flags.join('')} FROM ${t.src} s) s`;
+}
+
 const NEEDS_ROLE = `role IN ${MISSING_LIST}`;
 const NUMERIC = new Set<string>(
   ROLE_FACT_COLUMNS.filter((c) => ['number', 'integer'].includes((FIELD_BY_NAME.get(c) as FieldDef).type)),
@@ -304,7 +318,7 @@ const NULL_MARK = '\u001e';
  * found, whether it is accepted, its source hash, the inputs of race_ethnicity and indicia_profile, and
  * (when the role is not coded) one text key holding the facts the role rule reads.
  */
-function keysSql(t: Tables, plans: FieldPlan[]): string {
+function keysSql(t: Tables, plans: FieldPlan[], sha256: string): string {
   // per field, in field order: an inner column of normalizeField's reasons, or (strings) an outer check
   const inner: string[] = [];
   const reasons = plans.flatMap((p) => {
@@ -324,11 +338,11 @@ function keysSql(t: Tables, plans: FieldPlan[]): string {
   const facts = `concat_ws(chr(31), ${ROLE_FACT_COLUMNS.map((c) => `coalesce(${q(c)}, chr(30))`).join(', ')})`;
   const idRaw = plans.find((p) => p.c.def.name === 'record_id')?.kv ?? 'NULL';
   return `SELECT ord, raw_id, record_id, reasons, reasons IS NULL AS accepted,
-      sha256(concat(${hashText})) AS source_hash, race, hispanic_origin, indicia,
+      ${sha256}(concat(${hashText})) AS source_hash, race, hispanic_origin, indicia,
       CASE WHEN reasons IS NULL AND ${NEEDS_ROLE} THEN ${facts} END AS facts
     FROM (SELECT *, NULLIF(concat_ws(chr(31), ${[...reasons, ...cross].join(', ')}), '') AS reasons
-      FROM (SELECT s.rowid AS ord, ${idRaw} AS raw_id, ${sourceColumns(plans).join(', ')}, ${inner.join(', ')}
-        FROM ${t.src} s))`;
+      FROM (SELECT s.proportion_ord AS ord, ${idRaw} AS raw_id, ${sourceColumns(plans).join(', ')}, ${inner.join(', ')}
+        FROM ${flaggedSource(t, plans)}))`;
 }
 
 /** The role rule, once per distinct combination of the facts it reads, for records without a coded role. */
@@ -369,6 +383,13 @@ async function buildDerived(sql: SqlSession, t: Tables) {
   );
 }
 
+/**
+ * The accepted rows the merge inserts: those whose record_id is not stored (after the deletion of the
+ * changed ones). Decided on the narrow table, before the wide rows are built.
+ */
+const NEW_KEYS = (t: Tables) =>
+  `SELECT * FROM ${t.keys} k WHERE k.accepted AND NOT EXISTS (SELECT 1 FROM records r WHERE r.record_id = k.record_id)`;
+
 /** The merge: counts and deletions from the narrow table; one insert of every stored column. */
 function mergePlan(t: Tables, plans: FieldPlan[]): MergePlan {
   const per = Object.entries(GRAMS_PER)
@@ -403,7 +424,7 @@ function mergePlan(t: Tables, plans: FieldPlan[]): MergePlan {
   });
   const rows = `SELECT *, CASE WHEN x IS NULL THEN NULL ELSE (floor(x) + CASE WHEN x - floor(x) >= 0.5 THEN 1 ELSE 0 END) / ${DOUBLE(1000)} END AS g
     FROM (SELECT *, ${x} AS x FROM (SELECT k.source_hash, k.facts, ${sourceColumns(plans).join(', ')}
-      FROM ${t.src} s JOIN ${t.keys} k ON k.ord = s.rowid WHERE k.accepted))`;
+      FROM ${flaggedSource(t, plans)} JOIN (${NEW_KEYS(t)}) k ON k.ord = s.proportion_ord))`;
   return {
     counts: `SELECT CAST(count(*) FILTER (WHERE r.record_id IS NULL) AS INTEGER) AS inserted,
       CAST(count(*) FILTER (WHERE r.record_id IS NOT NULL AND r.source_hash <> k.source_hash) AS INTEGER) AS updated,
@@ -415,8 +436,7 @@ function mergePlan(t: Tables, plans: FieldPlan[]): MergePlan {
         FROM (${rows}) n
         LEFT JOIN ${t.derived} re ON re.kind = 're' AND re.k = n.race || chr(31) || n.hispanic_origin
         LEFT JOIN ${t.derived} ip ON ip.kind = 'ip' AND ip.k = n.indicia
-        LEFT JOIN ${t.roles} ro ON ro.facts = n.facts
-        WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.record_id = n.record_id)`,
+        LEFT JOIN ${t.roles} ro ON ro.facts = n.facts`,
     ],
   };
 }

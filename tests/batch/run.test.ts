@@ -243,3 +243,56 @@ describe('proportion batch', () => {
     );
   });
 });
+
+describe('workers decode their own lines', () => {
+  it('gives the outputs the main thread gives decoding every record (quotes, bad rows, blank lines, CRLF)', async () => {
+    const dir = tmp();
+    const input = join(dir, 'mixed.csv');
+    const { caseToFlatObject } = await import('../../src/batch/layout.ts');
+    const rows = [...generateCases(400, 11)].map((c) => caseToFlatObject(c));
+    const lines = flatCsv(rows).trimEnd().split('\n');
+    const body: string[] = [lines[0] as string];
+    lines.slice(1).forEach((l, i) => {
+      // quoted fields now and then (decoded on the main thread), in runs both short and long
+      if (i % 97 === 5 || (i > 200 && i < 204)) body.push(l.replace(/^([^,]*),/, '"$1",'));
+      else if (i % 61 === 7)
+        body.push(`${l},extra`); // wrong field count
+      else if (i % 83 === 9)
+        body.push(''); // a blank line
+      else if (i % 71 === 3)
+        body.push(`${l}\r`); // a CRLF line end
+      else body.push(l);
+    });
+    writeFileSync(input, `${body.join('\n')}\n`);
+    const outs: string[] = [];
+    const summaries = [];
+    for (const decodeInWorkers of [false, true])
+      for (const batchSize of [16, 1000]) {
+        const out = join(dir, `out-${decodeInWorkers}-${batchSize}`);
+        const { summary } = await runBatch({
+          ...base,
+          input,
+          out,
+          scenarios: ['law_today', 'dpa-2019'],
+          workers: 2,
+          batchSize,
+          decodeInWorkers,
+        });
+        outs.push(out);
+        summaries.push(summary);
+      }
+    const records = body.length - 1 - body.filter((l) => l === '').length;
+    for (const s of summaries) assert.equal(s.records_read, records);
+    assert.ok((summaries[0]?.records_rejected ?? 0) >= 6, 'the rows with an extra field are rejected');
+    // decoding in the workers changes no byte of any output, at either batch size
+    for (const [main, workers] of [
+      [0, 2],
+      [1, 3],
+    ] as const)
+      for (const f of OUTPUT_FILES)
+        assert.ok(
+          readFileSync(join(outs[workers] as string, f)).equals(readFileSync(join(outs[main] as string, f))),
+          `${f} differs (${outs[workers]})`,
+        );
+  });
+});
