@@ -22,8 +22,10 @@ describe('cost of the time expected to be served: states', () => {
     assert.equal(f?.values?.rule, 'ga_parole');
     assert.equal(f?.values?.months, 60);
     assert.ok(f?.citations.some((c) => c.includes('42-9-45')));
-    // and the rate is missing too, said separately
-    assert.ok(finding(a, 'consequences.cost.rate_not_in_knowledge_base'));
+    // the rate is known (issue 11 item 5: GA audit FY2018, $65.58 a day x 365 = $23,937), so the whole 60-month
+    // term is the upper bound: 5 x 23,937 = $119,685
+    assert.equal(finding(a, 'consequences.cost.rate')?.values?.rate_usd_per_year, 23937);
+    assert.equal(f?.values?.upper_bound_usd, 5 * 23937);
   });
 
   it('New York before 2005 (indeterminate, parole): the whole term served is the upper bound, at $69,355 a year', () => {
