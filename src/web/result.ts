@@ -61,8 +61,14 @@ const byPrefix = (a: Assessment, ...prefixes: string[]): Finding[] =>
   a.findings.filter((f) => prefixes.some((p) => f.code.startsWith(p)));
 
 const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
-const findingItem = (f: Finding): H =>
-  html`<li class="sev-${f.severity}">${f.severity === 'critical' ? html`<strong>${f.message}</strong>` : f.message}${cites(f.citations)}</li>`;
+/** One finding; its sources are left to the next one when both cite the same (said once, after the pair). */
+const findingItem = (f: Finding, i: number, all: readonly Finding[]): H =>
+  html`<li class="sev-${f.severity}">${f.severity === 'critical' ? html`<strong>${f.message}</strong>` : f.message}${sameCitations(f, all[i + 1]) ? '' : cites(f.citations)}</li>`;
+const sameCitations = (f: Finding, next: Finding | undefined): boolean =>
+  next !== undefined &&
+  f.citations.length > 0 &&
+  f.citations.length === next.citations.length &&
+  f.citations.every((c, k) => c === next.citations[k]);
 /**
  * Findings, the most severe first. A long list shows its first few and folds the rest away, so a
  * result stays readable on a phone; every finding is still one click away (and listed in full in the PDF).
@@ -168,8 +174,8 @@ ${Object.entries(a.consequences).map(([name, v]) => {
   if (!x.reasons?.length) return '';
   return html`<details class="consequence" data-consequence="${name}"><summary>${enumLabel('consequence', name)} (${x.reasons.length})</summary><ul>${x.reasons.map((r) => html`<li>${labelIds(r)}</li>`)}</ul>${cites(x.citations)}</details>`;
 })}
-<h4>Cost of the time to be served</h4>${cost ? html`<p>${usd(cost.usd)}: ${cost.person_years} person-years at ${usd(cost.rate_usd_per_year)} a year.</p>${cites(cost.citations)}` : html`<p>Not computed.</p>`}
-${findingList(byPrefix(a, 'consequences.cost'))}`
+<h4>Cost of the time to be served</h4>${cost ? html`<p>${usd(cost.usd)}: ${cost.person_years} person-years at ${usd(cost.rate_usd_per_year)} a year${cost.cost_of_term_imposed?.usd != null && cost.cost_of_term_imposed.usd !== cost.usd ? html` (the whole term imposed: ${usd(cost.cost_of_term_imposed.usd)})` : ''}.</p>${cites(cost.citations)}` : html`<p>Not computed.</p>`}
+${findingList(byPrefix(a, 'consequences.cost').filter((f) => f.code !== 'consequences.cost.total'))}`
     : ''
 }
 
