@@ -39,7 +39,8 @@ const findings = (a: Assessment) => a.findings.map((f) => f.code);
 
 describe('ACCA (18 U.S.C. 924(e)): predicates and occasions as open facts', () => {
   it('three drug priors of one date, episodes not stated: 180 months worst, none best, the occasions asked', () => {
-    const a = assessCase(gunCase([0, 1, 2].map(() => drugPrior('2010-01-01'))));
+    // old priors that score no points: no career offender, so 4B1.4 alone moves the range
+    const a = assessCase(gunCase([0, 1, 2].map(() => drugPrior('1995-01-01'))));
     assert.equal(a.exposure?.felon_in_possession?.armed_career_criminal, null);
     assert.equal(a.exposure?.mandatory_minimum_months, 180);
     const best = a.findings.find((f) => f.code === 'exposure.mandatory_minimum.best_case');
@@ -48,6 +49,10 @@ describe('ACCA (18 U.S.C. 924(e)): predicates and occasions as open facts', () =
     const asked = (a.questions ?? []).map((q) => q.path);
     assert.ok(asked.includes('history.priors.0.occasion'), asked.join(', '));
     assert.ok(findings(a).includes('exposure.acca.occasions_for_jury'));
+    // the guideline range too: 4B1.4 in the worst case, not in the best
+    const g = a.exposure?.guidelines;
+    assert.ok(findings(a).includes('guidelines.armed_career_criminal'));
+    assert.ok(g?.best_case_offense_level !== undefined && g.best_case_offense_level < g.offense_level);
   });
 
   it('a violent prior is asked as a violent felony; stated "neither" it does not count', () => {

@@ -163,10 +163,13 @@ export function guidelinesUnder(manual: IsoDate, c: GuidelineInputs): GuidelineR
         law,
         trace,
       );
-      if (g.level !== sheet.level)
+      // Where authority divides on grouping, the best case reads it the person's way (one group).
+      const level = bound === 'best' ? g.bestLevel : g.level;
+      const grouped = g.grouped || level !== g.level;
+      if (level !== sheet.level)
         sheet.setTo(
-          g.grouped ? 'guidelines.grouping.firearm_count' : 'guidelines.grouping.units',
-          g.level,
+          grouped ? 'guidelines.grouping.firearm_count' : 'guidelines.grouping.units',
+          level,
           g.law,
         );
     }
@@ -221,8 +224,9 @@ export function guidelinesUnder(manual: IsoDate, c: GuidelineInputs): GuidelineR
   const bounds = trace.cite(law.get<{ min: number; max: number }>('us_fed.ussg.offense_level_bounds')).value;
   const table = sentencingTable(law, trace);
   // 4B1.4: an armed career criminal (924(e) applies, or may: the worst case is shown).
-  const acc =
-    fip && fip.acca.applies !== false ? armedCareerCriminalFloor(!possession && !with924c, law, trace) : null;
+  // Where a missing fact decides 924(e), the worst case applies 4B1.4 and the best case does not.
+  const armed = fip?.acca.applies === true || (fip?.acca.applies === null && bound === 'worst');
+  const acc = armed ? armedCareerCriminalFloor(!possession && !with924c, law, trace) : null;
   if (acc) {
     const accLevel = acc.level + (accepted?.at(acc.level) ?? 0);
     bestLevel = Math.max(bestLevel, acc.level + (accepted?.bestAt(acc.level) ?? 0));

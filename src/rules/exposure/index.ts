@@ -15,7 +15,7 @@ import { type GuidelineResult, guidelinesUnder, type KnownHistory } from './guid
 import { safetyValve } from './safety-valve.ts';
 import { statutoryRange } from './statutory.ts';
 import { belowMinimum, motionsOf } from './substantial-assistance.ts';
-import { felonInPossession } from './usc18-922g.ts';
+import { type FelonInPossessionResult, felonInPossession } from './usc18-922g.ts';
 import { chooseManual, sentencingManual } from './ussg-1b1-11.ts';
 import { rangeFloor } from './ussg-5k1-1.ts';
 
@@ -50,12 +50,18 @@ function pointsForSafetyValve(input: RuleInput, trace: Trace): KnownHistory | nu
   }
 }
 
-/** The court's guideline findings the case leaves open ('unknown'), by the guideline each is made under. */
-function openFindings(input: RuleInput): string[] {
+/**
+ * The findings the case leaves open, by the law each is made under: the court's guideline findings ('unknown'),
+ * whether the priors make the person an armed career criminal (924(e), 4B1.4), and grouping where authority divides.
+ */
+function openFindings(input: RuleInput, fip: FelonInPossessionResult | null): string[] {
   const a = input.case.adjustments;
+  const groupingOpen = fip !== null && (input.case.conduct.firearm_counts ?? 0) > 0;
   return [
     ...(a?.mitigating_role === 'unknown' ? ['USSG 3B1.2'] : []),
     ...(a?.obstruction === 'unknown' ? ['USSG 3C1.1'] : []),
+    ...(fip?.acca.applies === null ? [fip.acca.law] : []),
+    ...(groupingOpen ? ['USSG 3D1.2(c)'] : []),
   ];
 }
 
@@ -102,7 +108,7 @@ export function federalExposure(
     if (!(e instanceof LawGapError)) throw e;
     trace.add('law.gap', 'critical', ['USSG 1B1.11'], { parameter: e.parameter, date: e.date });
   }
-  const open = openFindings(input);
+  const open = openFindings(input, fip);
   if (manual && guidelines?.guidelines && open.length)
     bestCaseRange(guidelines.guidelines, guidelinesUnder(manual, { ...inputs, bound: 'best' }), open, trace);
 
