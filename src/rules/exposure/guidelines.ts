@@ -223,8 +223,7 @@ export function guidelinesUnder(manual: IsoDate, c: GuidelineInputs): GuidelineR
 
   const bounds = trace.cite(law.get<{ min: number; max: number }>('us_fed.ussg.offense_level_bounds')).value;
   const table = sentencingTable(law, trace);
-  // 4B1.4: an armed career criminal (924(e) applies, or may: the worst case is shown).
-  // Where a missing fact decides 924(e), the worst case applies 4B1.4 and the best case does not.
+  // 4B1.4: an armed career criminal. Where a missing fact decides 924(e), the worst case applies it, the best not.
   const armed = fip?.acca.applies === true || (fip?.acca.applies === null && bound === 'worst');
   const acc = armed ? armedCareerCriminalFloor(!possession && !with924c, law, trace) : null;
   if (acc) {
