@@ -1,4 +1,5 @@
 import {
+  ACCA_PREDICATES,
   ACTIVITIES,
   type Case,
   type CaseProblem,
@@ -166,6 +167,12 @@ const conduct: Column[] = [
     kind: 'int',
     description: '18 U.S.C. 924(c) counts',
   },
+  {
+    name: 'felon_in_possession_counts',
+    path: 'conduct.felon_in_possession_counts',
+    kind: 'int',
+    description: '18 U.S.C. 922(g) counts (extension)',
+  },
   { name: 'violence', path: 'conduct.violence', kind: 'enum', values: VIOLENCE, description: 'violence' },
   { name: 'death_resulted', path: 'conduct.death_resulted', kind: 'bool', description: 'death resulted' },
   {
@@ -254,6 +261,21 @@ const priorColumns = (k: number): Column[] => [
     path: 'history.priors.#.section_924c',
     kind: 'bool',
     description: 'the prior was a 924(c) conviction (extension)',
+  },
+  {
+    name: `prior${k}_acca_predicate`,
+    path: 'history.priors.#.acca_predicate',
+    kind: 'enum',
+    values: ACCA_PREDICATES,
+    description:
+      'qualification under 18 U.S.C. 924(e)(2) (extension); absent: read from kind and maximum, or asked',
+  },
+  {
+    name: `prior${k}_occasion`,
+    path: 'history.priors.#.occasion',
+    kind: 'string',
+    description:
+      'label of the criminal episode; priors with one label were one occasion (Wooden) (extension)',
   },
   {
     name: `prior${k}_offense_class`,

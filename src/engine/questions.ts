@@ -9,6 +9,7 @@ import type { Finding } from '../model/finding.ts';
 const ASKING: ReadonlyMap<string, string | null> = new Map([
   ['exposure.safety_valve.undetermined', null],
   ['exposure.priors.undetermined', null],
+  ['exposure.acca.undetermined', null],
   ['exposure.substantial_assistance.undetermined', null],
   ['guidelines.substantial_assistance.undetermined', null],
   ['guidelines.obstruction.undetermined', null],

@@ -18,6 +18,7 @@ const BEST_IF: Record<string, string> = {
   priors: 'the priors do not qualify',
   motion_3553e: 'the government moves under 3553(e)',
   weight: 'the drug weight the case lacks is below every trigger',
+  acca: 'the priors do not make the person an armed career criminal',
 };
 
 export const exposureMessages: Record<string, Template> = {
@@ -63,6 +64,16 @@ export const exposureMessages: Record<string, Template> = {
     `Under the charging screen the case is not prosecuted (${String(v.recommendation).replaceAll('_', ' ')}): no prison exposure.`,
   'exposure.priors.not_valid': (v) =>
     `The prior of ${v.date} is no longer valid (expunged, vacated or reduced) and does not count.`,
+  'exposure.felon_in_possession.counts': (v) =>
+    `${v.counts} count(s) of possessing a firearm as a prohibited person (18 U.S.C. 922(g)), run with the drug count: ${v.min_months ? `at least ${term(v.min_months)}, ` : ''}at most ${term(v.max_months)}.`,
+  'exposure.acca.applies': (v) =>
+    `Armed Career Criminal Act: ${v.known_occasions} qualifying priors committed on different occasions (${v.needed} needed) - a minimum of ${term(v.min)} on the 922(g) count.`,
+  'exposure.acca.not_applicable': (v) =>
+    `Not an armed career criminal: the qualifying priors were committed on ${v.possible_occasions} occasion(s), fewer than ${v.needed} (one criminal episode is one occasion).`,
+  'exposure.acca.undetermined': (v) =>
+    `The Armed Career Criminal Act may apply: between ${v.known_occasions} and ${v.possible_occasions} qualifying occasions (${v.needed} needed). The worst case (the ${term(v.min)} minimum) is shown; the facts listed would settle it.`,
+  'exposure.acca.occasions_for_jury': () =>
+    'Whether the priors were committed on different occasions is for a unanimous jury beyond a reasonable doubt, unless admitted (Erlinger, 2024).',
   'exposure.firearms.counts': (v) =>
     `${v.counts} count(s) under 18 U.S.C. 924(c) (firearm ${v.weapon}): consecutive terms of ${list((v.terms as unknown[]).map(term))}, ${term(v.total)} in all.`,
   'exposure.firearms.every_count_charged': (v) =>
@@ -142,6 +153,22 @@ export const exposureMessages: Record<string, Template> = {
     `A 5K1.1 motion alone does not allow a sentence below the ${term(v.minimum)} statutory minimum; that needs a 3553(e) motion (Melendez).`,
   'guidelines.acceptance': (v) => `Acceptance of responsibility: ${v.levels}.`,
   'guidelines.zero_point_offender': (v) => `Zero-point offender: ${v.levels}.`,
+  'guidelines.firearm_count.not_scored': () =>
+    "The 922(g) count is not scored: the firearms guideline (USSG 2K2.1) for these dates is not in the knowledge base; the range is the drug count's.",
+  'guidelines.firearm_count.base': (v) =>
+    `The 922(g) count starts at level ${v.level} under USSG 2K2.1(a) (${v.priors} prior felony conviction(s) of a crime of violence or controlled substance offense).`,
+  'guidelines.firearm_count.firearm_type_assumed': () =>
+    'Assumes the firearm was not a machine gun, short-barreled gun or semiautomatic with a large-capacity magazine (those raise the 2K2.1 base level).',
+  'guidelines.firearm_count.covered_by_924c': () =>
+    'No 2K2.1 increase for possession in connection with the drug offense: the 924(c) count punishes that weapon.',
+  'guidelines.grouping.one_group': (v) =>
+    `The drug count (level ${v.drug_level}) and the 922(g) count (level ${v.firearm_level}) are closely related - the gun is an offense characteristic of each - and form one group at the higher level, ${v.level} (USSG 3D1.2(c), 3D1.3(a)).`,
+  'guidelines.grouping.separate_groups': (v) =>
+    `The drug count (level ${v.drug_level}) and the 922(g) count (level ${v.firearm_level}) form separate groups: ${num(v.units)} units give a combined level of ${v.level} (USSG 3D1.4).`,
+  'guidelines.grouping.undetermined': (v) =>
+    `Courts divide on whether these counts group when a 924(c) count removes both weapon increases: ungrouped, level ${v.level} is shown; grouped, it would be ${v.best_level}.`,
+  'guidelines.armed_career_criminal': (v) =>
+    `Armed career criminal (USSG 4B1.4): at least level ${v.level} (less acceptance) and criminal history category ${v.category}.`,
   'guidelines.career_offender': (v) =>
     `Career offender: ${v.priors} prior felony drug-trafficking or violent convictions; level ${v.level} from the statutory maximum of ${term(v.statutory_max)}, category VI.`,
   'guidelines.career_offender.drug_only_excluded': (v) =>

@@ -1,5 +1,6 @@
 import type { OFFENDER_FUNCTIONS, Recommendation, Strength } from '../model/assessment.ts';
 import type {
+  ACCA_PREDICATES,
   ACTIVITIES,
   CITIZENSHIPS,
   COMPENSATIONS,
@@ -146,6 +147,11 @@ export const ENUM_LABELS = {
     firearm: 'A firearm offense',
     other: 'Another offense',
   } satisfies Labels<typeof PRIOR_KINDS>,
+  acca_predicate: {
+    violent_felony: 'A violent felony (18 U.S.C. 924(e)(2)(B))',
+    serious_drug_offense: 'A serious drug offense (18 U.S.C. 924(e)(2)(A))',
+    neither: 'Neither',
+  } satisfies Labels<typeof ACCA_PREDICATES>,
   mitigating_role: {
     minimal: 'Minimal participant (-4)',
     between: 'Between minimal and minor (-3)',
@@ -190,6 +196,9 @@ export const ENUM_LABELS = {
     acceptance: 'Acceptance of responsibility',
     zero_point_offender: 'No criminal history points (zero-point offender)',
     career_offender: 'Career offender',
+    'grouping.firearm_count': 'The firearm count, grouped with the drug count (higher level)',
+    'grouping.units': 'Separate groups of counts (units added)',
+    armed_career_criminal: 'Armed career criminal',
   },
   consequence: {
     immigration: 'Immigration',
@@ -300,6 +309,7 @@ export const FIELD_LABELS: Record<string, string> = {
   'conduct.people_supervised': 'People supervised',
   'conduct.weapon': 'Weapon',
   'conduct.firearm_counts': 'Firearm (924(c)) counts charged',
+  'conduct.felon_in_possession_counts': 'Firearm possession by a prohibited person (922(g)) counts charged',
   'conduct.violence': 'Violence',
   'conduct.death_resulted': 'A death resulted',
   'conduct.serious_bodily_injury_resulted': 'Serious bodily injury resulted',
@@ -320,6 +330,8 @@ export const FIELD_LABELS: Record<string, string> = {
   'history.priors.*.max_term_months': 'Maximum the law allowed (months)',
   'history.priors.*.still_valid': 'Still valid (not expunged, vacated or reduced)',
   'history.priors.*.section_924c': 'A 924(c) firearm conviction',
+  'history.priors.*.acca_predicate': 'Qualifies under the Armed Career Criminal Act as',
+  'history.priors.*.occasion': 'Criminal episode (same label: one occasion)',
   'history.priors.*.offense_class': "Class of the conviction under the state's law (e.g. H, B1, A1)",
   'history.criminal_history_points': 'Criminal history points',
   'history.under_sentence_at_offense': 'Under a criminal sentence at the time (probation, parole)',
@@ -351,6 +363,7 @@ export const FIELD_ENUMS: Record<string, EnumName> = {
   'conduct.violence': 'violence',
   'evidence.indicia': 'indicium',
   'history.priors.*.kind': 'prior_kind',
+  'history.priors.*.acca_predicate': 'acca_predicate',
   'adjustments.mitigating_role': 'mitigating_role',
 };
 

@@ -15,6 +15,10 @@ const QUESTIONS: Record<string, string> = {
   'question.history.priors.release_date': 'the release date',
   'question.history.priors.sentence_months': 'the sentence imposed',
   'question.history.priors.felony': 'whether it was a felony',
+  'question.history.priors.acca_predicate':
+    'whether it is a "violent felony" under the Armed Career Criminal Act (18 U.S.C. 924(e)(2)(B))',
+  'question.history.priors.occasion':
+    'whether it was committed in the same criminal episode as another prior (one occasion, Wooden v. United States)',
   'question.history.priors.offense_class':
     "its class under the state's law (e.g. Class H felony, Class 1 misdemeanor)",
   'question.person.citizenship': 'Is the person a U.S. citizen? If not, the immigration consequences apply.',

@@ -39,6 +39,17 @@ export const assessmentSchema = z.looseObject({
       }),
       firearms: z.looseObject({ consecutive_minimum_months: term, citations }),
       safety_valve: z.looseObject({ eligible: z.boolean().nullable(), ...explained }),
+      /** extension: 18 U.S.C. 922(g) counts charged with the drug count */
+      felon_in_possession: z
+        .looseObject({
+          counts: z.number().int().positive(),
+          minimum_months: term,
+          maximum_months: term,
+          armed_career_criminal: z.boolean().nullable(),
+          occasions: z.number().int().nonnegative(),
+          citations,
+        })
+        .optional(),
       mandatory_minimum_months: term.nullable(),
       guidelines: z
         .looseObject({

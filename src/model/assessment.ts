@@ -118,6 +118,20 @@ export interface Exposure {
   statutory: StatutoryRange;
   firearms: { consecutive_minimum_months: Term; citations: string[]; counts_months?: Term[] };
   safety_valve: { eligible: boolean | null; reasons: string[]; citations: string[] };
+  /**
+   * extension: 18 U.S.C. 922(g) counts charged with the drug count (present when the case states some): the
+   * count's minimum and maximum (924(a)(2)/(a)(8), or 924(e) for an armed career criminal), worst case where a fact
+   * is open; `armed_career_criminal` null where a missing fact decides; `occasions` the distinct occasions of the
+   * priors that may qualify
+   */
+  felon_in_possession?: {
+    counts: number;
+    minimum_months: Term;
+    maximum_months: Term;
+    armed_career_criminal: boolean | null;
+    occasions: number;
+    citations: string[];
+  };
   mandatory_minimum_months: Term | null;
   guidelines: Guidelines | null;
   /**

@@ -107,6 +107,8 @@ export const INDICIA = [
   'admission',
 ] as const;
 export const PRIOR_KINDS = ['drug_possession', 'drug_distribution', 'violent', 'firearm', 'other'] as const;
+/** extension: how a prior qualifies under the Armed Career Criminal Act, 18 U.S.C. 924(e)(2)(A)-(B). */
+export const ACCA_PREDICATES = ['violent_felony', 'serious_drug_offense', 'neither'] as const;
 
 /**
  * Input sanity bounds (not law): beyond them a number is a typing or unit error, and arithmetic on it
@@ -167,6 +169,18 @@ export const priorSchema = z.strictObject({
    * Carolina: felony A, B1, B2, C-I or misdemeanor A1, 1, 2, 3), which state grids score (N.C.G.S.
    * 15A-1340.14). Absent: the engine carries the best and worst class and asks for it.
    */
+  /**
+   * extension: the prior's qualification under 18 U.S.C. 924(e)(2) as found (or assumed for the estimate). Absent:
+   * a drug-distribution felony qualifies by its maximum (ten years or more), a violent one is left open (the
+   * categorical approach is the court's), and both bounds are shown.
+   */
+  acca_predicate: z.enum(ACCA_PREDICATES).optional(),
+  /**
+   * extension: a label of the criminal episode the prior offense was committed in; priors with the same label were
+   * committed on one occasion (Wooden v. United States, 2022). Absent: priors of different dates are taken as
+   * different occasions in the worst case and priors of one date as one occasion in the best.
+   */
+  occasion: z.string().min(1).max(100).optional(),
   offense_class: z
     .string()
     .regex(/^[A-Z0-9]{1,3}$/, 'must be a class as the state writes it, e.g. H, B1 or A1')
@@ -209,6 +223,8 @@ export const caseSchema = z
       people_supervised: z.number().int().nonnegative('must not be negative').max(MAX_UNITS).optional(),
       weapon: z.enum(WEAPONS).optional(),
       firearm_counts: z.number().int().nonnegative('must not be negative').max(50).optional(),
+      /** extension: counts of possessing a firearm as a prohibited person (18 U.S.C. 922(g)) charged with the drug count */
+      felon_in_possession_counts: z.number().int().nonnegative('must not be negative').max(50).optional(),
       violence: z.enum(VIOLENCE).optional(),
       death_resulted: z.boolean().optional(),
       serious_bodily_injury_resulted: z.boolean().optional(),
@@ -315,6 +331,12 @@ export const caseSchema = z
         code: 'custom',
         path: ['conduct', 'firearm_counts'],
         message: '924(c) counts need a weapon that was possessed, brandished or discharged',
+      });
+    if ((c.conduct.felon_in_possession_counts ?? 0) > 0 && weapon === 'none')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['conduct', 'felon_in_possession_counts'],
+        message: '922(g) counts need a weapon (conduct.weapon other than "none")',
       });
     c.history?.priors?.forEach((p, i) => {
       if (p.date > c.offense_date)

@@ -4,7 +4,7 @@ import type { Guidelines, RoleResult } from '../../model/assessment.ts';
 import type { IsoDate } from '../../model/dates.ts';
 import { dotted } from '../../model/dotted.ts';
 import type { RawFinding } from '../../model/finding.ts';
-import { addTerms, type Term } from '../../model/terms.ts';
+import { addTerms, type Term, termGte } from '../../model/terms.ts';
 import type { RuleInput } from '../context.ts';
 import { Trace } from '../trace.ts';
 import type { Bound } from './bounds.ts';
@@ -14,12 +14,16 @@ import type { FirearmsResult } from './firearms-924c.ts';
 import type { SafetyValveResult } from './safety-valve.ts';
 import type { StatutoryResult } from './statutory.ts';
 import { drugPath } from './substances.ts';
+import type { FelonInPossessionResult } from './usc18-922g.ts';
 import { drugBaseLevel, safetyValveDecrease, violenceIncrease, weaponIncrease } from './ussg-2d1-1.ts';
 import { possessionLevel } from './ussg-2d2-1.ts';
+import { firearmCount } from './ussg-2k2-1.ts';
 import { aggravatingRole, mitigatingRole } from './ussg-3b1.ts';
 import { obstruction } from './ussg-3c1-1.ts';
+import { groupDrugAndFirearm } from './ussg-3d1.ts';
 import { acceptance } from './ussg-3e1-1.ts';
 import { careerOffender, careerOffender924c } from './ussg-4b1-1.ts';
+import { armedCareerCriminalFloor } from './ussg-4b1-4.ts';
 import { zeroPointDecrease } from './ussg-4c1-1.ts';
 import { safetyValveFloor } from './ussg-5c1-2.ts';
 import { boundByStatute, type Range } from './ussg-5g1-1.ts';
@@ -33,6 +37,8 @@ export interface GuidelineInputs {
   firearms: FirearmsResult;
   safetyValve: SafetyValveResult;
   role: RoleResult | null;
+  /** 18 U.S.C. 922(g) counts charged with the drug count (null: none) */
+  felonInPossession?: FelonInPossessionResult | null;
   /** Criminal history already computed under one Manual (for the safety valve), reused there. */
   known?: KnownHistory | null;
   /** where the court's findings are unknown, the end of the range to read them at (default: worst) */
@@ -86,6 +92,8 @@ function sentencingTable(law: LawView, trace: Trace) {
   trace.cite(t.chc);
   return {
     law: t.table.law,
+    /** the higher of two criminal history categories */
+    higher: (a: string, b: string): string => (t.categories.indexOf(b) > t.categories.indexOf(a) ? b : a),
     cell: (level: number, category: string): Range | undefined =>
       t.cells[level]?.[t.categories.indexOf(category)],
   };
@@ -119,9 +127,13 @@ export function guidelinesUnder(manual: IsoDate, c: GuidelineInputs): GuidelineR
     citation: base.law,
   });
   if (base.cap) sheet.setTo('guidelines.mitigating_role_cap', base.cap.to, base.cap.law);
+  let weaponApplied = false;
   if (!possession)
     for (const adj of [weaponIncrease(kase, law, trace), violenceIncrease(kase, law, trace)])
-      if (adj) sheet.add(adj.code, adj.levels, adj.law);
+      if (adj) {
+        sheet.add(adj.code, adj.levels, adj.law);
+        if (adj.code === 'guidelines.weapon') weaponApplied = true;
+      }
   if (c.safetyValve.eligible === true && !possession) {
     const sv = safetyValveDecrease(sheet.level, law, trace);
     if (sv) sheet.add(sv.code, sv.levels, sv.law);
@@ -134,6 +146,34 @@ export function guidelinesUnder(manual: IsoDate, c: GuidelineInputs): GuidelineR
     sheet.add(dotted('guidelines.mitigating_role', mitigating.kind), mitigating.levels, mitigating.law);
   const obstructed = obstruction(kase, bound, law, trace);
   if (obstructed) sheet.add('guidelines.obstruction', obstructed.levels, obstructed.law);
+
+  // Chapter Three, Part D: a 922(g) count beside the drug count, scored under 2K2.1 with the same Part B-C
+  // adjustments, then grouped with it (3D1.2(c)) or combined by units (3D1.4).
+  const fip = c.felonInPossession ?? null;
+  const with924c = (kase.conduct.firearm_counts ?? 0) > 0;
+  if (fip) {
+    const count = firearmCount(kase, !possession, history, law, trace);
+    if (count) {
+      const adjustments = (aggravating?.levels ?? 0) + (mitigating?.levels ?? 0) + (obstructed?.levels ?? 0);
+      const g = groupDrugAndFirearm(
+        sheet.level,
+        count.level + adjustments,
+        weaponApplied || count.anotherFelony,
+        with924c,
+        law,
+        trace,
+      );
+      // Where authority divides on grouping, the best case reads it the person's way (one group).
+      const level = bound === 'best' ? g.bestLevel : g.level;
+      const grouped = g.grouped || level !== g.level;
+      if (level !== sheet.level)
+        sheet.setTo(
+          grouped ? 'guidelines.grouping.firearm_count' : 'guidelines.grouping.units',
+          level,
+          g.law,
+        );
+    }
+  }
   const accepted = acceptance(kase, law, trace);
   // Levels the third acceptance level would still take off if the government moves for it (the best case).
   let openLevels = 0;
@@ -183,7 +223,23 @@ export function guidelinesUnder(manual: IsoDate, c: GuidelineInputs): GuidelineR
 
   const bounds = trace.cite(law.get<{ min: number; max: number }>('us_fed.ussg.offense_level_bounds')).value;
   const table = sentencingTable(law, trace);
-  const statMin: Term = c.safetyValve.eligible === true ? 0 : c.statutory.min;
+  // 4B1.4: an armed career criminal. Where a missing fact decides 924(e), the worst case applies it, the best not.
+  const armed = fip?.acca.applies === true || (fip?.acca.applies === null && bound === 'worst');
+  const acc = armed ? armedCareerCriminalFloor(!possession && !with924c, law, trace) : null;
+  if (acc) {
+    const accLevel = acc.level + (accepted?.at(acc.level) ?? 0);
+    bestLevel = Math.max(bestLevel, acc.level + (accepted?.bestAt(acc.level) ?? 0));
+    if (accLevel > sheet.level) sheet.setTo('guidelines.armed_career_criminal', accLevel, acc.law);
+    category = table.higher(category, acc.category);
+    trace.add('guidelines.armed_career_criminal', 'critical', [acc.law], {
+      level: acc.level,
+      category: acc.category,
+    });
+  }
+  // With a 922(g) count the range answers to the greatest minimum and the counts' maximums together (5G1.2).
+  const drugMin: Term = c.safetyValve.eligible === true ? 0 : c.statutory.min;
+  const statMin: Term = fip && termGte(fip.min, drugMin) ? fip.min : drugMin;
+  const statMax: Term = fip ? addTerms(c.statutory.max, fip.max) : c.statutory.max;
   /** Chapter Five from a worksheet level: the table cell, the safety-valve floor, the statutory bounds. */
   const rangeFor = (level: number, t: Trace) => {
     const offenseLevel = Math.min(bounds.max, Math.max(bounds.min, level));
@@ -194,7 +250,7 @@ export function guidelinesUnder(manual: IsoDate, c: GuidelineInputs): GuidelineR
       c.safetyValve.eligible === true
         ? safetyValveFloor(cell, c.statutory.min, offenseLevel, (l) => table.cell(l, category), law, t)
         : { tableRange: cell, range: cell };
-    return { offenseLevel, tableRange, bounded: boundByStatute(range, statMin, c.statutory.max, law, t) };
+    return { offenseLevel, tableRange, bounded: boundByStatute(range, statMin, statMax, law, t) };
   };
   const { offenseLevel, tableRange, bounded } = rangeFor(sheet.level, trace);
   if (accepted && bestLevel < sheet.level) {

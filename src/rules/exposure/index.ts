@@ -3,6 +3,9 @@ import type { Exposure, Guidelines, RoleResult } from '../../model/assessment.ts
 import type { IsoDate } from '../../model/dates.ts';
 import type { RawFinding } from '../../model/finding.ts';
 import { addTerms, type Term, termGte } from '../../model/terms.ts';
+
+const greater = (a: Term, b: Term): Term => (termGte(a, b) ? a : b);
+
 import type { RuleInput } from '../context.ts';
 import { Trace } from '../trace.ts';
 import { type ChargeResult, type ChargingPolicy, chargeOf } from './charge.ts';
@@ -12,6 +15,7 @@ import { type GuidelineResult, guidelinesUnder, type KnownHistory } from './guid
 import { safetyValve } from './safety-valve.ts';
 import { statutoryRange } from './statutory.ts';
 import { belowMinimum, motionsOf } from './substantial-assistance.ts';
+import { type FelonInPossessionResult, felonInPossession } from './usc18-922g.ts';
 import { chooseManual, sentencingManual } from './ussg-1b1-11.ts';
 import { rangeFloor } from './ussg-5k1-1.ts';
 
@@ -46,12 +50,18 @@ function pointsForSafetyValve(input: RuleInput, trace: Trace): KnownHistory | nu
   }
 }
 
-/** The court's guideline findings the case leaves open ('unknown'), by the guideline each is made under. */
-function openFindings(input: RuleInput): string[] {
+/**
+ * The findings the case leaves open, by the law each is made under: the court's guideline findings ('unknown'),
+ * whether the priors make the person an armed career criminal (924(e), 4B1.4), and grouping where authority divides.
+ */
+function openFindings(input: RuleInput, fip: FelonInPossessionResult | null): string[] {
   const a = input.case.adjustments;
+  const groupingOpen = fip !== null && (input.case.conduct.firearm_counts ?? 0) > 0;
   return [
     ...(a?.mitigating_role === 'unknown' ? ['USSG 3B1.2'] : []),
     ...(a?.obstruction === 'unknown' ? ['USSG 3C1.1'] : []),
+    ...(fip?.acca.applies === null ? [fip.acca.law] : []),
+    ...(groupingOpen ? ['USSG 3D1.2(c)'] : []),
   ];
 }
 
@@ -82,13 +92,14 @@ export function federalExposure(
   const charge = chargeOf(input, policy);
   const statutory = statutoryRange(input, charge);
   const firearms = firearms924c(input);
+  const fip = felonInPossession(input);
   // The safety valve reads criminal-history points as the guidelines determine them (3553(f)(1)).
   const known = pointsForSafetyValve(input, trace);
   const sv = safetyValve(input, charge, known?.history ?? givenHistory(input), statutory.min);
 
   let guidelines: GuidelineResult | null = null;
   let manual: IsoDate | null = null;
-  const inputs = { input, charge, statutory, firearms, safetyValve: sv, role, known };
+  const inputs = { input, charge, statutory, firearms, safetyValve: sv, role, known, felonInPossession: fip };
   try {
     const chosen = chooseManual(input, (m) => guidelinesUnder(m, inputs), trace);
     guidelines = chosen.result;
@@ -97,15 +108,18 @@ export function federalExposure(
     if (!(e instanceof LawGapError)) throw e;
     trace.add('law.gap', 'critical', ['USSG 1B1.11'], { parameter: e.parameter, date: e.date });
   }
-  const open = openFindings(input);
+  const open = openFindings(input, fip);
   if (manual && guidelines?.guidelines && open.length)
     bestCaseRange(guidelines.guidelines, guidelinesUnder(manual, { ...inputs, bound: 'best' }), open, trace);
 
-  // Mandatory prison terms: the drug minimum unless the safety valve or a 3553(e) motion removes it, plus 924(c).
+  // Mandatory prison terms: the drug minimum unless the safety valve or a 3553(e) motion removes it, or the
+  // 924(e) minimum of a 922(g) count if greater (the counts run concurrently; the safety valve never reaches
+  // 924(e)), plus 924(c).
   const motions = motionsOf(input.case);
   let drugMinimum: Term = statutory.min;
   if (sv.eligible === true) drugMinimum = 0;
-  const below = belowMinimum(input, motions.statutory, addTerms(drugMinimum, firearms.total), trace);
+  const countsMinimum = fip ? greater(drugMinimum, fip.min) : drugMinimum;
+  const below = belowMinimum(input, motions.statutory, addTerms(countsMinimum, firearms.total), trace);
   const total = below.minimum;
   if (termGte(total, 1))
     trace.add('exposure.mandatory_minimum.triggered', 'critical', statutory.citations, { months: total });
@@ -113,8 +127,9 @@ export function federalExposure(
   // undetermined priors not qualifying, or the 3553(e) motion filed; shown beside the worst case with the
   // facts that would settle it.
   const bestDrug = sv.eligible !== false ? 0 : (statutory.bestCaseMin ?? drugMinimum);
-  let best = addTerms(bestDrug, firearms.total);
+  let best = addTerms(fip ? greater(bestDrug, fip.bestMin) : bestDrug, firearms.total);
   let bestIf = sv.eligible === null ? 'safety_valve' : (statutory.bestCaseIf ?? 'priors');
+  if (fip && fip.acca.applies === null && bestDrug === drugMinimum) bestIf = 'acca';
   if (below.binds === null && termGte(best, 1)) {
     best = 0;
     bestIf = 'motion_3553e';
@@ -157,6 +172,18 @@ export function federalExposure(
       reasons: [...sv.failed, ...sv.missing.map((m) => `needs ${m}`)],
       citations: sv.citations,
     },
+    ...(fip
+      ? {
+          felon_in_possession: {
+            counts: fip.counts,
+            minimum_months: fip.min,
+            maximum_months: fip.max,
+            armed_career_criminal: fip.acca.applies,
+            occasions: fip.acca.possibleOccasions,
+            citations: fip.citations,
+          },
+        }
+      : {}),
     mandatory_minimum_months: total,
     guidelines: guidelines?.guidelines ?? null,
     ...(motions.stated
@@ -175,6 +202,7 @@ export function federalExposure(
     ...charge.trace.findings,
     ...statutory.trace.findings,
     ...firearms.trace.findings,
+    ...(fip?.trace.findings ?? []),
     ...sv.trace.findings,
     ...(guidelines?.trace.findings ?? []),
     ...trace.findings,
