@@ -1,6 +1,7 @@
 import type { Problem } from '../api/errors.ts';
 import { fieldValue } from '../messages/labels.ts';
 import {
+  ACCA_PREDICATES,
   ACTIVITIES,
   CITIZENSHIPS,
   COMPENSATIONS,
@@ -8,6 +9,7 @@ import {
   ETHNICITIES,
   GENDERS,
   INDICIA,
+  MITIGATING_ROLES,
   PRIOR_KINDS,
   RACES,
   SUBSTANCES,
@@ -21,7 +23,7 @@ import { type H, html } from './html.ts';
  * validator's problems land on the right field and a story's case fills the form as it is. Every
  * optional question accepts "I don't know" (left unset); the engine then reports bounds.
  */
-type Kind = 'text' | 'date' | 'number' | 'select' | 'tri' | 'checks';
+type Kind = 'text' | 'date' | 'number' | 'select' | 'tri' | 'open' | 'checks';
 export interface Field {
   name: string;
   label: string;
@@ -44,6 +46,11 @@ const tri = (name: string, lbl: string, hint?: string): Field => ({
   kind: 'tri',
   ...(hint ? { hint } : {}),
 });
+/**
+ * A motion or finding whose absence means "not made" in the contract (cooperation.motion_3553e,
+ * adjustments.obstruction): blank is "no", and "not known yet" asks the engine for both bounds.
+ */
+const open = (name: string, lbl: string): Field => ({ name, label: lbl, kind: 'open' });
 const sel = (name: string, lbl: string, options: readonly string[], hint?: string): Field => ({
   name,
   label: lbl,
@@ -87,6 +94,16 @@ export const priorFields = (i: number): Field[] => [
   num(`history.priors.${i}.max_term_months`, 'Maximum the law allowed (months)', 'e.g. 120 for ten years'),
   tri(`history.priors.${i}.still_valid`, 'Still valid?', 'no if expunged, vacated or reduced'),
   tri(`history.priors.${i}.section_924c`, 'A 924(c) firearm conviction?'),
+  sel(
+    `history.priors.${i}.acca_predicate`,
+    'Counts toward 924(e) (armed career criminal) as',
+    ACCA_PREDICATES,
+  ),
+  {
+    name: `history.priors.${i}.occasion`,
+    label: 'Criminal episode (same label = same occasion)',
+    kind: 'text',
+  },
 ];
 
 export function sections(draft: Draft, jurisdictionCodes: readonly string[]): Section[] {
@@ -184,6 +201,20 @@ export function sections(draft: Draft, jurisdictionCodes: readonly string[]): Se
       ],
     },
     {
+      // federal only and rarer: a section of its own, folded unless answered
+      id: 'adjustments',
+      legend: "Other counts, the government's motions, the court's findings",
+      intro:
+        'Federal cases. Blank: no such count or motion, and only what the Guidelines Manual itself presumes.',
+      fields: [
+        num('conduct.felon_in_possession_counts', 'Felon-in-possession (922(g)) counts charged'),
+        open('cooperation.motion_5k1_1', 'Government motion to depart below the guideline range (5K1.1)?'),
+        open('cooperation.motion_3553e', 'Government motion to go below the mandatory minimum (3553(e))?'),
+        open('adjustments.obstruction', 'Obstruction of justice found (3C1.1)?'),
+        sel('adjustments.mitigating_role', 'Mitigating role found (3B1.2)', MITIGATING_ROLES),
+      ],
+    },
+    {
       id: 'charging',
       legend: "The prosecutor's choices",
       fields: [
@@ -269,6 +300,8 @@ export function formToDraft(form: Record<string, string | string[]>): Draft {
       setPath(draft, name, Number.isFinite(n) ? n : v);
     } else if (kind === 'tri') {
       setPath(draft, name, v === 'yes' ? true : v === 'no' ? false : v);
+    } else if (kind === 'open') {
+      setPath(draft, name, v === 'yes' ? true : v);
     } else setPath(draft, name, v);
   }
   if (!draft.conduct) draft.conduct = {};
@@ -311,6 +344,10 @@ function control(f: Field, value: unknown, describedBy: string): H {
   if (f.kind === 'tri') {
     const v = value === true ? 'yes' : value === false ? 'no' : '';
     return html`<select id="${id}" name="${f.name}"${aria}><option value=""${v === '' ? ' selected' : ''}>I don't know</option><option value="yes"${v === 'yes' ? ' selected' : ''}>Yes</option><option value="no"${v === 'no' ? ' selected' : ''}>No</option></select>`;
+  }
+  if (f.kind === 'open') {
+    const v = value === true ? 'yes' : value === 'unknown' ? 'unknown' : '';
+    return html`<select id="${id}" name="${f.name}"${aria}><option value=""${v === '' ? ' selected' : ''}>No (or not made)</option><option value="yes"${v === 'yes' ? ' selected' : ''}>Yes</option><option value="unknown"${v === 'unknown' ? ' selected' : ''}>Not known yet: show both</option></select>`;
   }
   const type = f.kind === 'number' ? 'number' : f.kind === 'date' ? 'date' : 'text';
   const v = value === undefined || value === null ? '' : String(value);

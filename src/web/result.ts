@@ -73,7 +73,7 @@ const sameCitations = (f: Finding, next: Finding | undefined): boolean =>
  * Findings, the most severe first. A long list shows its first few and folds the rest away, so a
  * result stays readable on a phone; every finding is still one click away (and listed in full in the PDF).
  */
-const findingList = (list: Finding[], show = 4): H => {
+const findingList = (list: Finding[], show = 3): H => {
   if (!list.length) return html``;
   const sorted = [...list].sort((x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity]);
   const head = sorted.length > show + 1 ? sorted.slice(0, show) : sorted;

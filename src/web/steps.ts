@@ -73,7 +73,15 @@ export const STEPS: readonly Step[] = [
     id: 'other',
     title: 'Firearms, cooperation and the person',
     intro: 'The last facts the rules read for this case.',
-    owns: ['conduct.weapon', 'conduct.firearm_counts', 'cooperation', 'charging', 'person'],
+    owns: [
+      'conduct.weapon',
+      'conduct.firearm_counts',
+      'conduct.felon_in_possession_counts',
+      'cooperation',
+      'adjustments',
+      'charging',
+      'person',
+    ],
   },
 ];
 
@@ -127,7 +135,15 @@ export function mergeStep(previous: Draft, step: Step, submitted: Draft): Draft 
     if (v !== undefined && !(empty && path !== 'conduct.activities' && path !== 'conduct.drugs'))
       setPath(out, path, v);
   }
-  for (const group of ['evidence', 'history', 'cooperation', 'charging', 'person', 'conduct']) {
+  for (const group of [
+    'evidence',
+    'history',
+    'cooperation',
+    'adjustments',
+    'charging',
+    'person',
+    'conduct',
+  ]) {
     const g = out[group];
     if (g && typeof g === 'object' && Object.keys(g).length === 0 && group !== 'conduct') delete out[group];
   }
@@ -152,7 +168,8 @@ export function askedFields(
   if (!Array.isArray(conduct.activities) || conduct.activities.length === 0)
     setPath(probe, 'conduct.activities', ['possessed']);
   // empty groups, so that a rule reading a fact of a group not yet answered is seen reading it
-  for (const group of ['person', 'evidence', 'history', 'cooperation', 'charging']) probe[group] ??= {};
+  for (const group of ['person', 'evidence', 'history', 'cooperation', 'adjustments', 'charging'])
+    probe[group] ??= {};
   const c = parse(probe);
   if (!c) return [...fields];
   const read = factsRead(c, run);
