@@ -1,6 +1,7 @@
 import type { LawBook } from '../law/book.ts';
 import type { Assessment } from '../model/assessment.ts';
 import type { Case } from '../model/case.ts';
+import { dotted } from '../model/dotted.ts';
 import { SUBSTANCE_NAMES } from '../rules/exposure/substances.ts';
 
 const CONVERTED_FINDING = 'guidelines.quantity.converted_weight';
@@ -20,8 +21,8 @@ export function convertedDrugWeight(c: Case, a: Assessment, law: LawBook): numbe
   let total = 0;
   for (const d of c.conduct.drugs) {
     const key = SUBSTANCE_NAMES[d.substance].cdw;
-    if (!key || !snap.has(`us_fed.ussg.cdw.${key}`)) return null;
-    const ratio = snap.get<number | null>(`us_fed.ussg.cdw.${key}`).value;
+    if (!key || !snap.has(dotted('us_fed.ussg.cdw', key))) return null;
+    const ratio = snap.get<number | null>(dotted('us_fed.ussg.cdw', key)).value;
     const grams =
       d.substance === 'marijuana_plants'
         ? (d.count ?? 0) * snap.get<number>('us_fed.ussg.marihuana_plant_equivalent_g').value
