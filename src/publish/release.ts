@@ -5,6 +5,7 @@ import { stringify } from 'csv-stringify/sync';
 import { sql } from 'kysely';
 import type { RecordStore } from '../db/store.ts';
 import { ENGINE_VERSION } from '../engine/stamp.ts';
+import { QUANTILE_NOTE_LABELS } from '../messages/labels.ts';
 import {
   type CodeList,
   labelOf,
@@ -25,7 +26,7 @@ import { renderPage } from './html.ts';
 import { disparityMeasures, FUNNEL_STEPS, type FunnelRow, type MeasureRow } from './measures.ts';
 import { barChart, barSpec, dotChart, dotSpec } from './svg.ts';
 import { ALL, buildFamily, type Family, type PublishedTable, SUPPRESSED } from './tables.ts';
-import { buildTermTables, defaultMinQuantileN, QUANTILE_NOTES, type TermTable } from './terms.ts';
+import { buildTermTables, defaultMinQuantileN, type TermTable } from './terms.ts';
 import { CONTEXT_FIGURES, METHODOLOGY, stagePhrase } from './text.ts';
 
 export interface PublishOptions {
@@ -162,8 +163,9 @@ function termFields(t: TermTable, synthetic: boolean) {
       name: 'quantile_note',
       type: 'string',
       title: 'Why the quartiles are withheld',
-      categories: Object.entries(QUANTILE_NOTES).map(([value, label]) => ({ value, label })),
+      categories: Object.entries(QUANTILE_NOTE_LABELS).map(([value, label]) => ({ value, label })),
     },
+    { name: 'quantile_note_label', type: 'string', title: 'Why the quartiles are withheld (label)' },
     ...(synthetic
       ? [{ name: 'synthetic', type: 'boolean', description: 'true: generated data, not real cases' }]
       : []),
@@ -177,6 +179,7 @@ function termRows(t: TermTable, synthetic: boolean) {
     median_months: c.median ?? '',
     q3_months: c.q3 ?? '',
     quantile_note: c.note,
+    quantile_note_label: c.note ? QUANTILE_NOTE_LABELS[c.note] : '',
     ...(synthetic ? { synthetic: true } : {}),
   }));
 }
@@ -484,7 +487,7 @@ export async function publish(store: RecordStore, opts: PublishOptions): Promise
   const pkg: DataPackage = {
     $schema: DATA_PACKAGE_PROFILE,
     name: `proportion-release-${opts.stage.replace(/_/g, '-')}`,
-    title: `${synthetic ? '[SYNTHETIC] ' : ''}Drug cases at the ${stagePhrase(opts.stage)} by ${opts.by.join(', ')}`,
+    title: `${synthetic ? '[SYNTHETIC] ' : ''}Drug cases at the ${stagePhrase(opts.stage)} by ${opts.by.map((d) => DIMENSIONS[d].title.toLowerCase()).join(', ')}`,
     description: [syntheticNote, ...METHODOLOGY].filter(Boolean).join('\n\n'),
     version: '1.0.0',
     created: new Date().toISOString(),

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { RecordStore } from '../db/store.ts';
+import type { QUANTILE_NOTE_LABELS } from '../messages/labels.ts';
 import { DIMENSIONS, type Dimension } from '../records/dictionary.ts';
 import { ALL, type Cell, type Family, type PublishedTable, reachedSql, SUPPRESSED } from './tables.ts';
 
@@ -21,11 +22,7 @@ export const CUSTODY_OUTCOMES = ['prison', 'jail'] as const;
 export const QUANTILE_N_PER_MIN_CELL = 4;
 export const defaultMinQuantileN = (minCell: number) => QUANTILE_N_PER_MIN_CELL * minCell;
 
-export const QUANTILE_NOTES = {
-  count_suppressed: 'count suppressed',
-  few_terms: 'too few recorded terms',
-} as const;
-export type QuantileNote = keyof typeof QUANTILE_NOTES;
+export type QuantileNote = keyof typeof QUANTILE_NOTE_LABELS;
 
 export interface TermCell {
   coords: Record<string, string>;

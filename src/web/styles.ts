@@ -68,6 +68,7 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0}
 th,td{border:1px solid var(--line);padding:.4rem .5rem;text-align:left;vertical-align:top;overflow-wrap:break-word;hyphens:auto}
 .table-wrap table{min-width:max-content;max-width:none}
 .table-wrap th,.table-wrap td{max-width:22rem;min-width:5rem}
+@media (max-width:40rem){.table-wrap table.stack{min-width:0}table.stack,table.stack tbody,table.stack tr,table.stack td{display:block}table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}table.stack tr{border:1px solid var(--line);margin:0 0 .4rem}table.stack td{border:0;max-width:none;min-width:0;text-align:left;padding:.1rem .5rem}table.stack td:empty{display:none}table.stack td::before{content:attr(data-label) ": ";font-weight:600}table.stack td br{display:none}table.stack td .hint::before{content:" ("}table.stack td .hint::after{content:")"}}
 .pager{display:flex;flex-wrap:wrap;gap:.6rem;align-items:center}
 .param-table{font-size:.9rem}
 .group-title{display:inline;font-size:1.15rem;margin:0}
