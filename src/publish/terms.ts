@@ -61,43 +61,33 @@ export function quartiles(values: readonly number[]): Quartiles | undefined {
 const wholeMonths = (x: number) => Math.floor(x + 0.5);
 
 /**
- * Quartiles of the recorded term by every grouping the count tables publish: each dimension (or none,
- * "all") with the sentence outcome, for people sentenced to custody. One query per grouping keeps it
- * portable (DuckDB and PostgreSQL both have percentile_cont).
+ * Quartiles of the recorded term by every grouping the count tables publish: all the dimensions,
+ * each dimension alone, and none ("all"), each with the sentence outcome, for people sentenced to
+ * custody. One scan with GROUPING SETS (DuckDB and PostgreSQL both have them and percentile_cont).
  */
 async function termQuartiles(store: RecordStore, dims: Dimension[]): Promise<Map<string, Quartiles>> {
   const out = new Map<string, Quartiles>();
-  const groupings: (number | null)[][] = [
-    dims.map((_, i) => i),
-    ...dims.map((_, i) => [i]),
-    [], // totals by outcome
-  ].map((fixed) => dims.map((_, i) => (fixed.includes(i) ? i : null)));
-  for (const g of groupings) {
-    const cols = g.flatMap((i, pos) =>
-      i === null ? [] : [{ pos, column: DIMENSIONS[dims[i] as Dimension].column }],
-    );
-    const q = await sql<Record<string, string | number | null>>`
-      SELECT ${sql.join([...cols.map((c) => sql`${sql.ref(c.column)} AS ${sql.ref(`d${c.pos}`)}`), sql`sentence_outcome AS outcome`])},
-        CAST(count(sentence_months) AS INTEGER) AS known,
-        percentile_cont(0.25) WITHIN GROUP (ORDER BY sentence_months) AS q1,
-        percentile_cont(0.5) WITHIN GROUP (ORDER BY sentence_months) AS median,
-        percentile_cont(0.75) WITHIN GROUP (ORDER BY sentence_months) AS q3
-      FROM records
-      WHERE ${reachedSql('sentence')} AND sentence_outcome IN (${sql.join(CUSTODY_OUTCOMES.map((o) => sql`${o}`))})
-      GROUP BY ${sql.join([...cols.map((c) => sql.ref(c.column)), sql`sentence_outcome`])}`.execute(store.db);
-    for (const r of q.rows) {
-      if (!Number(r.known)) continue;
-      const key = [
-        ...dims.map((_, pos) => (g[pos] === null ? ALL : String(r[`d${pos}`]))),
-        String(r.outcome),
-      ].join('|');
-      out.set(key, {
-        known: Number(r.known),
-        q1: Number(r.q1),
-        median: Number(r.median),
-        q3: Number(r.q3),
-      });
-    }
+  const cols = dims.map((d) => sql.ref(DIMENSIONS[d].column));
+  const sets = [cols, ...cols.map((c) => [c]), []].map(
+    (g) => sql`(${sql.join([...g, sql`sentence_outcome`])})`,
+  );
+  const q = await sql<Record<string, string | number | null>>`
+    SELECT ${sql.join(cols.map((c, i) => sql`${c} AS ${sql.ref(`d${i}`)}, GROUPING(${c}) AS ${sql.ref(`g${i}`)}`))},
+      sentence_outcome AS outcome,
+      CAST(count(sentence_months) AS INTEGER) AS known,
+      percentile_cont(0.25) WITHIN GROUP (ORDER BY sentence_months) AS q1,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY sentence_months) AS median,
+      percentile_cont(0.75) WITHIN GROUP (ORDER BY sentence_months) AS q3
+    FROM records
+    WHERE ${reachedSql('sentence')} AND sentence_outcome IN (${sql.join(CUSTODY_OUTCOMES.map((o) => sql`${o}`))})
+    GROUP BY GROUPING SETS (${sql.join(sets)})`.execute(store.db);
+  for (const r of q.rows) {
+    if (!Number(r.known)) continue;
+    const key = [
+      ...dims.map((_, i) => (Number(r[`g${i}`]) ? ALL : String(r[`d${i}`]))),
+      String(r.outcome),
+    ].join('|');
+    out.set(key, { known: Number(r.known), q1: Number(r.q1), median: Number(r.median), q3: Number(r.q3) });
   }
   return out;
 }
