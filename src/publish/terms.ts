@@ -44,19 +44,6 @@ interface Quartiles {
   q3: number;
 }
 
-/** Quartiles by linear interpolation between order statistics (R type 7, SQL percentile_cont). */
-export function quartiles(values: readonly number[]): Quartiles | undefined {
-  if (!values.length) return undefined;
-  const s = [...values].sort((a, b) => a - b);
-  const at = (p: number) => {
-    const h = (s.length - 1) * p;
-    const lo = Math.floor(h);
-    const a = s[lo] as number;
-    return a + (h - lo) * ((s[Math.min(lo + 1, s.length - 1)] as number) - a);
-  };
-  return { known: s.length, q1: at(0.25), median: at(0.5), q3: at(0.75) };
-}
-
 /** Whole months, halves up (terms are recorded in whole months; an interpolated quartile is not). */
 const wholeMonths = (x: number) => Math.floor(x + 0.5);
 

@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { openStore, type RecordStore } from '../../src/db/store.ts';
+import { runPublish } from '../../src/publish/command.ts';
 import { demoSourceRecord, loadDemo } from '../../src/publish/demo.ts';
 import { publish } from '../../src/publish/release.ts';
 import { mulberry32 } from '../../src/publish/suppress.ts';
-import { quartiles } from '../../src/publish/terms.ts';
 import { normalizeRecord } from '../../src/records/normalize.ts';
 import { engineRoleDeriver } from '../../src/records/role.ts';
 import { attackRelease } from './lp-attacker.ts';
@@ -22,13 +22,6 @@ before(() => {
   dir = mkdtempSync(join(tmpdir(), 'proportion-terms-'));
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
-
-test('quartiles interpolate between order statistics (R type 7), by hand', () => {
-  // 1..8: positions (n-1)p = 1.75, 3.5, 5.25 -> 2.75, 4.5, 6.25
-  assert.deepEqual(quartiles([8, 1, 7, 2, 6, 3, 5, 4]), { known: 8, q1: 2.75, median: 4.5, q3: 6.25 });
-  assert.deepEqual(quartiles([5]), { known: 1, q1: 5, median: 5, q3: 5 });
-  assert.equal(quartiles([]), undefined);
-});
 
 /** A hand-made caseload: demo records with the sentence, gender and term set by hand. */
 async function fixtureStore(
@@ -57,7 +50,7 @@ async function fixtureStore(
   return store;
 }
 
-test('the term table of a small fixture: quartiles by hand, whole months, withheld below the minimum', async () => {
+test('the term table of a small fixture: quartiles by hand (R type 7: linear between order statistics), whole months, withheld below the minimum', async () => {
   const store = await fixtureStore([
     ...[12, 24, 36, 48, 60].map((months) => ({ gender: 'female', outcome: 'prison', months })),
     ...[40, 10, 30, 20].map((months) => ({ gender: 'male', outcome: 'prison', months })),
@@ -166,4 +159,19 @@ test('an LP attacker on the term tables finds no hidden count narrower than the 
   assert.ok(terms.suppressed > 0, 'the term tables should have hidden counts to attack');
   assert.deepEqual(terms.narrow, []);
   assert.deepEqual(family.narrow, []);
+});
+
+test('--min-quantile-n below --min-cell is refused, naming the option', async () => {
+  await assert.rejects(
+    runPublish({
+      by: 'gender',
+      stage: 'sentence',
+      out: join(dir, 'refused'),
+      minCell: '11',
+      minQuantileN: '5',
+      demo: true,
+      demoSize: '100',
+    }),
+    /--min-quantile-n: expected a whole number of at least --min-cell \(11\)/,
+  );
 });
