@@ -155,7 +155,7 @@ function termFields(t: TermTable, synthetic: boolean) {
       'Custodial term imposed (sentence_months), whole months, halves rounded up; "suppressed" when withheld (see quantile_note); blank when nobody is in the row.',
   });
   return [
-    ...counts.filter((f) => f.name !== 'synthetic'),
+    ...counts,
     q('q1_months', 'First quartile of the term (months)'),
     q('median_months', 'Median term (months)'),
     q('q3_months', 'Third quartile of the term (months)'),
