@@ -292,6 +292,10 @@ program
   .option('--by <dims>', 'dimensions, comma-separated', 'role,race_ethnicity,gender,drug')
   .option('--stage <stage>', 'decision point', 'charging_decision')
   .option('--min-cell <n>', 'suppress counts below this', '11')
+  .option(
+    '--min-quantile-n <n>',
+    'publish sentence-length quartiles only for cells with at least this many recorded terms (default: 4 x --min-cell)',
+  )
   .option('--demo', 'publish the synthetic demo caseload (generated into a temporary database)')
   .option('--demo-size <n>', 'records in the demo caseload', '20000')
   .option(
@@ -308,6 +312,7 @@ program
       by: string;
       stage: string;
       minCell: string;
+      minQuantileN?: string;
       demo?: boolean;
       demoSize: string;
       population?: string;

@@ -278,6 +278,28 @@ export const RESULT_LABELS: Record<string, string> = {
   'consequences.cost.usd': 'Cost of the time expected to be served',
 };
 
+/** Columns of a published release's tables (src/publish), as the Data page heads them. */
+export const RELEASE_COLUMN_LABELS: Record<string, string> = {
+  role: 'Role in the supply chain',
+  race_ethnicity: 'Race and ethnicity',
+  gender: 'Sex or gender',
+  drug: 'Primary drug',
+  outcome: 'Outcome',
+  n: 'People',
+  q1_months: 'First quartile (months)',
+  median_months: 'Median term (months)',
+  q3_months: 'Third quartile (months)',
+  quantile_note: 'Quartiles withheld',
+};
+export const releaseColumnLabel = (column: string): string =>
+  RELEASE_COLUMN_LABELS[column] ?? humanize(column);
+
+/** Why a sentence-length table withholds a row's quartiles (src/publish/terms.ts). */
+export const QUANTILE_NOTE_LABELS = {
+  count_suppressed: 'Count suppressed',
+  few_terms: 'Too few recorded terms',
+} as const;
+
 /** Every field path of the case contract (array items as `*`), as a noun phrase. */
 export const FIELD_LABELS: Record<string, string> = {
   id: 'Case label',

@@ -8,12 +8,14 @@ import { DECISION_STAGES, type Stage } from '../records/codes.ts';
 import { DIMENSIONS, type Dimension } from '../records/dictionary.ts';
 import { DEMO_POPULATION, DEMO_POPULATION_SOURCE, loadDemo } from './demo.ts';
 import { publish, type ReleaseSummary } from './release.ts';
+import { defaultMinQuantileN } from './terms.ts';
 
 export interface PublishCommand {
   by: string;
   stage: string;
   out: string;
   minCell: string;
+  minQuantileN?: string;
   demo?: boolean;
   demoSize: string;
   population?: string;
@@ -36,6 +38,9 @@ export async function runPublish(o: PublishCommand): Promise<ReleaseSummary> {
   const minCell = Number(o.minCell);
   if (!Number.isInteger(minCell) || minCell < 1)
     throw new InvalidInput('--min-cell: expected a whole number of at least 1');
+  const minQuantileN = o.minQuantileN === undefined ? defaultMinQuantileN(minCell) : Number(o.minQuantileN);
+  if (!Number.isInteger(minQuantileN) || minQuantileN < minCell)
+    throw new InvalidInput(`--min-quantile-n: expected a whole number of at least --min-cell (${minCell})`);
   let populations: Record<string, number> | undefined;
   let populationSource: string | undefined;
   if (o.population) {
@@ -43,7 +48,7 @@ export async function runPublish(o: PublishCommand): Promise<ReleaseSummary> {
     populations = Object.fromEntries(rows.map((r) => [r.race_ethnicity as string, Number(r.population)]));
     populationSource = o.population;
   }
-  const opts = { by: by as Dimension[], stage: o.stage as Stage, out: o.out, minCell };
+  const opts = { by: by as Dimension[], stage: o.stage as Stage, out: o.out, minCell, minQuantileN };
   if (o.demo) {
     const dir = mkdtempSync(join(tmpdir(), 'proportion-demo-'));
     const store = await openStore(`duckdb:${join(dir, 'demo.duckdb')}`);

@@ -4,6 +4,7 @@ import { DIMENSIONS, type Dimension } from '../records/dictionary.ts';
 import type { MeasureRow } from './measures.ts';
 import type { PublishOptions } from './release.ts';
 import { ALL, type Family } from './tables.ts';
+import type { TermTable } from './terms.ts';
 import { CONTEXT_FIGURES, METHODOLOGY, stagePhrase } from './text.ts';
 
 const esc = (s: string) =>
@@ -13,6 +14,7 @@ const num = (v: number | null, d = 2) => (v === null ? '' : v.toFixed(d));
 export interface PageInput {
   opts: PublishOptions;
   family: Family;
+  termTables: TermTable[];
   measures: MeasureRow[];
   funnel: Record<string, unknown>[];
   charts: { file: string; title: string; svg: string }[];
@@ -45,6 +47,21 @@ export function renderPage(p: PageInput): string {
       })
       .join('');
     return `<h3>${esc(t.title)}</h3><p class="files">Files: <a href="data/${t.name}.csv">CSV</a> · <a href="data/${t.name}.parquet">Parquet</a></p><div class="scroll"><table>${head}${body}</table></div>`;
+  });
+  // sentence length, one-way tables only (the crossing is in the files): a row per group and outcome
+  const termSections = p.termTables.slice(1).map((t) => {
+    const dim = t.columns[0] as string;
+    const cell = (v: number | string | null) =>
+      v === 'suppressed' ? '<td class="sup">suppressed</td>' : `<td>${v ?? ''}</td>`;
+    const body = t.cells
+      .map((c) => {
+        const g = c.coords[dim] as string;
+        const label = g === ALL ? 'All' : labelOf(t.codeLists[dim] as CodeList, g);
+        const out = labelOf(t.codeLists.outcome as CodeList, c.coords.outcome as string);
+        return `<tr${g === ALL ? ' class="total"' : ''}><th>${esc(label)}</th><th>${esc(out)}</th>${[c.n, c.q1, c.median, c.q3].map(cell).join('')}</tr>`;
+      })
+      .join('');
+    return `<h3>${esc(t.title)}</h3><p class="files">Files: <a href="data/${t.name}.csv">CSV</a> · <a href="data/${t.name}.parquet">Parquet</a></p><div class="scroll"><table><tr><th>${esc(DIMENSIONS[dim as Dimension].title)}</th><th>Sentence</th><th>People</th><th>First quartile</th><th>Median</th><th>Third quartile</th></tr>${body}</table></div>`;
   });
   const measureTable = `<table><tr><th>Measure</th><th>Group</th><th>Stage</th><th>Numerator</th><th>Denominator</th><th>Estimate</th><th>95% CI</th><th>Share</th><th>Flags</th></tr>${p.measures
     .map(
@@ -87,6 +104,9 @@ ${p.charts.map((c) => `<figure class="chart">${c.svg}<figcaption><a href="${esc(
 <p>The full crossing (${esc(family.tables[0]?.name ?? '')}) is in the files: <a href="data/${esc(family.tables[0]?.name ?? '')}.csv">CSV</a> · <a href="data/${esc(family.tables[0]?.name ?? '')}.parquet">Parquet</a>.</p>
 ${oneWay.join('\n')}
 <h3>From arrest to incarceration, by race and ethnicity</h3>${funnelTable}
+<h2>Length of the custodial term</h2>
+<p>${esc(p.termTables[0]?.description ?? '')}</p>
+${termSections.join('\n')}
 <h2>Disparity measures</h2>${measureTable}
 <h2>Methodology</h2>
 ${METHODOLOGY.map((m) => `<p>${esc(m)}</p>`).join('\n')}

@@ -5,6 +5,7 @@ import { stringify } from 'csv-stringify/sync';
 import { sql } from 'kysely';
 import type { RecordStore } from '../db/store.ts';
 import { ENGINE_VERSION } from '../engine/stamp.ts';
+import { QUANTILE_NOTE_LABELS } from '../messages/labels.ts';
 import {
   type CodeList,
   labelOf,
@@ -25,6 +26,7 @@ import { renderPage } from './html.ts';
 import { disparityMeasures, FUNNEL_STEPS, type FunnelRow, type MeasureRow } from './measures.ts';
 import { barChart, barSpec, dotChart, dotSpec } from './svg.ts';
 import { ALL, buildFamily, type Family, type PublishedTable, SUPPRESSED } from './tables.ts';
+import { buildTermTables, defaultMinQuantileN, type TermTable } from './terms.ts';
 import { CONTEXT_FIGURES, METHODOLOGY, stagePhrase } from './text.ts';
 
 export interface PublishOptions {
@@ -32,6 +34,8 @@ export interface PublishOptions {
   stage: Stage;
   out: string;
   minCell: number;
+  /** sentence-length quartiles need this many recorded terms in a cell (default 4 x minCell) */
+  minQuantileN?: number;
   /** residents by race_ethnicity, for per-capita rates (and where they come from) */
   populations?: Record<string, number>;
   populationSource?: string;
@@ -141,6 +145,45 @@ function tableRows(t: PublishedTable, synthetic: boolean): Record<string, string
   });
 }
 
+function termFields(t: TermTable, synthetic: boolean) {
+  const counts = fieldsFor(t.columns, t.codeLists, false);
+  const q = (name: string, title: string) => ({
+    name,
+    type: 'integer',
+    title,
+    description:
+      'Custodial term imposed (sentence_months), whole months, halves rounded up; "suppressed" when withheld (see quantile_note); blank when nobody is in the row.',
+  });
+  return [
+    ...counts,
+    q('q1_months', 'First quartile of the term (months)'),
+    q('median_months', 'Median term (months)'),
+    q('q3_months', 'Third quartile of the term (months)'),
+    {
+      name: 'quantile_note',
+      type: 'string',
+      title: 'Why the quartiles are withheld',
+      categories: Object.entries(QUANTILE_NOTE_LABELS).map(([value, label]) => ({ value, label })),
+    },
+    { name: 'quantile_note_label', type: 'string', title: 'Why the quartiles are withheld (label)' },
+    ...(synthetic
+      ? [{ name: 'synthetic', type: 'boolean', description: 'true: generated data, not real cases' }]
+      : []),
+  ];
+}
+function termRows(t: TermTable, synthetic: boolean) {
+  const counts = tableRows({ ...t, cells: t.cells.map((c) => ({ coords: c.coords, n: c.n })) }, false);
+  return t.cells.map((c, i) => ({
+    ...counts[i],
+    q1_months: c.q1 ?? '',
+    median_months: c.median ?? '',
+    q3_months: c.q3 ?? '',
+    quantile_note: c.note,
+    quantile_note_label: c.note ? QUANTILE_NOTE_LABELS[c.note] : '',
+    ...(synthetic ? { synthetic: true } : {}),
+  }));
+}
+
 /**
  * Publishes a release: protected tables (CSV + Parquet), disparity measures, a Data Package descriptor,
  * SVG charts with their Vega-Lite specifications, and a self-contained index.html.
@@ -211,6 +254,28 @@ export async function publish(store: RecordStore, opts: PublishOptions): Promise
     resources.push({
       name: t.name,
       path,
+      title: t.title,
+      description: `${t.description}${synthetic ? ` ${syntheticNote}` : ''}`,
+      format: 'csv',
+      mediatype: 'text/csv',
+      schema: { fields, missingValues: ['', SUPPRESSED] },
+    });
+  }
+  // sentence length by group: on the sentence-stage family (the release's own when it publishes that
+  // stage), so each row's count is one the count tables protect, hidden by the same decision
+  const minQuantileN = opts.minQuantileN ?? defaultMinQuantileN(opts.minCell);
+  const sentenceFamily =
+    opts.stage === 'sentence' ? family : await buildFamily(store, opts.by, 'sentence', opts.minCell);
+  const termTables = await buildTermTables(store, sentenceFamily, minQuantileN);
+  for (const t of termTables) {
+    const fields = termFields(t, synthetic);
+    resources.push({
+      name: t.name,
+      path: csvOut(
+        t.name,
+        termRows(t, synthetic),
+        fields.map((f) => f.name),
+      ),
       title: t.title,
       description: `${t.description}${synthetic ? ` ${syntheticNote}` : ''}`,
       format: 'csv',
@@ -422,7 +487,7 @@ export async function publish(store: RecordStore, opts: PublishOptions): Promise
   const pkg: DataPackage = {
     $schema: DATA_PACKAGE_PROFILE,
     name: `proportion-release-${opts.stage.replace(/_/g, '-')}`,
-    title: `${synthetic ? '[SYNTHETIC] ' : ''}Drug cases at the ${stagePhrase(opts.stage)} by ${opts.by.join(', ')}`,
+    title: `${synthetic ? '[SYNTHETIC] ' : ''}Drug cases at the ${stagePhrase(opts.stage)} by ${opts.by.map((d) => DIMENSIONS[d].title.toLowerCase()).join(', ')}`,
     description: [syntheticNote, ...METHODOLOGY].filter(Boolean).join('\n\n'),
     version: '1.0.0',
     created: new Date().toISOString(),
@@ -434,6 +499,8 @@ export async function publish(store: RecordStore, opts: PublishOptions): Promise
       stage: opts.stage,
       by: opts.by,
       min_cell: opts.minCell,
+      min_quantile_n: minQuantileN,
+      term_field: 'sentence_months',
       suppression:
         'primary below min_cell; complementary until no suppressed cell is exactly recoverable from published totals (linear audit)',
       population_source: opts.populationSource ?? null,
@@ -447,6 +514,7 @@ export async function publish(store: RecordStore, opts: PublishOptions): Promise
     renderPage({
       opts,
       family,
+      termTables,
       measures: measureRows,
       funnel: funnelRows,
       charts,

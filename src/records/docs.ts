@@ -76,6 +76,18 @@ Residual risks (not covered by the linear audit): bounds from non-negativity (a 
 to lie between 0 and a published total), and differencing between tables with overlapping but
 different populations (the funnel counts vs. the stage tables).
 
+Sentence-length tables (\`sentence_term_by_*\`) are built on the sentence-stage family (the
+release's own when \`--stage sentence\`, otherwise one built and protected the same way): each row is
+a cell of that family with outcome prison or jail, its n that family's number under that family's
+decision, so they publish a subset of one protected family and add no count to it
+(\`tests/publish/terms.test.ts\` checks the counts match; the HiGHS attacker in
+\`tests/publish/lp-attack.test.ts\` attacks them). Quartiles (R type 7, \`percentile_cont\`, rounded to
+whole months, halves up) are withheld ("suppressed", with \`quantile_note\`) where n is suppressed or
+fewer than \`min_quantile_n\` terms are recorded (\`--min-quantile-n\`, default 4 x \`--min-cell\`:
+then at least min-cell people lie at or below the first quartile and at or above the third). The
+sentence stage is a different population from another stage's tables and from the funnel's
+"incarcerated" (sale convictions only): the residual risk above applies to them too.
+
 ## Formulas
 - Rate ratio, log method: RR = (a/n1)/(c/n2), SE(ln RR) = sqrt(1/a - 1/n1 + 1/c - 1/n2); 6/10 vs 3/10 gives 2.0 (0.68-5.85).
 - Share: Wilson score interval.

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Release, ReleaseResource, ReleaseStore } from '../api/releases.ts';
+import { releaseColumnLabel } from '../messages/labels.ts';
 import { type H, html, human } from './html.ts';
 
 /**
@@ -68,8 +69,20 @@ function isSuppressedRow(row: Record<string, string>): boolean {
 }
 
 const CI_LOW = /^(.*?)(_)?(ci_low|ci_lower|lower_ci|ci95_low|lower)$/;
-function ciPairs(columns: string[]): Map<string, { low: string; high: string }> {
-  const out = new Map<string, { low: string; high: string }>();
+/** An estimate's spread: a 95% confidence interval, or (sentence lengths) the first and third quartile. */
+interface Spread {
+  low: string;
+  high: string;
+  kind?: 'quartiles';
+}
+const SPREAD_TEXT = {
+  ci: { hint: '95% CI', whiskers: '95% confidence interval' },
+  quartiles: { hint: 'quartiles', whiskers: 'first to third quartile' },
+};
+function ciPairs(columns: string[]): Map<string, Spread> {
+  const out = new Map<string, Spread>();
+  if (['q1_months', 'median_months', 'q3_months'].every((c) => columns.includes(c)))
+    out.set('median_months', { low: 'q1_months', high: 'q3_months', kind: 'quartiles' });
   for (const c of columns) {
     const m = CI_LOW.exec(c);
     if (!m) continue;
@@ -106,6 +119,9 @@ export interface DataQuery {
 }
 
 const PAGE_ROWS = 50;
+/** A table this narrow reads as stacked rows on a phone (one line per column, named), not a sideways scroll. */
+const STACK_COLUMNS = 6;
+const STACK_PAGE_ROWS = 25;
 const CHART_ROWS = 25;
 /** Tables this small can open the page; a cross-tabulation of thousands of rows waits to be chosen. */
 const SUMMARY_ROWS = 100;
@@ -158,7 +174,7 @@ function barChart(
   rows: Record<string, string>[],
   measure: string,
   labelCols: string[],
-  ci?: { low: string; high: string },
+  ci?: Spread,
 ): H {
   const shown = rows.slice(0, CHART_ROWS);
   const values = shown.map((r) =>
@@ -179,7 +195,7 @@ function barChart(
   const barW = W - left - 90;
   const rowH = 40;
   const H = shown.length * rowH + 10;
-  const title = `${human(measure)} by ${labelCols.map(human).join(', ').toLowerCase() || 'row'}`;
+  const title = `${releaseColumnLabel(measure)} by ${labelCols.map(releaseColumnLabel).join(', ').toLowerCase() || 'row'}`;
   return html`<figure><svg class="chart" role="img" aria-labelledby="chart-title-${t.resource.name}" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="13">
 <title id="chart-title-${t.resource.name}">${title}${rows.length > shown.length ? ` (first ${shown.length} rows)` : ''}</title>
 ${shown.map((r, i) => {
@@ -193,11 +209,11 @@ ${shown.map((r, i) => {
 ${v === null ? html`<text x="${left}" y="${y + 31}" fill="#4a4a4a" font-style="italic">suppressed</text>` : html`<rect class="estimate" x="${left}" y="${y + 18}" width="${w.toFixed(1)}" height="16" fill="#0a4b8c"></rect><text x="${(left + end + 6).toFixed(1)}" y="${y + 31}" fill="#1b1b1b">${fmt(r[measure] ?? '')}</text>`}
 ${v !== null && lo !== null && hi !== null ? html`<line class="interval" x1="${left + lo}" x2="${left + hi}" y1="${y + 26}" y2="${y + 26}" stroke="#b35c00" stroke-width="2"></line><line x1="${left + lo}" x2="${left + lo}" y1="${y + 20}" y2="${y + 32}" stroke="#b35c00" stroke-width="2"></line><line x1="${left + hi}" x2="${left + hi}" y1="${y + 20}" y2="${y + 32}" stroke="#b35c00" stroke-width="2"></line>` : ''}</g>`;
 })}
-</svg><figcaption>${title}${ci ? '; orange whiskers: 95% confidence interval' : ''}. Suppressed cells are marked, never drawn as zero.</figcaption></figure>`;
+</svg><figcaption>${title}${ci ? `; orange whiskers: ${SPREAD_TEXT[ci.kind ?? 'ci'].whiskers}` : ''}. Suppressed cells are marked, never drawn as zero.</figcaption></figure>`;
 }
 
 /** The dimension columns that tell the filtered rows apart (all of them when one row is left). */
-const NOT_LABELS = new Set(['note', 'notes', 'flags', 'comment', 'synthetic']);
+const NOT_LABELS = new Set(['note', 'notes', 'flags', 'comment', 'synthetic', 'quantile_note']);
 function chartLabels(dims: string[], rows: Record<string, string>[]): string[] {
   const usable = dims.filter((c) => !NOT_LABELS.has(c));
   const varying = usable.filter((c) => new Set(rows.map((r) => r[c])).size > 1);
@@ -228,7 +244,7 @@ export function renderDataPage(store: ReleaseStore | undefined, q: DataQuery): H
       )
     : [];
   const rows = table ? filterRows(table, q.filters) : [];
-  const ci = table ? ciPairs(table.columns) : new Map();
+  const ci = table ? ciPairs(table.columns) : new Map<string, Spread>();
   const hidden = new Set<string>(['suppressed', 'is_suppressed', 'suppression']);
   for (const p of ci.values()) {
     hidden.add(p.low);
@@ -242,9 +258,12 @@ export function renderDataPage(store: ReleaseStore | undefined, q: DataQuery): H
       if (c === 'synthetic' && new Set(table.rows.map((r) => r[c])).size <= 1) hidden.add(c);
     }
   const visible = table ? table.columns.filter((c) => !hidden.has(c)) : [];
-  const pages = Math.max(1, Math.ceil(rows.length / PAGE_ROWS));
+  // stacked rows are several lines each on a phone: fewer a page keeps the page short
+  const stacked = visible.length <= STACK_COLUMNS;
+  const perPage = stacked ? STACK_PAGE_ROWS : PAGE_ROWS;
+  const pages = Math.max(1, Math.ceil(rows.length / perPage));
   const pageNo = Math.min(Math.max(1, Math.trunc(q.page ?? 1)), pages);
-  const pageRows = rows.slice((pageNo - 1) * PAGE_ROWS, pageNo * PAGE_ROWS);
+  const pageRows = rows.slice((pageNo - 1) * perPage, pageNo * perPage);
   const pageHref = (n: number) => {
     const u = new URLSearchParams({ release: release.id, ...(table ? { table: table.resource.name } : {}) });
     for (const [k, v] of Object.entries(q.filters)) if (v) u.set(k, v);
@@ -289,10 +308,13 @@ ${
   table
     ? html`<h2>${table.resource.title ?? table.resource.name}</h2>
 ${table.resource.description ? html`<p>${table.resource.description}</p>` : ''}
-<p role="status" data-testid="row-count">${rows.length} of ${table.rows.length} rows shown${release.synthetic ? ' (synthetic data)' : ''}${pages > 1 ? `; page ${pageNo} of ${pages}, ${PAGE_ROWS} rows a page` : ''}.</p>
+<p role="status" data-testid="row-count">${rows.length} of ${table.rows.length} rows shown${release.synthetic ? ' (synthetic data)' : ''}${pages > 1 ? `; page ${pageNo} of ${pages}, ${perPage} rows a page` : ''}.</p>
 ${measure && rows.length ? barChart(table, rows, measure, chartLabels(dimensionCols, rows), ci.get(measure)) : ''}
-<div class="table-wrap" tabindex="0"><table data-testid="data-table"><caption class="visually-hidden">${table.resource.title ?? table.resource.name}</caption>
-<thead><tr>${visible.map((c) => html`<th scope="col">${human(c)}${ci.has(c) ? html` <span class="hint">(95% CI)</span>` : ''}</th>`)}</tr></thead>
+<div class="table-wrap" tabindex="0"><table data-testid="data-table" class="${stacked ? 'stack' : 'grid'}"><caption class="visually-hidden">${table.resource.title ?? table.resource.name}</caption>
+<thead><tr>${visible.map((c) => {
+        const spread = ci.get(c);
+        return html`<th scope="col">${releaseColumnLabel(c)}${spread ? html` <span class="hint">(${SPREAD_TEXT[spread.kind ?? 'ci'].hint})</span>` : ''}</th>`;
+      })}</tr></thead>
 <tbody>${pageRows.map((r) => {
         const sup = isSuppressedRow(r);
         return html`<tr${sup ? ' data-suppressed="true"' : ''}>${visible.map((c) => {
@@ -300,14 +322,14 @@ ${measure && rows.length ? barChart(table, rows, measure, chartLabels(dimensionC
           const numeric = !dimensionCols.includes(c);
           // "suppressed" only where the release withheld the value: a value in the file is shown
           if (numeric && (v.toLowerCase() === 'suppressed' || (v === '' && sup)))
-            return html`<td class="num suppressed">suppressed</td>`;
+            return html`<td class="num suppressed" data-label="${releaseColumnLabel(c)}">suppressed</td>`;
           if (numeric && v === '')
-            return html`<td class="num"><span class="visually-hidden">not given</span>–</td>`;
+            return html`<td class="num" data-label="${releaseColumnLabel(c)}"><span class="visually-hidden">not given</span>–</td>`;
           const p = ci.get(c);
-          return html`<td${numeric ? ' class="num"' : ''}>${numeric ? fmt(v) : shownValue(table, r, c)}${p && r[p.low] !== '' && r[p.low] !== undefined ? html`<br><span class="hint">${fmt(r[p.low] ?? '')} to ${fmt(r[p.high] ?? '')}</span>` : ''}</td>`;
+          return html`<td${numeric ? ' class="num"' : ''} data-label="${releaseColumnLabel(c)}">${numeric ? fmt(v) : shownValue(table, r, c)}${p && r[p.low] !== '' && r[p.low] !== undefined ? html`<br><span class="hint">${p.kind === 'quartiles' ? 'quartiles ' : ''}${fmt(r[p.low] ?? '')} to ${fmt(r[p.high] ?? '')}</span>` : ''}</td>`;
         })}</tr>`;
       })}</tbody></table></div>
-${pages > 1 ? html`<nav class="pager actions" aria-label="Pages of the table" data-testid="pager">${pageNo > 1 ? html`<a class="button secondary" href="${pageHref(pageNo - 1)}" hx-get="${pageHref(pageNo - 1)}" hx-target="#data-results" hx-select="#data-results" hx-swap="outerHTML" hx-push-url="true">← Previous ${PAGE_ROWS}</a>` : ''}<span>Page ${pageNo} of ${pages}</span>${pageNo < pages ? html`<a class="button secondary" href="${pageHref(pageNo + 1)}" hx-get="${pageHref(pageNo + 1)}" hx-target="#data-results" hx-select="#data-results" hx-swap="outerHTML" hx-push-url="true">Next ${PAGE_ROWS} →</a>` : ''}</nav>` : ''}`
+${pages > 1 ? html`<nav class="pager actions" aria-label="Pages of the table" data-testid="pager">${pageNo > 1 ? html`<a class="button secondary" href="${pageHref(pageNo - 1)}" hx-get="${pageHref(pageNo - 1)}" hx-target="#data-results" hx-select="#data-results" hx-swap="outerHTML" hx-push-url="true">← Previous ${perPage}</a>` : ''}<span>Page ${pageNo} of ${pages}</span>${pageNo < pages ? html`<a class="button secondary" href="${pageHref(pageNo + 1)}" hx-get="${pageHref(pageNo + 1)}" hx-target="#data-results" hx-select="#data-results" hx-swap="outerHTML" hx-push-url="true">Next ${perPage} →</a>` : ''}</nav>` : ''}`
     : html`<p>This release has no CSV tables to show.</p>`
 }
 </div>

@@ -72,6 +72,7 @@ ol.steps{list-style:none;margin:0 0 1rem;padding:0;display:flex;flex-wrap:wrap;g
 ol.steps li[aria-current] span{font-weight:700;text-decoration:underline;text-decoration-thickness:3px;text-underline-offset:4px}
 fieldset.entry{background:var(--panel)}
 legend h2{display:inline;font-size:1.2rem;margin:0}
+@media (max-width:40rem){.table-wrap table.stack{min-width:0}table.stack,table.stack tbody,table.stack tr,table.stack td{display:block}table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}table.stack tr{border:1px solid var(--line);margin:0 0 .4rem}table.stack td{border:0;max-width:none;min-width:0;text-align:left;padding:.1rem .5rem}table.stack td:empty{display:none}table.stack td::before{content:attr(data-label) ": ";font-weight:600}table.stack td br{display:none}table.stack td .hint::before{content:" ("}table.stack td .hint::after{content:")"}}
 .pager{display:flex;flex-wrap:wrap;gap:.6rem;align-items:center}
 .param-table{font-size:.9rem}
 .group-title{display:inline;font-size:1.15rem;margin:0}

@@ -37,13 +37,14 @@ for (const by of [
       parquet: false,
       populations: DEMO_POPULATION,
     });
-    const { family, funnel } = attackRelease(out, THRESHOLD);
+    const { family, funnel, terms } = attackRelease(out, THRESHOLD);
     process.stdout.write(
-      `# ${by.join(' x ')}: ${family.suppressed} suppressed, ${family.recovered.length} recovered, ${family.narrow.length} narrow; funnel ${funnel.suppressed} suppressed, ${funnel.narrow.length} narrow\n`,
+      `# ${by.join(' x ')}: ${family.suppressed} suppressed, ${family.recovered.length} recovered, ${family.narrow.length} narrow; funnel ${funnel.suppressed} suppressed, ${funnel.narrow.length} narrow; terms ${terms.suppressed} suppressed, ${terms.narrow.length} narrow\n`,
     );
     assert.ok(family.suppressed > 0, 'the release should have suppressed cells to attack');
     assert.deepEqual(family.narrow, []);
     assert.deepEqual(funnel.narrow, []);
+    assert.deepEqual(terms.narrow, []);
   });
 }
 
@@ -60,13 +61,14 @@ test('the demo release (20,000 synthetic records, 4 dimensions) resists the LP a
       parquet: false,
       populations: DEMO_POPULATION,
     });
-    const { family, funnel } = attackRelease(out, THRESHOLD);
+    const { family, funnel, terms } = attackRelease(out, THRESHOLD);
     process.stdout.write(
-      `# demo: ${family.suppressed} suppressed, ${family.recovered.length} recovered, ${family.narrow.length} narrow; funnel ${funnel.narrow.length} narrow\n`,
+      `# demo: ${family.suppressed} suppressed, ${family.recovered.length} recovered, ${family.narrow.length} narrow; funnel ${funnel.narrow.length} narrow; terms ${terms.suppressed} suppressed, ${terms.narrow.length} narrow\n`,
     );
     assert.ok(family.suppressed > 0);
     assert.deepEqual(family.narrow, []);
     assert.deepEqual(funnel.narrow, []);
+    assert.deepEqual(terms.narrow, []);
   } finally {
     await demo.close();
   }

@@ -110,17 +110,22 @@ function solve(u: Unknowns, threshold: number): Attack {
 type Row = Record<string, string>;
 const readCsv = (path: string) => parse(readFileSync(path), { columns: true }) as Row[];
 
+/** The term tables (sentence length by group): their counts form a family of their own. */
+const TERM_PREFIX = 'sentence_term_';
+
 /**
- * The family of count tables (columns: coordinates, their labels, n): the finest one is the full
- * crossing; every other row is the sum of the crossing's rows it covers ("all" covers everything).
+ * A family of count tables (columns: coordinates, their labels, n, and for term tables the
+ * quartiles): the finest one is the full crossing; every other row is the sum of the crossing's rows
+ * it covers ("all" covers everything).
  */
-export function attackRelease(dir: string, threshold: number): { family: Attack; funnel: Attack } {
-  const files = readdirSync(join(dir, 'data')).filter((f) => f.endsWith('.csv'));
+function familyUnknowns(dir: string, files: string[]): Unknowns {
+  const NOT_COORDS = new Set(['n', 'synthetic', 'q1_months', 'median_months', 'q3_months', 'quantile_note']);
   const tables = files
     .map((f) => ({ name: f, rows: readCsv(join(dir, 'data', f)) }))
     .filter((t) => t.rows[0] && 'n' in t.rows[0] && 'outcome' in t.rows[0]);
-  const coordCols = (r: Row) =>
-    Object.keys(r).filter((k) => k !== 'n' && k !== 'synthetic' && !k.endsWith('_label'));
+  const coordCols = (r: Row) => Object.keys(r).filter((k) => !NOT_COORDS.has(k) && !k.endsWith('_label'));
+  const u: Unknowns = { names: [], rows: [], ge: [], queries: [], bounds: [] };
+  if (!tables.length) return u;
   const finest = tables.reduce((a, b) =>
     coordCols(b.rows[0] as Row).length > coordCols(a.rows[0] as Row).length ? b : a,
   );
@@ -128,14 +133,13 @@ export function attackRelease(dir: string, threshold: number): { family: Attack;
   const base = finest.rows.filter((r) => dims.every((d) => r[d] !== ALL));
   const covers = (r: Row, b: Row) => dims.every((d) => r[d] === undefined || r[d] === ALL || r[d] === b[d]);
   const unknownOf = new Map<number, number>();
-  const names: string[] = [];
+  const names = u.names;
   base.forEach((b, i) => {
     if (b.n === SUPPRESSED) {
       unknownOf.set(i, names.length);
       names.push(`${finest.name}:${dims.map((d) => b[d]).join(',')}`);
     }
   });
-  const u: Unknowns = { names, rows: [], ge: [], queries: [], bounds: [] };
   for (const b of base) if (b.n !== SUPPRESSED && !/^\d+$/.test(b.n as string)) throw new Error(`n=${b.n}`);
   for (const t of tables)
     for (const r of t.rows) {
@@ -156,6 +160,26 @@ export function attackRelease(dir: string, threshold: number): { family: Attack;
       else if (members.length) u.rows.push({ members, rhs });
     }
   for (const [, k] of unknownOf) u.queries.unshift({ name: names[k] as string, members: [k] });
+  return u;
+}
+
+/**
+ * Attacks a release: the count family, the funnel, and the term tables (whose counts are numbers of
+ * the sentence-stage family, attacked as a family of their own).
+ */
+export function attackRelease(
+  dir: string,
+  threshold: number,
+): { family: Attack; funnel: Attack; terms: Attack } {
+  const files = readdirSync(join(dir, 'data')).filter((f) => f.endsWith('.csv'));
+  const u = familyUnknowns(
+    dir,
+    files.filter((f) => !f.startsWith(TERM_PREFIX)),
+  );
+  const tu = familyUnknowns(
+    dir,
+    files.filter((f) => f.startsWith(TERM_PREFIX)),
+  );
 
   // the funnel: counts at each step by group; each step's people are among the previous step's
   const funnelFile = files.find((f) => f.startsWith('funnel_'));
@@ -179,5 +203,5 @@ export function attackRelease(dir: string, threshold: number): { family: Attack;
       }
     }
   }
-  return { family: solve(u, threshold), funnel: solve(fu, threshold) };
+  return { family: solve(u, threshold), funnel: solve(fu, threshold), terms: solve(tu, threshold) };
 }

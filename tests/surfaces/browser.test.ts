@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { type RunningServer, startServer } from '../../src/api/server.ts';
+import { openStore } from '../../src/db/store.ts';
 import { ENUM_LABELS, FIELD_LABELS, SCENARIO_LABELS } from '../../src/messages/labels.ts';
+import { loadDemo } from '../../src/publish/demo.ts';
+import { publish } from '../../src/publish/release.ts';
 import { caseJson, dataDirWithFixture, ROOT, TODAY } from './helpers.ts';
 
 /**
@@ -55,6 +58,26 @@ function addDisparityRelease(dataDir: string): void {
     }),
   );
 }
+/** A release published by `publish` from synthetic records, with its sentence-length tables. */
+async function addTermRelease(dataDir: string): Promise<void> {
+  const store = await openStore('duckdb::memory:');
+  const out = join(dataDir, 'releases', 'terms-fixture');
+  try {
+    await loadDemo(store, 3000, 11);
+    await publish(store, {
+      by: ['race_ethnicity', 'gender'],
+      stage: 'charging_decision',
+      out,
+      minCell: 11,
+      parquet: false,
+    });
+  } finally {
+    await store.close();
+  }
+  // older than the hand-made fixture, so /data still opens on that one
+  const pkg = JSON.parse(readFileSync(join(out, 'datapackage.json'), 'utf8'));
+  writeFileSync(join(out, 'datapackage.json'), JSON.stringify({ ...pkg, created: '2026-01-02T00:00:00Z' }));
+}
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -73,6 +96,7 @@ if (!existsSync(CHROMIUM)) {
       mkdirSync(SHOTS, { recursive: true });
       const dataDir = dataDirWithFixture();
       addDisparityRelease(dataDir);
+      await addTermRelease(dataDir);
       server = await startServer({
         port: 0,
         dataDir,
@@ -345,6 +369,36 @@ if (!existsSync(CHROMIUM)) {
       const links = await page.locator('[data-testid="downloads"] a').allTextContents();
       assert.ok(links.includes('tables/mandatory-minimums.csv'));
       assert.ok(!links.includes('tables/records.csv'), 'row-level tables are never offered');
+    });
+
+    test('data: sentence length by group, the quartiles under the median, withheld where the count is', async () => {
+      await page.goto(`${server.url}/data?release=terms-fixture&table=sentence_term_by_race_ethnicity`);
+      const heads = (await page.locator('[data-testid="data-table"] thead th').allTextContents()).map((h) =>
+        h.trim(),
+      );
+      assert.deepEqual(heads, [
+        'Race and ethnicity',
+        'Outcome',
+        'People',
+        'Median term (months) (quartiles)',
+        'Quartiles withheld',
+      ]);
+      const hispanicPrison = page.locator('[data-testid="data-table"] tbody tr').first();
+      assert.match(
+        ((await hispanicPrison.locator('td').nth(3).textContent()) ?? '').trim(),
+        /^\d+\s*quartiles \d+ to \d+$/,
+        'the median with its quartiles beneath',
+      );
+      assert.ok((await page.locator('[data-testid="data-table"] td.suppressed').count()) > 0);
+      assert.ok(await page.getByText('Count suppressed').first().isVisible());
+      assert.match(await text('figure figcaption'), /first to third quartile/);
+      await axeCheck('data-terms');
+      await shot('data-terms');
+      // the full crossing is paged, and stays within a phone's width and the page-height limit
+      await page.goto(
+        `${server.url}/data?release=terms-fixture&table=sentence_term_by_race_ethnicity_gender`,
+      );
+      await shot('data-terms-crossing');
     });
 
     test('the empty form and the empty compare page', async () => {
