@@ -3,6 +3,7 @@ import { defaultLawBook } from '../law/loader.ts';
 import { term, usd } from '../messages/format.ts';
 import { enumLabel, humanize, labelIds, RESULT_LABELS, scenarioLabel } from '../messages/labels.ts';
 import type { Assessment } from '../model/assessment.ts';
+import { expectedTerm } from '../model/expected-term.ts';
 import { cites, type H, html } from './html.ts';
 
 const FIREARMS = 'exposure.firearms.consecutive_minimum_months';
@@ -57,6 +58,30 @@ function shown(v: unknown): string {
   return t.length > 160 ? `${t.slice(0, 157)}…` : t;
 }
 
+/**
+ * The term each scenario points to (the larger of the mandatory minimum and the guideline minimum, or a
+ * state's expected term: the measure relief and cost use), as bars; life fills the row and says so.
+ */
+function termChart(c: Comparison, titles: Record<string, string>): H {
+  const terms = c.assessments.map((a) => expectedTerm(a.exposure)?.months ?? null);
+  const finite = terms.filter((t): t is number => typeof t === 'number');
+  const max = Math.max(1, ...finite);
+  const W = 640;
+  const rowH = 44;
+  const barW = W - 110;
+  const title = 'Expected term under each scenario';
+  return html`<figure><svg class="chart" role="img" aria-labelledby="term-chart-title" viewBox="0 0 ${W} ${c.assessments.length * rowH + 8}" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="13">
+<title id="term-chart-title">${title}</title>
+${c.assessments.map((a, i) => {
+  const y = 4 + i * rowH;
+  const t = terms[i] ?? null;
+  const w = t === 'life' ? barW : typeof t === 'number' ? (t / max) * barW : 0;
+  return html`<g class="bar-row" data-scenario="${a.scenario}"><text x="4" y="${y + 13}" fill="#1b1b1b">${scenarioLabel(a.scenario, titles)}</text>
+${t === null ? html`<text x="4" y="${y + 33}" fill="#4a4a4a" font-style="italic">not computed</text>` : html`<rect x="4" y="${y + 20}" width="${w.toFixed(1)}" height="16" fill="#0a4b8c"></rect><text x="${(10 + w).toFixed(1)}" y="${y + 33}" fill="#1b1b1b">${term(t)}</text>`}</g>`;
+})}
+</svg><figcaption>${title}: the larger of the mandatory minimum and the bottom of the guideline range (a state case: its engine's expected term), the term cost and relief are measured on.</figcaption></figure>`;
+}
+
 export function renderComparison(c: Comparison, titles: Record<string, string> = {}): H {
   const ids = c.assessments.map((a) => a.scenario);
   const ROWS = rowsFor(c);
@@ -73,6 +98,7 @@ export function renderComparison(c: Comparison, titles: Record<string, string> =
       (a) => html`<td>${cell(path, read(a, path))}</td>`,
     )}</tr>`;
   })}</tbody></table></div>
+${termChart(c, titles)}
 ${
   c.differences.length
     ? html`<h3>Why they differ</h3>
