@@ -9,6 +9,7 @@ import {
   ETHNICITIES,
   GENDERS,
   INDICIA,
+  MITIGATING_ROLES,
   PRIOR_KINDS,
   parseCase,
   RACES,
@@ -23,7 +24,16 @@ import {
  * multi-valued fields are `;`-separated lists (activities, indicia); drugs and priors are numbered
  * slots (drug1_substance, ..., prior1_date, ...). An empty cell is an absent field.
  */
-export type Kind = 'string' | 'date' | 'int' | 'number' | 'bool' | 'list' | 'enum' | 'int_or_null';
+export type Kind =
+  | 'string'
+  | 'date'
+  | 'int'
+  | 'number'
+  | 'bool'
+  | 'bool_or_unknown'
+  | 'list'
+  | 'enum'
+  | 'int_or_null';
 
 export interface Column {
   name: string;
@@ -311,6 +321,31 @@ const tail: Column[] = [
     description: 'government motion for the third acceptance level (USSG 3E1.1(b), from 2003-04-30)',
   },
   {
+    name: 'motion_5k1_1',
+    path: 'cooperation.motion_5k1_1',
+    kind: 'bool_or_unknown',
+    description: 'government motion under USSG 5K1.1; unknown gives both bounds (extension)',
+  },
+  {
+    name: 'motion_3553e',
+    path: 'cooperation.motion_3553e',
+    kind: 'bool_or_unknown',
+    description: 'government motion under 18 U.S.C. 3553(e); unknown gives both bounds (extension)',
+  },
+  {
+    name: 'obstruction',
+    path: 'adjustments.obstruction',
+    kind: 'bool_or_unknown',
+    description: 'obstruction found under USSG 3C1.1; unknown gives both bounds (extension)',
+  },
+  {
+    name: 'mitigating_role',
+    path: 'adjustments.mitigating_role',
+    kind: 'enum',
+    values: MITIGATING_ROLES,
+    description: 'mitigating role found under USSG 3B1.2 (extension)',
+  },
+  {
     name: 'information_851',
     path: 'charging.information_851',
     kind: 'bool',
@@ -365,6 +400,11 @@ function convert(col: Column, raw: string): { ok: true; value: unknown } | { ok:
       if (raw === 'true') return { ok: true, value: true };
       if (raw === 'false') return { ok: true, value: false };
       return { ok: false, message: `must be true or false, got "${show}"` };
+    case 'bool_or_unknown':
+      if (raw === 'true') return { ok: true, value: true };
+      if (raw === 'false') return { ok: true, value: false };
+      if (raw === 'unknown') return { ok: true, value: 'unknown' };
+      return { ok: false, message: `must be true, false or unknown, got "${show}"` };
     case 'enum':
       return col.values?.includes(raw)
         ? { ok: true, value: raw }

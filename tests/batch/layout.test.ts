@@ -28,6 +28,27 @@ describe('flat CSV layout of the case contract', () => {
     }
   });
 
+  it('reads the motions and findings, "unknown" included, and names a bad value by column', () => {
+    const base = {
+      jurisdiction: 'US-FED',
+      offense_date: '2020-02-01',
+      activities: 'sold_retail',
+      drug1_substance: 'heroin',
+      drug1_grams: '120',
+      drug1_basis: 'transacted',
+    };
+    const r = rowToCase({ ...base, motion_3553e: 'unknown', motion_5k1_1: 'true', mitigating_role: 'minor' });
+    assert.ok(r.ok, JSON.stringify(!r.ok && r.problems));
+    assert.equal(r.case.cooperation?.motion_3553e, 'unknown');
+    assert.equal(r.case.cooperation?.motion_5k1_1, true);
+    assert.equal(r.case.adjustments?.mitigating_role, 'minor');
+    const bad = rowToCase({ ...base, obstruction: 'maybe' });
+    assert.ok(!bad.ok);
+    assert.ok(
+      bad.problems.some((p) => p.column === 'obstruction' && /true, false or unknown/.test(p.message)),
+    );
+  });
+
   it('reports every problem by column', () => {
     const r = rowToCase({
       jurisdiction: 'US-FED',
