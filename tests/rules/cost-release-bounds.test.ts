@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Assessment } from '../../src/model/assessment.ts';
+import { stateExposureOf } from '../../src/rules/state/sentence.ts';
+import type { StateSentence } from '../../src/rules/state/types.ts';
+import { Trace } from '../../src/rules/trace.ts';
+import { assessCase, readJson } from '../helpers/cases.ts';
+
+/**
+ * Issue 11 item 5: where parole is discretionary, time served is bounded by the release rules the law fixes
+ * (`<state>.release.parole` `earliest_release`, `latest_release`), and the undetermined cost says both bounds.
+ * Each worked cost is months x share / 12 x the state's rate per person-year, the arithmetic written out.
+ */
+type Case = Record<string, unknown>;
+const example = (path: string) =>
+  (readJson(new URL(`../examples/${path}`, import.meta.url).pathname) as { case: Case }).case;
+const at = (c: Case, offense_date: string) => ({ ...c, offense_date });
+const bounds = (a: Assessment) => {
+  const f = a.findings.find((x) => x.code === 'consequences.cost.served.share_unknown');
+  return {
+    range: a.exposure?.state?.expected_term.served_months_range,
+    low_months: f?.values?.lower_bound_months,
+    low_usd: f?.values?.lower_bound_usd,
+    high_months: f?.values?.upper_bound_months,
+    high_usd: f?.values?.upper_bound_usd,
+  };
+};
+
+describe('time served between the earliest release and the latest: Texas, Gov. Code 508.145(f)', () => {
+  const TX_RATE = 15527; // FY2006 ($42.54 a day), the latest Texas figure filed
+
+  it('habitual 25-year minimum (12.42(d)): eligible at one-fourth, 75 months, under the 15-year cap', () => {
+    const a = assessCase(example('tx-penal-12-42/tx-ex2-habitual.json'));
+    assert.equal(a.consequences?.cost, null);
+    // 300 x 1/4 = 75 months; 75 / 12 x 15,527 = 97,043.75; the whole 300 months: 25 x 15,527 = 388,175
+    assert.deepEqual(bounds(a), {
+      range: [75, 300],
+      low_months: 75,
+      low_usd: Math.round((300 / 4 / 12) * TX_RATE),
+      high_months: 300,
+      high_usd: 25 * TX_RATE,
+    });
+    assert.equal(bounds(a).low_usd, 97044);
+    const f = a.findings.find((x) => x.code === 'consequences.cost.served.share_unknown');
+    assert.ok(f?.citations.includes("Tex. Gov't Code 508.145(f)"));
+  });
+
+  it('the 15-year cap binds a term over 60 years; a Texas range bottom is not served before parole', () => {
+    // a 99-year (1188-month) sentence with no probation: one-fourth is 297 months, capped at 180; the Michigan-style
+    // floor at the mandatory term applies only where the law says the minimum is served in full
+    const s = (mandatory_served_in_full: boolean): StateSentence => ({
+      offense: { citation: 'x', description: 'x', conduct: 'distribution', class: 'F1', tier: null },
+      counts: [
+        {
+          citation: 'x',
+          description: 'x',
+          kind: 'offense',
+          row: 'x',
+          consecutive: false,
+          penalty: { min_months: 1188, max_months: 1188, mandatory_months: 1188, probation: false },
+        },
+      ],
+      enhancements: [],
+      grid: null,
+      release: {
+        parole_eligible: true,
+        served_fraction: null,
+        earliest_release: { fraction: 0.25, cap_months: 180, mandatory_served_in_full },
+        latest_release: 'term',
+        rule: 'tx_parole',
+        citations: [],
+      },
+    });
+    assert.deepEqual(
+      stateExposureOf('US-TX', s(false), new Trace()).state?.expected_term.served_months_range,
+      [180, 1188],
+    );
+    assert.deepEqual(
+      stateExposureOf('US-TX', s(true), new Trace()).state?.expected_term.served_months_range,
+      [1188, 1188],
+    );
+  });
+
+  it('before 1997-09-01 (the predecessor rule, not checked) no floor is given: the whole term is the only bound', () => {
+    // 400 g or more of a Penalty Group 1 substance: 15 years at least (481.112(f)); 180 x 1/4 = 45 months
+    const c = example('tx-hsc-481-112/tx-400g-no-community-supervision.json');
+    const before = assessCase(at(c, '1997-08-31'));
+    const from = assessCase(at(c, '1997-09-01'));
+    assert.equal(bounds(before).range, undefined);
+    assert.equal(bounds(before).low_usd, undefined);
+    assert.equal(bounds(before).high_usd, 15 * TX_RATE);
+    assert.deepEqual(bounds(from).range, [45, 180]);
+    assert.equal(bounds(from).low_usd, Math.round((45 / 12) * TX_RATE));
+  });
+
+  it('a state jail felony (Penal Code 12.35) is not a parole term: no floor', () => {
+    const a = assessCase(example('tx-hsc-481-112/tx-possession-half-gram-state-jail.json'));
+    assert.equal(a.exposure?.state?.release.earliest_release, undefined);
+  });
+});
+
+describe('Michigan truth in sentencing: the minimum served in full, the maximum the upper bound', () => {
+  const MI_RATE = 47900; // FY2022, the latest Michigan figure filed
+
+  it('delivery with felony-firearm (2020): 24 months flat first, then up to the 20-year delivery maximum', () => {
+    const a = assessCase(example('mi-750-227b/delivery-with-firearm-2020.json'));
+    assert.equal(a.consequences?.cost, null);
+    // lower: 24 months x 1 = 2 person-years x 47,900 = 95,800; upper: 24 + 240 = 264 months = 22 x 47,900
+    assert.deepEqual(bounds(a), {
+      range: [24, 264],
+      low_months: 24,
+      low_usd: 2 * MI_RATE,
+      high_months: 264,
+      high_usd: 22 * MI_RATE,
+    });
+  });
+
+  it('the 10-to-20-year cocaine minimum before 2003-03-01 (2002 offense): 10 to 20 years served', () => {
+    const a = assessCase(example('mi-333-7401/cocaine-60g-2002.json'));
+    assert.deepEqual(bounds(a), {
+      range: [120, 240],
+      low_months: 120,
+      low_usd: 10 * MI_RATE,
+      high_months: 240,
+      high_usd: 20 * MI_RATE,
+    });
+  });
+
+  it('an offense before 2000-12-15 (disciplinary credits could shorten the minimum): no floor; from that day, one', () => {
+    const c = example('mi-750-227b/delivery-with-firearm-2020.json');
+    assert.equal(bounds(assessCase(at(c, '2000-12-14'))).range, undefined);
+    assert.deepEqual(bounds(assessCase(at(c, '2000-12-15'))).range?.[0], 24);
+  });
+
+  it('a non-prison lowest term (0 months) has nothing to serve: no range, $0', () => {
+    const a = assessCase(example('mi-333-7401/marijuana-second-drug-offense-2020.json'));
+    assert.equal(a.exposure?.state?.expected_term.served_months_range, undefined);
+    assert.equal(a.consequences?.cost?.usd, 0);
+  });
+});
