@@ -138,3 +138,45 @@ describe('Michigan truth in sentencing: the minimum served in full, the maximum 
     assert.equal(a.consequences?.cost?.usd, 0);
   });
 });
+
+describe('Louisiana: parole eligibility at one-fourth (La. R.S. 15:574.4(A)(1)), the term above', () => {
+  const LA_RATE = 21838; // FY2008-09, the only Louisiana figure filed
+
+  it('cocaine, 12-month lowest term (2018): 3 months to eligibility, $5,460, up to the whole year, $21,838', () => {
+    const a = assessCase(example('la-40-967/cocaine-10g-2018.json'));
+    assert.equal(a.consequences?.cost, null);
+    // 12 x 1/4 = 3 months; 3 / 12 x 21,838 = 5,459.5
+    assert.deepEqual(bounds(a), {
+      range: [3, 12],
+      low_months: 3,
+      low_usd: Math.round((3 / 12) * LA_RATE),
+      high_months: 12,
+      high_usd: LA_RATE,
+    });
+    assert.equal(bounds(a).low_usd, 5460);
+  });
+
+  it('a second felony under 15:529.1 (2018, 40 months): one-fourth stays the floor, 10 months, $18,198', () => {
+    const a = assessCase(example('la-15-529-1/second-felony-2018.json'));
+    // 40 x 1/4 = 10 months; 10 / 12 x 21,838 = 18,198.33
+    assert.deepEqual(bounds(a).range, [10, 40]);
+    assert.equal(bounds(a).low_usd, Math.round((10 / 12) * LA_RATE));
+  });
+
+  it('the floor is dated: none before the 2016 text read, none for offenses from 2024-08-01', () => {
+    const c = example('la-40-967/cocaine-10g-2018.json');
+    assert.equal(bounds(assessCase(at(c, '2016-07-31'))).range, undefined);
+    // before 2017 Act 281 the engine's lowest term for this offense is 60 months: 60 x 1/4 = 15
+    assert.deepEqual(bounds(assessCase(at(c, '2016-08-01'))).range, [15, 60]);
+    assert.ok(bounds(assessCase(at(c, '2024-07-31'))).range);
+    assert.equal(bounds(assessCase(at(c, '2024-08-01'))).range, undefined);
+  });
+
+  it('Caswick Naverro (2016-06-01, before the text read): still only the whole-term upper bound', () => {
+    const j = readJson(
+      new URL('../../examples/cases/caswick-naverro.json', import.meta.url).pathname,
+    ) as Case;
+    const b = bounds(assessCase(j));
+    assert.deepEqual({ low: b.low_usd, high: b.high_usd }, { low: undefined, high: 2 * LA_RATE });
+  });
+});
