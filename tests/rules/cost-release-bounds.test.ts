@@ -128,7 +128,9 @@ describe('Michigan truth in sentencing: the minimum served in full, the maximum 
 
   it('an offense before 2000-12-15 (disciplinary credits could shorten the minimum): no floor; from that day, one', () => {
     const c = example('mi-750-227b/delivery-with-firearm-2020.json');
-    assert.equal(bounds(assessCase(at(c, '2000-12-14'))).range, undefined);
+    const before = assessCase(at(c, '2000-12-14'));
+    assert.equal(before.exposure?.state?.expected_term.months, 24); // the engine ran: only the floor is missing
+    assert.equal(bounds(before).range, undefined);
     assert.deepEqual(bounds(assessCase(at(c, '2000-12-15'))).range?.[0], 24);
   });
 
@@ -165,7 +167,9 @@ describe('Louisiana: parole eligibility at one-fourth (La. R.S. 15:574.4(A)(1)),
 
   it('the floor is dated: none before the 2016 text read, none for offenses from 2024-08-01', () => {
     const c = example('la-40-967/cocaine-10g-2018.json');
-    assert.equal(bounds(assessCase(at(c, '2016-07-31'))).range, undefined);
+    const before = assessCase(at(c, '2016-07-31'));
+    assert.equal(before.exposure?.state?.expected_term.months, 60); // the engine ran: only the floor is missing
+    assert.equal(bounds(before).range, undefined);
     // before 2017 Act 281 the engine's lowest term for this offense is 60 months: 60 x 1/4 = 15
     assert.deepEqual(bounds(assessCase(at(c, '2016-08-01'))).range, [15, 60]);
     assert.ok(bounds(assessCase(at(c, '2024-07-31'))).range);
@@ -178,5 +182,31 @@ describe('Louisiana: parole eligibility at one-fourth (La. R.S. 15:574.4(A)(1)),
     ) as Case;
     const b = bounds(assessCase(j));
     assert.deepEqual({ low: b.low_usd, high: b.high_usd }, { low: undefined, high: 2 * LA_RATE });
+  });
+});
+
+describe('California: a 1170(h) term at half-time (Penal Code 4019(f)), the term above', () => {
+  const CA_RATE = 75560; // FY2017-18 (budgeted), the latest California figure filed
+
+  it('sale of cocaine with two priors (2019, 36 months): 18 months at full credit, $113,340, to $226,680', () => {
+    const a = assessCase(example('ca-hs-11352/ca-ex1-sale-cocaine-two-priors-2019.json'));
+    assert.equal(a.consequences?.cost, null);
+    // 36 x 1/2 = 18 months = 1.5 person-years x 75,560 = 113,340; the whole 3 years: 226,680
+    assert.deepEqual(bounds(a), {
+      range: [18, 36],
+      low_months: 18,
+      low_usd: 1.5 * CA_RATE,
+      high_months: 36,
+      high_usd: 3 * CA_RATE,
+    });
+  });
+
+  it('before 2011-10-01 (no 1170(h) credit rule captured): no floor', () => {
+    const c = example('ca-hs-11351/ca-methamphetamine-for-sale.json');
+    assert.deepEqual(bounds(assessCase(c)).range, [8, 16]);
+    const before = assessCase(at(c, '2011-09-30'));
+    assert.equal(before.exposure?.state?.expected_term.months, 16); // the engine ran: only the floor is missing
+    assert.equal(bounds(before).range, undefined);
+    assert.deepEqual(bounds(assessCase(at(c, '2011-10-01'))).range?.[0], 8);
   });
 });
