@@ -43,8 +43,9 @@ const wholeMonths = (m: number) => Math.round(m);
 
 /**
  * Where parole is discretionary, time served is only bounded: from below by the earliest release the law allows
- * (a share of the term, capped where the law caps it; a mandatory term in full where the law bars its parole), from above by the term or, for an
- * indeterminate sentence (Michigan), the statutory maximum. Undefined where the release rule gives no floor.
+ * (a share of the term, capped where the law caps it; a mandatory term in full where the law bars its parole),
+ * from above by the term or, for an indeterminate sentence (Michigan), the statutory maximum. Undefined where the
+ * release rule gives no floor.
  */
 function servedRange(r: Release, months: Term, mandatory: Term, allMax: Term): [Term, Term] | undefined {
   const e = r.earliest_release;
