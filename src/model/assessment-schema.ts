@@ -98,6 +98,14 @@ export const assessmentSchema = z.looseObject({
           release: z.looseObject({
             parole_eligible: z.boolean().nullable(),
             served_fraction: z.number().min(0).max(1).nullable(),
+            earliest_release: z
+              .object({
+                fraction: z.number().min(0).max(1),
+                cap_months: z.number().nonnegative().nullable(),
+                mandatory_served_in_full: z.boolean(),
+              })
+              .optional(),
+            latest_release: z.enum(['term', 'statutory_maximum']).optional(),
             rule: z.string(),
             citations,
           }),
@@ -106,6 +114,7 @@ export const assessmentSchema = z.looseObject({
             basis: z.enum(['mandatory_minimum', 'grid_minimum']),
             lower_bound: z.boolean(),
             served_months: term.nullable(),
+            served_months_range: z.tuple([term, term]).optional(),
           }),
           citations,
         })

@@ -194,6 +194,10 @@ export interface StateExposure {
   release: {
     parole_eligible: boolean | null;
     served_fraction: number | null;
+    /** extension: the earliest release the law allows where parole is discretionary (share of the term, cap) */
+    earliest_release?: { fraction: number; cap_months: number | null; mandatory_served_in_full: boolean };
+    /** extension: what bounds time served from above (`term`, or `statutory_maximum` for an indeterminate one) */
+    latest_release?: 'term' | 'statutory_maximum';
     rule: string;
     citations: string[];
   };
@@ -203,6 +207,8 @@ export interface StateExposure {
     /** true when nothing but a minimum is known (no grid): the term is a lower bound */
     lower_bound: boolean;
     served_months: Term | null;
+    /** extension: where only bounds are known, [earliest release, latest release] in months */
+    served_months_range?: [Term, Term];
   };
   citations: string[];
 }

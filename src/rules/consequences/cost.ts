@@ -48,7 +48,14 @@ interface Imposed {
 
 type Served =
   | { known: true; years: number; months: number; rule: string; citations: string[] }
-  | { known: false; rule: string; citations: string[]; missing_law: string };
+  | {
+      known: false;
+      rule: string;
+      citations: string[];
+      missing_law: string;
+      /** where parole is discretionary: [earliest release, latest release] in months */
+      range?: [Term, Term];
+    };
 
 /** The term imposed (before any release rule), with its citations; null when no exposure was computed. */
 function imposedTerm(e: Exposure | null): Imposed | null {
@@ -105,6 +112,7 @@ function servedState(col: Collector, s: StateExposure): Served {
       rule: release.rule,
       citations: release.citations,
       missing_law: 'state_release_share',
+      ...(t.served_months_range ? { range: t.served_months_range } : {}),
     };
   col.add('consequences.cost.served.state_release_rule', 'info', release.citations, {
     rule: release.rule,
@@ -197,13 +205,19 @@ export function cost(col: Collector): Cost | null {
         : servedFederal(col, t.months);
   const termYears = t.months / MONTHS_PER_YEAR;
   if (!served.known) {
+    const usdOf = (m: Term) => (rate && m !== 'life' ? Math.round((m / MONTHS_PER_YEAR) * rate.usd) : null);
+    const [low, high] = served.range ?? [null, t.months];
     col.add('consequences.cost.served.share_unknown', 'warning', [...served.citations, ...t.citations], {
       jurisdiction: c.jurisdiction,
       rule: served.rule,
       missing_law: served.missing_law,
       months: t.months,
       term_lower_bound: t.lower_bound,
-      upper_bound_usd: rate ? Math.round(termYears * rate.usd) : null,
+      upper_bound_usd: usdOf(high),
+      // the bounds the release rule fixes (earliest parole eligibility; the term, or an indeterminate maximum)
+      ...(low === null
+        ? {}
+        : { lower_bound_months: low, lower_bound_usd: usdOf(low), upper_bound_months: high }),
     });
     return null;
   }

@@ -42,6 +42,23 @@ function total(counts: StateCount[], of: (c: StateCount) => Term): Term {
 const wholeMonths = (m: number) => Math.round(m);
 
 /**
+ * Where parole is discretionary, time served is only bounded: from below by the earliest release the law allows
+ * (a share of the term, capped where the law caps it; a mandatory term in full where the law bars its parole),
+ * from above by the term or, for an indeterminate sentence (Michigan), the statutory maximum. Undefined where the
+ * release rule gives no floor.
+ */
+function servedRange(r: Release, months: Term, mandatory: Term, allMax: Term): [Term, Term] | undefined {
+  const e = r.earliest_release;
+  // a term of 0 (a non-prison sentence) has nothing to serve
+  if (!e || months === 'life' || months === 0) return undefined;
+  const share = months * e.fraction;
+  const eligible = wholeMonths(e.cap_months === null ? share : Math.min(share, e.cap_months));
+  const low = e.mandatory_served_in_full ? maxTerm(eligible, mandatory) : eligible;
+  const high = r.latest_release === 'statutory_maximum' ? maxTerm(allMax, months) : months;
+  return [low, high];
+}
+
+/**
  * Turns a state engine's sentence into the shared exposure contract: the offense of conviction fills
  * `statutory`, consecutive firearm terms `firearms`, the prison term that must be imposed across all counts
  * `mandatory_minimum_months`; the rest (counts, enhancements, grid, release, expected term) goes to `state`.
@@ -96,6 +113,7 @@ export function stateExposureOf(jurisdiction: string, s: StateSentence, trace: T
       : fraction === null
         ? null
         : maxTerm(wholeMonths(months * fraction), mandatory);
+  const range = served === null ? servedRange(s.release, months, mandatory, allMax) : undefined;
   const state: StateExposure = {
     engine: jurisdiction,
     offense: s.offense,
@@ -108,6 +126,7 @@ export function stateExposureOf(jurisdiction: string, s: StateSentence, trace: T
       basis: byGrid ? 'grid_minimum' : 'mandatory_minimum',
       lower_bound: lowerBound,
       served_months: served,
+      ...(range ? { served_months_range: range } : {}),
     },
     citations: [...trace.citations],
   };
@@ -139,9 +158,7 @@ export function stateExposureOf(jurisdiction: string, s: StateSentence, trace: T
 /** The state's release rule as dated data (`<state>.release.parole`), named for the output. */
 export function releaseRule(input: RuleInput, state: string, rule: string, trace: Trace): Release {
   const r = trace.cite(
-    input.law
-      .statute('state')
-      .get<{ parole_eligible: boolean | null; served_fraction: number | null }>(`${state}.release.parole`),
+    input.law.statute('state').get<Omit<Release, 'rule' | 'citations'>>(`${state}.release.parole`),
   );
   return { ...r.value, rule, citations: [r.law] };
 }

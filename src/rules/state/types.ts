@@ -56,8 +56,24 @@ export interface Release {
   parole_eligible: boolean | null;
   /** the share of the term that must be served at least (e.g. Florida's 85%); null: not in the knowledge base */
   served_fraction: number | null;
+  /** where the share served is not fixed (discretionary parole): the earliest release the law allows */
+  earliest_release?: EarliestRelease;
+  /** what bounds time served from above: the term (the default) or, for an indeterminate sentence, the maximum */
+  latest_release?: 'term' | 'statutory_maximum';
   rule: string;
   citations: string[];
+}
+
+/** The earliest release (parole eligibility) as a share of the term, capped where the law caps it. */
+export interface EarliestRelease {
+  fraction: number;
+  /** e.g. Texas 508.145(f): one-fourth or 15 years, whichever is less; null: no cap */
+  cap_months: number | null;
+  /**
+   * whether the term the law makes the court impose is served before parole (a drug minimum without benefit of
+   * parole) or is only the bottom of the range the eligibility share applies to (Texas)
+   */
+  mandatory_served_in_full: boolean;
 }
 
 /** What a state engine decides for one case; the framework turns it into the shared output contract. */

@@ -26,9 +26,7 @@ function guidelines(input: RuleInput, offenseClass: string | null, trace: Trace)
 
 function release(input: RuleInput, trace: Trace): Release {
   const r = trace.cite(
-    input.law
-      .statute('state')
-      .get<{ parole_eligible: boolean; served_fraction: number | null }>('us_mi.release.parole'),
+    input.law.statute('state').get<Omit<Release, 'rule' | 'citations'>>('us_mi.release.parole'),
   );
   return { ...r.value, rule: 'mi_parole_at_minimum', citations: [r.law] };
 }

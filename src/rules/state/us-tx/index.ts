@@ -3,10 +3,20 @@ import type { Trace } from '../../trace.ts';
 import { drugInducedHomicide, withDelivery } from '../drug-induced-homicide.ts';
 import { enhancingPriors } from '../priors.ts';
 import { releaseRule } from '../sentence.ts';
-import type { StateCharge, StateCount, StateEngine, StateSentence } from '../types.ts';
+import type { Release, StateCharge, StateCount, StateEngine, StateSentence } from '../types.ts';
 import { type TxOffense, tx12_42, tx481, txCount } from './tx-health-and-safety-481.ts';
 
 const DIH = { statute: 'us_tx.drug_induced_homicide.fentanyl_murder', unit: 'us_tx.pc19_02_b_4' };
+
+/**
+ * Gov't Code 508.145 reaches a prison term, not the term of a state jail felony punished as one (Penal Code 12.35):
+ * that gets no parole floor. A state jail felony punished as a third-degree one (12.425) is a prison term.
+ */
+function parole(r: Release, stateJail: boolean): Release {
+  if (!stateJail || !r.earliest_release) return r;
+  const { earliest_release: _dropped, ...rest } = r;
+  return rest;
+}
 
 /**
  * Texas has no grid: the degree by penalty group and weight (481.112, 481.115), the drug-free-zone step (481.134),
@@ -45,7 +55,10 @@ function sentence(input: RuleInput, charge: StateCharge, trace: Trace): StateSen
         ? [{ code: seen.enhancement, citation: drugCount.citation, effect: drugCount.row }]
         : [],
     grid: null,
-    release: releaseRule(input, 'us_tx', 'tx_parole', trace),
+    release: parole(
+      releaseRule(input, 'us_tx', 'tx_parole', trace),
+      offense !== dih && seen.o?.degree === 'SJF' && !seen.enhancement,
+    ),
   };
 }
 

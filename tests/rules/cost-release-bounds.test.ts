@@ -1,0 +1,212 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Assessment } from '../../src/model/assessment.ts';
+import { stateExposureOf } from '../../src/rules/state/sentence.ts';
+import type { StateSentence } from '../../src/rules/state/types.ts';
+import { Trace } from '../../src/rules/trace.ts';
+import { assessCase, readJson } from '../helpers/cases.ts';
+
+/**
+ * Issue 11 item 5: where parole is discretionary, time served is bounded by the release rules the law fixes
+ * (`<state>.release.parole` `earliest_release`, `latest_release`), and the undetermined cost says both bounds.
+ * Each worked cost is months x share / 12 x the state's rate per person-year, the arithmetic written out.
+ */
+type Case = Record<string, unknown>;
+const example = (path: string) =>
+  (readJson(new URL(`../examples/${path}`, import.meta.url).pathname) as { case: Case }).case;
+const at = (c: Case, offense_date: string) => ({ ...c, offense_date });
+const bounds = (a: Assessment) => {
+  const f = a.findings.find((x) => x.code === 'consequences.cost.served.share_unknown');
+  return {
+    range: a.exposure?.state?.expected_term.served_months_range,
+    low_months: f?.values?.lower_bound_months,
+    low_usd: f?.values?.lower_bound_usd,
+    high_months: f?.values?.upper_bound_months,
+    high_usd: f?.values?.upper_bound_usd,
+  };
+};
+
+describe('time served between the earliest release and the latest: Texas, Gov. Code 508.145(f)', () => {
+  const TX_RATE = 15527; // FY2006 ($42.54 a day), the latest Texas figure filed
+
+  it('habitual 25-year minimum (12.42(d)): eligible at one-fourth, 75 months, under the 15-year cap', () => {
+    const a = assessCase(example('tx-penal-12-42/tx-ex2-habitual.json'));
+    assert.equal(a.consequences?.cost, null);
+    // 300 x 1/4 = 75 months; 75 / 12 x 15,527 = 97,043.75; the whole 300 months: 25 x 15,527 = 388,175
+    assert.deepEqual(bounds(a), {
+      range: [75, 300],
+      low_months: 75,
+      low_usd: Math.round((300 / 4 / 12) * TX_RATE),
+      high_months: 300,
+      high_usd: 25 * TX_RATE,
+    });
+    assert.equal(bounds(a).low_usd, 97044);
+    const f = a.findings.find((x) => x.code === 'consequences.cost.served.share_unknown');
+    assert.ok(f?.citations.includes("Tex. Gov't Code 508.145(f)"));
+  });
+
+  it('the 15-year cap binds a term over 60 years; a Texas range bottom is not served before parole', () => {
+    // a 99-year (1188-month) sentence with no probation: one-fourth is 297 months, capped at 180; the Michigan-style
+    // floor at the mandatory term applies only where the law says the minimum is served in full
+    const s = (mandatory_served_in_full: boolean): StateSentence => ({
+      offense: { citation: 'x', description: 'x', conduct: 'distribution', class: 'F1', tier: null },
+      counts: [
+        {
+          citation: 'x',
+          description: 'x',
+          kind: 'offense',
+          row: 'x',
+          consecutive: false,
+          penalty: { min_months: 1188, max_months: 1188, mandatory_months: 1188, probation: false },
+        },
+      ],
+      enhancements: [],
+      grid: null,
+      release: {
+        parole_eligible: true,
+        served_fraction: null,
+        earliest_release: { fraction: 0.25, cap_months: 180, mandatory_served_in_full },
+        latest_release: 'term',
+        rule: 'tx_parole',
+        citations: [],
+      },
+    });
+    assert.deepEqual(
+      stateExposureOf('US-TX', s(false), new Trace()).state?.expected_term.served_months_range,
+      [180, 1188],
+    );
+    assert.deepEqual(
+      stateExposureOf('US-TX', s(true), new Trace()).state?.expected_term.served_months_range,
+      [1188, 1188],
+    );
+  });
+
+  it('before 1997-09-01 (the predecessor rule, not checked) no floor is given: the whole term is the only bound', () => {
+    // 400 g or more of a Penalty Group 1 substance: 15 years at least (481.112(f)); 180 x 1/4 = 45 months
+    const c = example('tx-hsc-481-112/tx-400g-no-community-supervision.json');
+    const before = assessCase(at(c, '1997-08-31'));
+    const from = assessCase(at(c, '1997-09-01'));
+    assert.equal(bounds(before).range, undefined);
+    assert.equal(bounds(before).low_usd, undefined);
+    assert.equal(bounds(before).high_usd, 15 * TX_RATE);
+    assert.deepEqual(bounds(from).range, [45, 180]);
+    assert.equal(bounds(from).low_usd, Math.round((45 / 12) * TX_RATE));
+  });
+
+  it('a state jail felony (Penal Code 12.35) is not a parole term: no floor', () => {
+    const a = assessCase(example('tx-hsc-481-112/tx-possession-half-gram-state-jail.json'));
+    assert.equal(a.exposure?.state?.release.earliest_release, undefined);
+  });
+});
+
+describe('Michigan truth in sentencing: the minimum served in full, the maximum the upper bound', () => {
+  const MI_RATE = 47900; // FY2022, the latest Michigan figure filed
+
+  it('delivery with felony-firearm (2020): 24 months flat first, then up to the 20-year delivery maximum', () => {
+    const a = assessCase(example('mi-750-227b/delivery-with-firearm-2020.json'));
+    assert.equal(a.consequences?.cost, null);
+    // lower: 24 months x 1 = 2 person-years x 47,900 = 95,800; upper: 24 + 240 = 264 months = 22 x 47,900
+    assert.deepEqual(bounds(a), {
+      range: [24, 264],
+      low_months: 24,
+      low_usd: 2 * MI_RATE,
+      high_months: 264,
+      high_usd: 22 * MI_RATE,
+    });
+  });
+
+  it('the 10-to-20-year cocaine minimum before 2003-03-01 (2002 offense): 10 to 20 years served', () => {
+    const a = assessCase(example('mi-333-7401/cocaine-60g-2002.json'));
+    assert.deepEqual(bounds(a), {
+      range: [120, 240],
+      low_months: 120,
+      low_usd: 10 * MI_RATE,
+      high_months: 240,
+      high_usd: 20 * MI_RATE,
+    });
+  });
+
+  it('an offense before 2000-12-15 (disciplinary credits could shorten the minimum): no floor; from that day, one', () => {
+    const c = example('mi-750-227b/delivery-with-firearm-2020.json');
+    const before = assessCase(at(c, '2000-12-14'));
+    assert.equal(before.exposure?.state?.expected_term.months, 24); // the engine ran: only the floor is missing
+    assert.equal(bounds(before).range, undefined);
+    assert.deepEqual(bounds(assessCase(at(c, '2000-12-15'))).range?.[0], 24);
+  });
+
+  it('a non-prison lowest term (0 months) has nothing to serve: no range, $0', () => {
+    const a = assessCase(example('mi-333-7401/marijuana-second-drug-offense-2020.json'));
+    assert.equal(a.exposure?.state?.expected_term.served_months_range, undefined);
+    assert.equal(a.consequences?.cost?.usd, 0);
+  });
+});
+
+describe('Louisiana: parole eligibility at one-fourth (La. R.S. 15:574.4(A)(1)), the term above', () => {
+  const LA_RATE = 21838; // FY2008-09, the only Louisiana figure filed
+
+  it('cocaine, 12-month lowest term (2018): 3 months to eligibility, $5,460, up to the whole year, $21,838', () => {
+    const a = assessCase(example('la-40-967/cocaine-10g-2018.json'));
+    assert.equal(a.consequences?.cost, null);
+    // 12 x 1/4 = 3 months; 3 / 12 x 21,838 = 5,459.5
+    assert.deepEqual(bounds(a), {
+      range: [3, 12],
+      low_months: 3,
+      low_usd: Math.round((3 / 12) * LA_RATE),
+      high_months: 12,
+      high_usd: LA_RATE,
+    });
+    assert.equal(bounds(a).low_usd, 5460);
+  });
+
+  it('a second felony under 15:529.1 (2018, 40 months): one-fourth stays the floor, 10 months, $18,198', () => {
+    const a = assessCase(example('la-15-529-1/second-felony-2018.json'));
+    // 40 x 1/4 = 10 months; 10 / 12 x 21,838 = 18,198.33
+    assert.deepEqual(bounds(a).range, [10, 40]);
+    assert.equal(bounds(a).low_usd, Math.round((10 / 12) * LA_RATE));
+  });
+
+  it('the floor is dated: none before the 2016 text read, none for offenses from 2024-08-01', () => {
+    const c = example('la-40-967/cocaine-10g-2018.json');
+    const before = assessCase(at(c, '2016-07-31'));
+    assert.equal(before.exposure?.state?.expected_term.months, 60); // the engine ran: only the floor is missing
+    assert.equal(bounds(before).range, undefined);
+    // before 2017 Act 281 the engine's lowest term for this offense is 60 months: 60 x 1/4 = 15
+    assert.deepEqual(bounds(assessCase(at(c, '2016-08-01'))).range, [15, 60]);
+    assert.ok(bounds(assessCase(at(c, '2024-07-31'))).range);
+    assert.equal(bounds(assessCase(at(c, '2024-08-01'))).range, undefined);
+  });
+
+  it('Caswick Naverro (2016-06-01, before the text read): still only the whole-term upper bound', () => {
+    const j = readJson(
+      new URL('../../examples/cases/caswick-naverro.json', import.meta.url).pathname,
+    ) as Case;
+    const b = bounds(assessCase(j));
+    assert.deepEqual({ low: b.low_usd, high: b.high_usd }, { low: undefined, high: 2 * LA_RATE });
+  });
+});
+
+describe('California: a 1170(h) term at half-time (Penal Code 4019(f)), the term above', () => {
+  const CA_RATE = 75560; // FY2017-18 (budgeted), the latest California figure filed
+
+  it('sale of cocaine with two priors (2019, 36 months): 18 months at full credit, $113,340, to $226,680', () => {
+    const a = assessCase(example('ca-hs-11352/ca-ex1-sale-cocaine-two-priors-2019.json'));
+    assert.equal(a.consequences?.cost, null);
+    // 36 x 1/2 = 18 months = 1.5 person-years x 75,560 = 113,340; the whole 3 years: 226,680
+    assert.deepEqual(bounds(a), {
+      range: [18, 36],
+      low_months: 18,
+      low_usd: 1.5 * CA_RATE,
+      high_months: 36,
+      high_usd: 3 * CA_RATE,
+    });
+  });
+
+  it('before 2011-10-01 (no 1170(h) credit rule captured): no floor', () => {
+    const c = example('ca-hs-11351/ca-methamphetamine-for-sale.json');
+    assert.deepEqual(bounds(assessCase(c)).range, [8, 16]);
+    const before = assessCase(at(c, '2011-09-30'));
+    assert.equal(before.exposure?.state?.expected_term.months, 16); // the engine ran: only the floor is missing
+    assert.equal(bounds(before).range, undefined);
+    assert.deepEqual(bounds(assessCase(at(c, '2011-10-01'))).range?.[0], 8);
+  });
+});
