@@ -210,3 +210,37 @@ describe('California: a 1170(h) term at half-time (Penal Code 4019(f)), the term
     assert.deepEqual(bounds(assessCase(at(c, '2011-10-01'))).range?.[0], 8);
   });
 });
+
+describe('New York: good time to six-sevenths of a determinate drug term (Correction Law 803(1)(c)), the term above', () => {
+  const NY_RATE = 69355; // Vera FY2015, the only New York figure filed
+
+  it('A-I possession, 9 oz cocaine (2010, 8-year determinate minimum): 82 months by good time, $473,926, to $554,840', () => {
+    const a = assessCase(example('ny-penal-220/ny-ex2-possession-9oz-cocaine-2010.json'));
+    assert.equal(a.consequences?.cost, null);
+    // 96 x 6/7 = 82.29, 82 months; 82 / 12 x 69,355 = 473,925.83; the whole 8 years: 8 x 69,355 = 554,840
+    assert.deepEqual(bounds(a), {
+      range: [82, 96],
+      low_months: 82,
+      low_usd: Math.round((82 / 12) * NY_RATE),
+      high_months: 96,
+      high_usd: 8 * NY_RATE,
+    });
+    assert.equal(bounds(a).low_usd, 473926);
+    const f = a.findings.find((x) => x.code === 'consequences.cost.served.share_unknown');
+    assert.ok(f?.citations.some((c) => c.startsWith('N.Y. Correction Law 803(1)(a), (c)')));
+  });
+
+  it('a determinate term only for offenses from 2005-01-13 (Drug Law Reform Act): no floor the day before', () => {
+    const c = example('ny-penal-220/ny-ex2-possession-9oz-cocaine-2010.json');
+    const before = assessCase(at(c, '2005-01-12'));
+    assert.equal(before.exposure?.state?.expected_term.months, 12); // the engine ran: only the floor is missing
+    assert.equal(bounds(before).range, undefined);
+    assert.deepEqual(bounds(assessCase(at(c, '2005-01-13'))).range, [82, 96]);
+  });
+
+  it('a one-year term (B sale, 2010): 12 x 6/7 = 10.29, 10 months, $57,796', () => {
+    const a = assessCase(example('ny-penal-220/ny-ex1-sale-heroin-2010.json'));
+    assert.deepEqual(bounds(a).range, [10, 12]);
+    assert.equal(bounds(a).low_usd, Math.round((10 / 12) * NY_RATE));
+  });
+});
