@@ -244,3 +244,32 @@ describe('New York: good time to six-sevenths of a determinate drug term (Correc
     assert.equal(bounds(a).low_usd, Math.round((10 / 12) * NY_RATE));
   });
 });
+
+describe('Illinois: day-for-day sentence credit (730 ILCS 5/3-6-3(a)(2.1)), half the term, the term above', () => {
+  const IL_RATE = 38268; // FY2010 (Vera 2012), the only Illinois figure filed
+
+  it('delivery of 20 g heroin (2010, Class X 6-year minimum): 36 months, $114,804, to $229,608', () => {
+    const a = assessCase(example('il-720-ilcs-570-401/il-ex1-delivery-20g-heroin.json'));
+    assert.equal(a.consequences?.cost, null);
+    // 72 x 1/2 = 36 months = 3 person-years x 38,268 = 114,804; the whole 6 years: 229,608
+    assert.deepEqual(bounds(a), {
+      range: [36, 72],
+      low_months: 36,
+      low_usd: 3 * IL_RATE,
+      high_months: 72,
+      high_usd: 6 * IL_RATE,
+    });
+  });
+
+  it('a 15-year minimum (900 g tier, 2008): one-half stays the floor, 90 months; a 75% offense would only raise it', () => {
+    const a = assessCase(example('il-720-ilcs-570-401/il-delivery-2kg-cocaine-900g-tier.json'));
+    assert.deepEqual(bounds(a).range, [90, 180]);
+    assert.equal(bounds(a).low_usd, 7.5 * IL_RATE);
+  });
+
+  it('a probationable term (0 months) has nothing to serve: no range, $0', () => {
+    const a = assessCase(example('il-720-ilcs-570-401/il-delivery-half-gram-cocaine-class-2.json'));
+    assert.equal(bounds(a).range, undefined);
+    assert.equal(a.consequences?.cost?.usd, 0);
+  });
+});
