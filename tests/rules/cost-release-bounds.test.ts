@@ -273,3 +273,39 @@ describe('Illinois: day-for-day sentence credit (730 ILCS 5/3-6-3(a)(2.1)), half
     assert.equal(a.consequences?.cost?.usd, 0);
   });
 });
+
+describe('Minnesota: two-thirds in prison, one-third supervised release (Minn. Stat. 244.101), the term above', () => {
+  it('the engine reads the rule; its lowest term for 609.195(b) is 0, so the range is shown on an executed 74 months', () => {
+    const a = assessCase(example('mn-609-195-b/mn-methadone-death-2015.json'));
+    const release = a.exposure?.state?.release;
+    assert.deepEqual(release?.earliest_release, {
+      fraction: 2 / 3,
+      cap_months: null,
+      mandatory_served_in_full: false,
+    });
+    assert.equal(release?.latest_release, 'term');
+    assert.equal(a.exposure?.state?.expected_term.served_months_range, undefined); // lowest term 0
+    // State v. Johnson (Minn. Ct. App. 2017): 74 months executed for third-degree murder by methadone;
+    // 74 x 2/3 = 49.33, 49 months in prison at the least; no Minnesota cost figure is filed, so no dollars
+    const s: StateSentence = {
+      offense: { citation: 'x', description: 'x', conduct: 'distribution', class: null, tier: null },
+      counts: [
+        {
+          citation: 'x',
+          description: 'x',
+          kind: 'offense',
+          row: 'x',
+          consecutive: false,
+          penalty: { min_months: 74, max_months: 74, mandatory_months: 74, probation: false },
+        },
+      ],
+      enhancements: [],
+      grid: null,
+      release: release as StateSentence['release'],
+    };
+    assert.deepEqual(
+      stateExposureOf('US-MN', s, new Trace()).state?.expected_term.served_months_range,
+      [49, 74],
+    );
+  });
+});
