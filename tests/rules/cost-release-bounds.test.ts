@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { defaultLawBook } from '../../src/law/loader.ts';
 import type { Assessment } from '../../src/model/assessment.ts';
 import { stateExposureOf } from '../../src/rules/state/sentence.ts';
 import type { StateSentence } from '../../src/rules/state/types.ts';
@@ -307,5 +308,25 @@ describe('Minnesota: two-thirds in prison, one-third supervised release (Minn. S
       stateExposureOf('US-MN', s, new Trace()).state?.expected_term.served_months_range,
       [49, 74],
     );
+  });
+});
+
+describe('Wisconsin: a bifurcated sentence (Wis. Stat. 973.01), the confinement term without parole', () => {
+  it('no parole from 1999-12-31, but the engine has only the total sentence: no share, no floor, $0 at 0 months', () => {
+    const a = assessCase(example('wi-961-41/wi-heroin-delivery-no-death-class-f.json'));
+    const release = a.exposure?.state?.release;
+    assert.equal(release?.parole_eligible, false);
+    assert.equal(release?.served_fraction, null);
+    assert.equal(release?.earliest_release, undefined);
+    assert.equal(a.exposure?.state?.expected_term.months, 0);
+    assert.equal(a.consequences?.cost?.usd, 0);
+  });
+
+  it('the no-parole rule is dated: none for felonies before 1999-12-31', () => {
+    const law = defaultLawBook();
+    const before = law.at('1999-12-30').get<{ parole_eligible: boolean | null }>('us_wi.release.parole');
+    const from = law.at('1999-12-31').get<{ parole_eligible: boolean | null }>('us_wi.release.parole');
+    assert.equal(before.value.parole_eligible, null);
+    assert.equal(from.value.parole_eligible, false);
   });
 });
