@@ -22,6 +22,21 @@ const bound = (bounds: Bound[], number: Bound['number'], path: string) =>
   bounds.find((b) => b.number === number && b.questions.some((q) => q.path === path));
 
 describe('answer bounds', () => {
+  it("the court's open findings are one bound among the others (obstruction undetermined: 60-63 or 60)", () => {
+    const raw = JSON.parse(
+      readFileSync('tests/examples/ussg-3c1-1/obstruction-unknown-both-bounds.json', 'utf8'),
+    );
+    const a = answerFirst(valid(raw.case), { evaluationDate: TODAY });
+    const g = bound(a.bounds, 'guideline_range', 'adjustments.obstruction');
+    assert.deepEqual(
+      [g?.best, g?.worst],
+      [
+        [60, 60],
+        [60, 63],
+      ],
+    );
+  });
+
   it("Munoz: the safety valve's proffer decides the 10-year minimum and two offense levels (USSG 2D1.1(b)(18))", () => {
     const a = answerFirst(story('crystal-munoz'), { evaluationDate: TODAY });
     const mm = bound(a.bounds, 'mandatory_minimum', 'cooperation.truthful_disclosure');

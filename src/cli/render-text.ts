@@ -58,11 +58,6 @@ export function renderAssessment(
       line(`If the open facts go the person's way, the mandatory minimum is ${term(ans.best_case_months)}.`);
     for (const b of ans.bounds.slice(0, 3))
       line(`${boundText(b)} Settled by: ${boundQuestions(b).join(' ')}`);
-    // the court's open findings (obstruction, role, motions) are read together, not one by one
-    if (ans.best_case_range_months && !ans.bounds.some((b) => b.number === 'guideline_range'))
-      line(
-        `If the court's open findings go the person's way, the guideline range is ${range(ans.best_case_range_months)}.`,
-      );
     if (ans.questions.length) line(`${ans.questions.length} open fact(s) would settle it: see the end.`);
   }
   section('Dates applied');

@@ -1,6 +1,7 @@
 import type { Assessment, Question } from '../model/assessment.ts';
 import { type Case, COMPENSATIONS, MAX_MONTHS, parseCase, WEAPONS } from '../model/case.ts';
 import { addDays, type IsoDate, monthsBetween } from '../model/dates.ts';
+import { setPath } from '../model/paths.ts';
 import { rangeAbove, type Term, termGte } from '../model/terms.ts';
 import { CaseMemo } from './memo.ts';
 import { questionCode } from './questions.ts';
@@ -34,8 +35,6 @@ export interface Answer {
   rows: AnswerRow[];
   /** the mandatory minimum if the open facts go the person's way, when it differs */
   best_case_months: Term | null;
-  /** the guideline range if the court's open findings (adjustments.* 'unknown') go the person's way, when it differs */
-  best_case_range_months?: [Term, Term];
   questions: Question[];
   /** each open fact that changes a number, the number's best and worst, the facts moving the most first */
   bounds: Bound[];
@@ -81,15 +80,10 @@ interface OpenFact {
   variants: Case[];
 }
 
+/** The case with one field answered `value` (a copy: the case itself is left as it was). */
 function withPath(c: Case, path: string, value: unknown): unknown {
-  const copy = structuredClone(c) as Record<string, unknown>;
-  const parts = path.split('.');
-  let cur = copy;
-  for (const part of parts.slice(0, -1)) {
-    cur[part] ??= {};
-    cur = cur[part] as Record<string, unknown>;
-  }
-  cur[parts[parts.length - 1] as string] = value;
+  const copy = structuredClone(c) as unknown as Record<string, unknown>;
+  setPath(copy, path, value);
   return copy;
 }
 
@@ -201,10 +195,28 @@ const spread = (a: Value, b: Value): number => {
   return Math.abs(low(a) - low(b));
 };
 
+/**
+ * The court's open findings (obstruction, mitigating role, the motions, ACCA's predicates and occasions): the
+ * engine reads them together, the person's way, into `guidelines.best_case_range_months`, so they are one bound.
+ */
+const COURT_FINDING =
+  /^(adjustments\.|cooperation\.motion_|history\.priors\.\d+\.(acca_predicate|occasion)$)/;
+function courtFindingsBound(a: Assessment): Bound | null {
+  const g = a.exposure?.guidelines;
+  const best = g?.best_case_range_months;
+  if (!g || !best) return null;
+  const worst = g.total_range_months ?? g.range_months;
+  if (JSON.stringify(best) === JSON.stringify(worst)) return null;
+  const questions = (a.questions ?? []).filter((q) => COURT_FINDING.test(q.path));
+  return { number: 'guideline_range', best, worst, questions };
+}
+
 /** Each open fact re-run every way it can be answered; a number it moves gets both ends and the question. */
 export function boundsOf(c: Case, a: Assessment, options: ScenarioOptions): Bound[] {
   const s = resolveScenario('law_at_sentencing', options.law);
   const out: (Bound & { spread: number })[] = [];
+  const court = courtFindingsBound(a);
+  if (court) out.push({ ...court, spread: spread(court.best, court.worst) });
   for (const fact of openFacts(c, a.questions ?? [])) {
     const assessed = fact.variants.map((v) => assessUnder(v, s, { ...options, messages: false }));
     for (const n of NUMBERS) {
@@ -229,11 +241,9 @@ export function answerFirst(c: Case, options: ScenarioOptions, applied?: Assessm
   });
   const atOwnDates = (assessed[0] as { a: Assessment }).a;
   const best = atOwnDates.findings.find((f) => f.code === 'exposure.mandatory_minimum.best_case');
-  const bestRange = atOwnDates.exposure?.guidelines?.best_case_range_months;
   return {
     rows: assessed.map((x) => row(x.a, x.title)),
     best_case_months: (best?.values?.months as Term | undefined) ?? null,
-    ...(bestRange ? { best_case_range_months: bestRange } : {}),
     questions: atOwnDates.questions ?? [],
     bounds: boundsOf(c, atOwnDates, options),
   };

@@ -97,26 +97,19 @@ export async function buildTermTables(
       .filter((c) => custody.has(c.coords.outcome as string))
       .map((c): TermCell => {
         const key = names.map((d) => c.coords[d] ?? ALL).join('|');
-        if (c.n === SUPPRESSED)
-          return {
-            coords: c.coords,
-            n: c.n,
-            q1: SUPPRESSED,
-            median: SUPPRESSED,
-            q3: SUPPRESSED,
-            note: 'count_suppressed',
-          };
+        // the quartiles withheld, with the reason
+        const hidden = (note: TermCell['note']): TermCell => ({
+          coords: c.coords,
+          n: c.n,
+          q1: SUPPRESSED,
+          median: SUPPRESSED,
+          q3: SUPPRESSED,
+          note,
+        });
+        if (c.n === SUPPRESSED) return hidden('count_suppressed');
         if (c.n === 0) return { coords: c.coords, n: 0, q1: null, median: null, q3: null, note: '' };
         const s = stats.get(key);
-        if (!s || s.known < minQuantileN)
-          return {
-            coords: c.coords,
-            n: c.n,
-            q1: SUPPRESSED,
-            median: SUPPRESSED,
-            q3: SUPPRESSED,
-            note: 'few_terms',
-          };
+        if (!s || s.known < minQuantileN) return hidden('few_terms');
         return {
           coords: c.coords,
           n: c.n,

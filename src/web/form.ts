@@ -16,6 +16,7 @@ import {
   VIOLENCE,
   WEAPONS,
 } from '../model/case.ts';
+import { getPath, setPath } from '../model/paths.ts';
 import { type H, html } from './html.ts';
 
 /**
@@ -245,14 +246,6 @@ export function sections(draft: Draft, jurisdictionCodes: readonly string[]): Se
 
 // ---------- reading a draft
 
-export function getPath(obj: unknown, path: string): unknown {
-  let cur: unknown = obj;
-  for (const part of path.split('.')) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[part];
-  }
-  return cur;
-}
 function arrayLength(draft: Draft, path: string): number {
   const v = getPath(draft, path);
   return Array.isArray(v) ? v.length : 0;
@@ -263,20 +256,6 @@ function arrayLength(draft: Draft, path: string): number {
 const KIND_BY_PATTERN = new Map<string, Kind>();
 for (const s of sections({ conduct: { drugs: [{}] }, history: { priors: [{}] } }, [])) {
   for (const f of s.fields) KIND_BY_PATTERN.set(f.name.replace(/\.\d+\./g, '.*.'), f.kind);
-}
-
-function setPath(obj: Draft, path: string, value: unknown): void {
-  const parts = path.split('.');
-  let cur: Record<string, unknown> = obj;
-  parts.forEach((part, i) => {
-    if (i === parts.length - 1) {
-      cur[part] = value;
-      return;
-    }
-    const nextIsIndex = /^\d+$/.test(parts[i + 1] ?? '');
-    cur[part] ??= nextIsIndex ? [] : {};
-    cur = cur[part] as Record<string, unknown>;
-  });
 }
 
 /**

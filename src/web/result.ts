@@ -195,7 +195,6 @@ export function renderAnswer(ans: Answer): H {
       html`<li><strong>${r.title}</strong>: mandatory minimum ${r.mandatory_minimum_months === null ? 'not computed' : term(r.mandatory_minimum_months)}${r.range_months ? html`; range ${range(r.range_months)}` : ''}.</li>`,
   )}</ul>
 ${ans.best_case_months !== null ? html`<p>If the open facts go the person's way, the mandatory minimum is <strong>${term(ans.best_case_months)}</strong>.</p>` : ''}
-${ans.best_case_range_months ? html`<p>If the court's open findings go the person's way, the guideline range is <strong>${range(ans.best_case_range_months)}</strong>.</p>` : ''}
 ${
   ans.bounds.length
     ? html`<h3>What the open facts change</h3><ul data-testid="bounds">${ans.bounds.map(

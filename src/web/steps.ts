@@ -3,16 +3,8 @@ import type { Answer } from '../engine/answer.ts';
 import { factsRead } from '../engine/questions.ts';
 import { fieldLabel } from '../messages/labels.ts';
 import type { Case } from '../model/case.ts';
-import {
-  type Draft,
-  drugFields,
-  type Field,
-  friendly,
-  getPath,
-  priorFields,
-  renderField,
-  sections,
-} from './form.ts';
+import { getPath, setPath } from '../model/paths.ts';
+import { type Draft, drugFields, type Field, friendly, priorFields, renderField, sections } from './form.ts';
 import { encodeCase, type H, html } from './html.ts';
 import { renderAnswer } from './result.ts';
 
@@ -109,15 +101,6 @@ export function stepFields(step: Step, draft: Draft, codes: readonly string[], e
   return [...priors, ...own];
 }
 
-function setPath(obj: Draft, path: string, value: unknown): void {
-  const parts = path.split('.');
-  let cur: Record<string, unknown> = obj;
-  for (const part of parts.slice(0, -1)) {
-    if (cur[part] === null || typeof cur[part] !== 'object') cur[part] = {};
-    cur = cur[part] as Record<string, unknown>;
-  }
-  cur[parts[parts.length - 1] as string] = value;
-}
 function deletePath(obj: Draft, path: string): void {
   const parts = path.split('.');
   const parent = getPath(obj, parts.slice(0, -1).join('.')) ?? (parts.length === 1 ? obj : undefined);
