@@ -312,7 +312,7 @@ describe('Minnesota: two-thirds in prison, one-third supervised release (Minn. S
 });
 
 describe('Wisconsin: a bifurcated sentence (Wis. Stat. 973.01), the confinement term without parole', () => {
-  it('no parole from 1999-12-31, but the engine has only the total sentence: no share, no floor, $0 at 0 months', () => {
+  it('no parole from 1999-12-31, no share of the total as the floor, $0 at 0 months', () => {
     const a = assessCase(example('wi-961-41/wi-heroin-delivery-no-death-class-f.json'));
     const release = a.exposure?.state?.release;
     assert.equal(release?.parole_eligible, false);
@@ -320,6 +320,92 @@ describe('Wisconsin: a bifurcated sentence (Wis. Stat. 973.01), the confinement 
     assert.equal(release?.earliest_release, undefined);
     assert.equal(a.exposure?.state?.expected_term.months, 0);
     assert.equal(a.consequences?.cost?.usd, 0);
+  });
+
+  // The release of an assessed Wisconsin case, applied to a term the court could impose (the engine's own lowest
+  // term is 0: no Wisconsin drug felony in the knowledge base has a minimum).
+  const onTerm = (release: StateSentence['release'], months: number) =>
+    stateExposureOf(
+      'US-WI',
+      {
+        offense: { citation: 'x', description: 'x', conduct: 'distribution', class: null, tier: null },
+        counts: [
+          {
+            citation: 'x',
+            description: 'x',
+            kind: 'offense',
+            row: 'x',
+            consecutive: false,
+            penalty: { min_months: months, max_months: months, mandatory_months: months, probation: false },
+          },
+        ],
+        enhancements: [],
+        grid: null,
+        release,
+      },
+      new Trace(),
+    ).state?.expected_term.served_months_range;
+  const WI_RATE = 33414; // FY2011-12 (Legislative Fiscal Bureau paper 56, as quoted), the only Wisconsin figure filed
+
+  it('Class F delivery (2014): the confinement term is the time in prison, at most 7.5 of the 12.5 years (973.01(2)(b))', () => {
+    const a = assessCase(example('wi-961-41/wi-heroin-delivery-no-death-class-f.json'));
+    const release = a.exposure?.state?.release as StateSentence['release'];
+    assert.deepEqual(release.confinement, {
+      minimum_months: 12,
+      maximum_months: 90,
+      supervision_maximum_months: 60,
+      supervision_minimum_share: 0.25,
+    });
+    assert.ok(release.citations.some((c) => c.startsWith('Wis. Stat. 973.01(2)(b)')));
+    // a 10-year sentence: supervision at most 5 years, so confinement at least 60 months; at most 120 / 1.25 = 96,
+    // capped at the 90-month Class F maximum: 60 to 90 months, 5 x 33,414 = $167,070 to 7.5 x 33,414 = $250,605
+    assert.deepEqual(onTerm(release, 120), [60, 90]);
+    assert.equal(5 * WI_RATE, 167070);
+    // the whole 12.5 years: 7.5 years of confinement and 5 of supervision, the only split the law allows
+    assert.deepEqual(onTerm(release, 150), [90, 90]);
+    // 3 years: at least the one-year minimum, at most 36 / 1.25 = 28.8, 28 months (29 would leave supervision
+    // under a quarter of the confinement)
+    assert.deepEqual(onTerm(release, 36), [12, 28]);
+  });
+
+  it('drug-induced homicide (940.02(2)(a), Class C): confinement up to 25 of the 40 years', () => {
+    const a = assessCase(example('wi-940-02-2-a/wi-delivery-death-2014.json'));
+    const release = a.exposure?.state?.release as StateSentence['release'];
+    assert.equal(release.confinement?.maximum_months, 300);
+    assert.equal(release.confinement?.supervision_maximum_months, 180);
+    assert.equal(a.exposure?.state?.expected_term.served_months_range, undefined); // the lowest term is 0
+    assert.equal(a.consequences?.cost?.usd, 0);
+    // the 40-year maximum is 25 years in prison and 15 on supervision: 300 months, 25 x 33,414 = $835,350
+    assert.deepEqual(onTerm(release, 480), [300, 300]);
+    // 10 years: supervision may be up to 15 years, so only the one-year minimum binds below; 96 months above
+    assert.deepEqual(onTerm(release, 120), [12, 96]);
+  });
+
+  it('each class: the confinement and supervision maxima add up to its 939.50(3) total; none before 2003-02-01', () => {
+    const law = defaultLawBook().at('2014-06-01');
+    type B = {
+      classes: Record<string, { confinement_maximum_months: number; supervision_maximum_months: number }>;
+    };
+    const b = law.get<B>('us_wi.wis973_01.bifurcation').value;
+    for (const cls of ['C', 'D', 'E', 'F', 'G', 'H', 'I']) {
+      const total = law.get<{ max_months: number }>(`us_wi.wis939_50.penalty.class_${cls}`).value.max_months;
+      const limits = b.classes[cls];
+      assert.equal(
+        (limits?.confinement_maximum_months ?? 0) + (limits?.supervision_maximum_months ?? 0),
+        total,
+        cls,
+      );
+    }
+    // truth in sentencing I (1999-12-31 to 2003-02-01, unclassified felonies) is not covered
+    assert.equal(defaultLawBook().at('2003-01-31').has('us_wi.wis973_01.bifurcation'), false);
+    const c = example('wi-940-02-2-a/wi-delivery-death-2014.json');
+    assert.equal(assessCase(at(c, '2003-02-01')).exposure?.state?.release.confinement?.maximum_months, 300);
+  });
+
+  it('a second offense (961.48 raises the maximum): no confinement bounds, since the raise was not read', () => {
+    const a = assessCase(example('wi-961-41/wi-cocaine-delivery-second-offense.json'));
+    assert.equal(a.exposure?.state?.release.parole_eligible, false);
+    assert.equal(a.exposure?.state?.release.confinement, undefined);
   });
 
   it('the no-parole rule is dated: none for felonies before 1999-12-31', () => {
