@@ -246,6 +246,27 @@ describe('New York: good time to six-sevenths of a determinate drug term (Correc
   });
 });
 
+describe('New York merit time (Correction Law 803(1)(d)): eligible, amount not verified, not applied', () => {
+  const merit = (a: Assessment) =>
+    a.findings.find((f) => f.code === 'exposure.state.ny.merit_time_not_applied');
+
+  it('a determinate drug term of a year or more says merit time is not applied; the floor stays six-sevenths', () => {
+    const a = assessCase(example('ny-penal-220/ny-ex2-possession-9oz-cocaine-2010.json'));
+    assert.deepEqual(merit(a)?.values, { term_months: 96 });
+    assert.ok(merit(a)?.citations.some((c) => c.startsWith('N.Y. Correction Law 803(1)(d)(i)')));
+    assert.deepEqual(bounds(a).range, [82, 96]);
+    // one year is enough (803(1)(d)(i): "one year or more")
+    assert.deepEqual(merit(assessCase(example('ny-penal-220/ny-ex1-sale-heroin-2010.json')))?.values, {
+      term_months: 12,
+    });
+  });
+
+  it('an indeterminate term (offense before 2005-01-13) gets no such finding', () => {
+    const c = example('ny-penal-220/ny-ex2-possession-9oz-cocaine-2010.json');
+    assert.equal(merit(assessCase(at(c, '2005-01-12'))), undefined);
+  });
+});
+
 describe('Illinois: day-for-day sentence credit (730 ILCS 5/3-6-3(a)(2.1)), half the term, the term above', () => {
   const IL_RATE = 38268; // FY2010 (Vera 2012), the only Illinois figure filed
 
@@ -414,5 +435,56 @@ describe('Wisconsin: a bifurcated sentence (Wis. Stat. 973.01), the confinement 
     const from = law.at('1999-12-31').get<{ parole_eligible: boolean | null }>('us_wi.release.parole');
     assert.equal(before.value.parole_eligible, null);
     assert.equal(from.value.parole_eligible, false);
+  });
+});
+
+describe('Georgia: parole consideration (42-9-45(b)(2)) is not a floor on time served (17-14-4)', () => {
+  const GA_RATE = 23937; // FY2018 (state audit 18-12, as reported), the only Georgia figure filed
+  const consideration = (a: Assessment) =>
+    a.findings.find((f) => f.code === 'exposure.state.ga.parole_floor_discretionary')?.values;
+
+  it('second sale (2020, 10-year minimum): considered after 40 months, but no lower bound; the whole term above', () => {
+    const a = assessCase(example('ga-16-13-30/second-sale-2020.json'));
+    // 120 / 3 = 40 months, more than nine
+    assert.deepEqual(consideration(a), {
+      term_months: 120,
+      consideration_months: 40,
+      earlier_release: ['restitution_condition_17_14_4', 'board_policy_lower_severity'],
+    });
+    assert.equal(a.exposure?.state?.expected_term.served_months_range, undefined);
+    assert.equal(a.consequences?.cost, null);
+    // the upper bound is unchanged: 10 x 23,937 = 239,370
+    const f = a.findings.find((x) => x.code === 'consequences.cost.served.share_unknown');
+    assert.equal(f?.values?.upper_bound_usd, 10 * GA_RATE);
+    assert.equal(f?.values?.lower_bound_usd, undefined);
+    const c = a.findings.find((x) => x.code === 'exposure.state.ga.parole_floor_discretionary');
+    assert.ok(c?.citations.some((x) => x.startsWith('O.C.G.A. 42-9-45(b)(2)')));
+  });
+
+  it('seven years at most (a sentence of 21 years or more): 400 g of cocaine, a 25-year minimum, 84 months', () => {
+    const c = example('ga-16-13-31/cocaine-30g-possession-2020.json');
+    const big = {
+      ...c,
+      conduct: {
+        activities: ['possessed'],
+        drugs: [{ substance: 'cocaine', grams: 400, basis: 'possessed' }],
+      },
+    };
+    const a = assessCase(big);
+    assert.equal(a.exposure?.state?.expected_term.months, 300);
+    // one-third of 300 is 100 months, but 42-9-45(b)(2) considers a sentence of 21 years or more after seven years
+    assert.equal(consideration(a)?.consideration_months, 84);
+  });
+
+  it('dated from the 2015 text read: nothing reported the day before', () => {
+    const c = example('ga-16-13-30/second-sale-2020.json');
+    assert.equal(consideration(assessCase(at(c, '2015-07-05')))?.consideration_months, 40);
+    assert.equal(consideration(assessCase(at(c, '2015-07-04'))), undefined);
+  });
+
+  it('none where 17-10-7(c) bars parole, nor on a term of 0 or life', () => {
+    assert.equal(consideration(assessCase(example('ga-16-13-30/butler-1994-fourth-sale.json'))), undefined);
+    assert.equal(consideration(assessCase(example('ga-16-13-30/first-sale-2020.json'))), undefined);
+    assert.equal(consideration(assessCase(example('ga-16-13-30/second-sale-1995.json'))), undefined);
   });
 });
