@@ -28,12 +28,12 @@ const bounds = (a: Assessment) => {
 };
 
 describe('time served between the earliest release and the latest: Texas, Gov. Code 508.145(f)', () => {
-  const TX_RATE = 15527; // FY2006 ($42.54 a day), the latest Texas figure filed
+  const TX_RATE = 18265; // FY2012 ($50.04 a day, LBB Uniform Cost Report FY2010-12), the latest Texas figure filed
 
   it('habitual 25-year minimum (12.42(d)): eligible at one-fourth, 75 months, under the 15-year cap', () => {
     const a = assessCase(example('tx-penal-12-42/tx-ex2-habitual.json'));
     assert.equal(a.consequences?.cost, null);
-    // 300 x 1/4 = 75 months; 75 / 12 x 15,527 = 97,043.75; the whole 300 months: 25 x 15,527 = 388,175
+    // 300 x 1/4 = 75 months; 75 / 12 x 18,265 = 114,156.25; the whole 300 months: 25 x 18,265 = 456,625
     assert.deepEqual(bounds(a), {
       range: [75, 300],
       low_months: 75,
@@ -41,7 +41,7 @@ describe('time served between the earliest release and the latest: Texas, Gov. C
       high_months: 300,
       high_usd: 25 * TX_RATE,
     });
-    assert.equal(bounds(a).low_usd, 97044);
+    assert.equal(bounds(a).low_usd, 114156);
     const f = a.findings.find((x) => x.code === 'consequences.cost.served.share_unknown');
     assert.ok(f?.citations.includes("Tex. Gov't Code 508.145(f)"));
   });
@@ -308,7 +308,8 @@ describe('Minnesota: two-thirds in prison, one-third supervised release (Minn. S
     assert.equal(release?.latest_release, 'term');
     assert.equal(a.exposure?.state?.expected_term.served_months_range, undefined); // lowest term 0
     // State v. Johnson (Minn. Ct. App. 2017): 74 months executed for third-degree murder by methadone;
-    // 74 x 2/3 = 49.33, 49 months in prison at the least; no Minnesota cost figure is filed, so no dollars
+    // 74 x 2/3 = 49.33, 49 months in prison at the least; at the FY2010 rate (Vera, as quoted, $41,364):
+    // 49 / 12 x 41,364 = $168,903 to 74 / 12 x 41,364 = $255,078
     const s: StateSentence = {
       offense: { citation: 'x', description: 'x', conduct: 'distribution', class: null, tier: null },
       counts: [
@@ -329,6 +330,9 @@ describe('Minnesota: two-thirds in prison, one-third supervised release (Minn. S
       stateExposureOf('US-MN', s, new Trace()).state?.expected_term.served_months_range,
       [49, 74],
     );
+    const rate = a.findings.find((f) => f.code === 'consequences.cost.rate')?.values?.rate_usd_per_year;
+    assert.equal(rate, 41364);
+    assert.deepEqual([Math.round((49 / 12) * 41364), Math.round((74 / 12) * 41364)], [168903, 255078]);
   });
 });
 
