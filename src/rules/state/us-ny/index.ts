@@ -7,12 +7,6 @@ import { ny70 } from './ny-penal-70.ts';
 import { ny220 } from './ny-penal-220.ts';
 
 /**
- * New York has no grid: the article 220 degree by conduct, substance and weight (ounces of aggregate mixture)
- * sets the class, and 70.70/70.71 (from 2005-01-13) or 70.00 (before) the term for a first or second felony
- * drug offender. New York has no drug-induced homicide statute in the knowledge base; school-zone sales
- * (220.44) and weapons are said, not added.
- */
-/**
  * Merit time (Correction Law 803(1)(d)) can bring a determinate drug term of a year or more below the six-sevenths
  * good time allows, but its amount was not read: where the term qualifies, a finding says it is not applied.
  */
@@ -26,6 +20,12 @@ function meritTime(input: RuleInput, release: Release, offense: StateCount, trac
   trace.add('exposure.state.ny.merit_time_not_applied', 'info', [trace.cite(m).law], { term_months: months });
 }
 
+/**
+ * New York has no grid: the article 220 degree by conduct, substance and weight (ounces of aggregate mixture)
+ * sets the class, and 70.70/70.71 (from 2005-01-13) or 70.00 (before) the term for a first or second felony
+ * drug offender. New York has no drug-induced homicide statute in the knowledge base; school-zone sales
+ * (220.44) and weapons are said, not added.
+ */
 function sentence(input: RuleInput, charge: StateCharge, trace: Trace): StateSentence {
   const priors = enhancingPriors(input, 'us_ny', trace);
   const degree = ny220(input, charge, trace);
