@@ -42,6 +42,10 @@ export const stateMessages: Record<string, Template> = {
     'A repeat possession conviction: the recidivist rules of 17-10-7(a) and (c) do not apply (17-10-7(b.1)).',
   'exposure.state.ga.longest_term': (v) =>
     `With ${v.priors} prior felony conviction(s), 17-10-7(a) requires the longest term, which the judge may probate or suspend.`,
+  'exposure.state.ny.merit_time_not_applied': (v) =>
+    `A determinate drug term of a year or more (${term(v.term_months)}) may also earn merit time (N.Y. Correction Law 803(1)(d)), whose amount was not verified: it is not applied, so the earliest release shown is by good time alone (six-sevenths of the term).`,
+  'exposure.state.ga.parole_floor_discretionary': (v) =>
+    `On a ${term(v.term_months)} term, parole is first considered after ${term(v.consideration_months)} (O.C.G.A. 42-9-45(b)(2): one-third or nine months, whichever is greater, seven years at most), but that is not a floor on time served: the Board may parole earlier when restitution is a condition of parole (17-14-4) and by its policy considers lower severity levels earlier. No lower bound is given; the whole term is the upper bound.`,
   'exposure.state.ga.fourth_felony_no_parole': (v) =>
     `With ${v.priors} prior felonies (${v.required} required), 17-10-7(c) requires the term imposed to be served in full, without parole.`,
   'exposure.state.trafficking_penalty_unverified': (v) =>

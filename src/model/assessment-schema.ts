@@ -106,6 +106,14 @@ export const assessmentSchema = z.looseObject({
               })
               .optional(),
             latest_release: z.enum(['term', 'statutory_maximum']).optional(),
+            confinement: z
+              .object({
+                minimum_months: z.number().nonnegative(),
+                maximum_months: z.number().nonnegative(),
+                supervision_maximum_months: z.number().nonnegative(),
+                supervision_minimum_share: z.number().min(0).max(1),
+              })
+              .optional(),
             rule: z.string(),
             citations,
           }),

@@ -198,6 +198,16 @@ export interface StateExposure {
     earliest_release?: { fraction: number; cap_months: number | null; mandatory_served_in_full: boolean };
     /** extension: what bounds time served from above (`term`, or `statutory_maximum` for an indeterminate one) */
     latest_release?: 'term' | 'statutory_maximum';
+    /**
+     * extension: a bifurcated sentence (Wisconsin, 973.01(2)): the bounds of its confinement term, which is the time
+     * served (the rest of the term is extended supervision)
+     */
+    confinement?: {
+      minimum_months: number;
+      maximum_months: number;
+      supervision_maximum_months: number;
+      supervision_minimum_share: number;
+    };
     rule: string;
     citations: string[];
   };

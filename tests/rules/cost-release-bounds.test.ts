@@ -28,12 +28,12 @@ const bounds = (a: Assessment) => {
 };
 
 describe('time served between the earliest release and the latest: Texas, Gov. Code 508.145(f)', () => {
-  const TX_RATE = 15527; // FY2006 ($42.54 a day), the latest Texas figure filed
+  const TX_RATE = 18265; // FY2012 ($50.04 a day, LBB Uniform Cost Report FY2010-12), the latest Texas figure filed
 
   it('habitual 25-year minimum (12.42(d)): eligible at one-fourth, 75 months, under the 15-year cap', () => {
     const a = assessCase(example('tx-penal-12-42/tx-ex2-habitual.json'));
     assert.equal(a.consequences?.cost, null);
-    // 300 x 1/4 = 75 months; 75 / 12 x 15,527 = 97,043.75; the whole 300 months: 25 x 15,527 = 388,175
+    // 300 x 1/4 = 75 months; 75 / 12 x 18,265 = 114,156.25; the whole 300 months: 25 x 18,265 = 456,625
     assert.deepEqual(bounds(a), {
       range: [75, 300],
       low_months: 75,
@@ -41,7 +41,7 @@ describe('time served between the earliest release and the latest: Texas, Gov. C
       high_months: 300,
       high_usd: 25 * TX_RATE,
     });
-    assert.equal(bounds(a).low_usd, 97044);
+    assert.equal(bounds(a).low_usd, 114156);
     const f = a.findings.find((x) => x.code === 'consequences.cost.served.share_unknown');
     assert.ok(f?.citations.includes("Tex. Gov't Code 508.145(f)"));
   });
@@ -246,6 +246,27 @@ describe('New York: good time to six-sevenths of a determinate drug term (Correc
   });
 });
 
+describe('New York merit time (Correction Law 803(1)(d)): eligible, amount not verified, not applied', () => {
+  const merit = (a: Assessment) =>
+    a.findings.find((f) => f.code === 'exposure.state.ny.merit_time_not_applied');
+
+  it('a determinate drug term of a year or more says merit time is not applied; the floor stays six-sevenths', () => {
+    const a = assessCase(example('ny-penal-220/ny-ex2-possession-9oz-cocaine-2010.json'));
+    assert.deepEqual(merit(a)?.values, { term_months: 96 });
+    assert.ok(merit(a)?.citations.some((c) => c.startsWith('N.Y. Correction Law 803(1)(d)(i)')));
+    assert.deepEqual(bounds(a).range, [82, 96]);
+    // one year is enough (803(1)(d)(i): "one year or more")
+    assert.deepEqual(merit(assessCase(example('ny-penal-220/ny-ex1-sale-heroin-2010.json')))?.values, {
+      term_months: 12,
+    });
+  });
+
+  it('an indeterminate term (offense before 2005-01-13) gets no such finding', () => {
+    const c = example('ny-penal-220/ny-ex2-possession-9oz-cocaine-2010.json');
+    assert.equal(merit(assessCase(at(c, '2005-01-12'))), undefined);
+  });
+});
+
 describe('Illinois: day-for-day sentence credit (730 ILCS 5/3-6-3(a)(2.1)), half the term, the term above', () => {
   const IL_RATE = 38268; // FY2010 (Vera 2012), the only Illinois figure filed
 
@@ -287,7 +308,8 @@ describe('Minnesota: two-thirds in prison, one-third supervised release (Minn. S
     assert.equal(release?.latest_release, 'term');
     assert.equal(a.exposure?.state?.expected_term.served_months_range, undefined); // lowest term 0
     // State v. Johnson (Minn. Ct. App. 2017): 74 months executed for third-degree murder by methadone;
-    // 74 x 2/3 = 49.33, 49 months in prison at the least; no Minnesota cost figure is filed, so no dollars
+    // 74 x 2/3 = 49.33, 49 months in prison at the least; at the FY2010 rate (Vera, as quoted, $41,364):
+    // 49 / 12 x 41,364 = $168,903 to 74 / 12 x 41,364 = $255,078
     const s: StateSentence = {
       offense: { citation: 'x', description: 'x', conduct: 'distribution', class: null, tier: null },
       counts: [
@@ -308,11 +330,14 @@ describe('Minnesota: two-thirds in prison, one-third supervised release (Minn. S
       stateExposureOf('US-MN', s, new Trace()).state?.expected_term.served_months_range,
       [49, 74],
     );
+    const rate = a.findings.find((f) => f.code === 'consequences.cost.rate')?.values?.rate_usd_per_year;
+    assert.equal(rate, 41364);
+    assert.deepEqual([Math.round((49 / 12) * 41364), Math.round((74 / 12) * 41364)], [168903, 255078]);
   });
 });
 
 describe('Wisconsin: a bifurcated sentence (Wis. Stat. 973.01), the confinement term without parole', () => {
-  it('no parole from 1999-12-31, but the engine has only the total sentence: no share, no floor, $0 at 0 months', () => {
+  it('no parole from 1999-12-31, no share of the total as the floor, $0 at 0 months', () => {
     const a = assessCase(example('wi-961-41/wi-heroin-delivery-no-death-class-f.json'));
     const release = a.exposure?.state?.release;
     assert.equal(release?.parole_eligible, false);
@@ -322,11 +347,148 @@ describe('Wisconsin: a bifurcated sentence (Wis. Stat. 973.01), the confinement 
     assert.equal(a.consequences?.cost?.usd, 0);
   });
 
+  // The release of an assessed Wisconsin case, applied to a term the court could impose (the engine's own lowest
+  // term is 0: no Wisconsin drug felony in the knowledge base has a minimum).
+  const onTerm = (release: StateSentence['release'], months: number) =>
+    stateExposureOf(
+      'US-WI',
+      {
+        offense: { citation: 'x', description: 'x', conduct: 'distribution', class: null, tier: null },
+        counts: [
+          {
+            citation: 'x',
+            description: 'x',
+            kind: 'offense',
+            row: 'x',
+            consecutive: false,
+            penalty: { min_months: months, max_months: months, mandatory_months: months, probation: false },
+          },
+        ],
+        enhancements: [],
+        grid: null,
+        release,
+      },
+      new Trace(),
+    ).state?.expected_term.served_months_range;
+  const WI_RATE = 33414; // FY2011-12 (Legislative Fiscal Bureau paper 56, as quoted), the only Wisconsin figure filed
+
+  it('Class F delivery (2014): the confinement term is the time in prison, at most 7.5 of the 12.5 years (973.01(2)(b))', () => {
+    const a = assessCase(example('wi-961-41/wi-heroin-delivery-no-death-class-f.json'));
+    const release = a.exposure?.state?.release as StateSentence['release'];
+    assert.deepEqual(release.confinement, {
+      minimum_months: 12,
+      maximum_months: 90,
+      supervision_maximum_months: 60,
+      supervision_minimum_share: 0.25,
+    });
+    assert.ok(release.citations.some((c) => c.startsWith('Wis. Stat. 973.01(2)(b)')));
+    // a 10-year sentence: supervision at most 5 years, so confinement at least 60 months; at most 120 / 1.25 = 96,
+    // capped at the 90-month Class F maximum: 60 to 90 months, 5 x 33,414 = $167,070 to 7.5 x 33,414 = $250,605
+    assert.deepEqual(onTerm(release, 120), [60, 90]);
+    assert.equal(5 * WI_RATE, 167070);
+    // the whole 12.5 years: 7.5 years of confinement and 5 of supervision, the only split the law allows
+    assert.deepEqual(onTerm(release, 150), [90, 90]);
+    // 3 years: at least the one-year minimum, at most 36 / 1.25 = 28.8, 28 months (29 would leave supervision
+    // under a quarter of the confinement)
+    assert.deepEqual(onTerm(release, 36), [12, 28]);
+  });
+
+  it('drug-induced homicide (940.02(2)(a), Class C): confinement up to 25 of the 40 years', () => {
+    const a = assessCase(example('wi-940-02-2-a/wi-delivery-death-2014.json'));
+    const release = a.exposure?.state?.release as StateSentence['release'];
+    assert.equal(release.confinement?.maximum_months, 300);
+    assert.equal(release.confinement?.supervision_maximum_months, 180);
+    assert.equal(a.exposure?.state?.expected_term.served_months_range, undefined); // the lowest term is 0
+    assert.equal(a.consequences?.cost?.usd, 0);
+    // the 40-year maximum is 25 years in prison and 15 on supervision: 300 months, 25 x 33,414 = $835,350
+    assert.deepEqual(onTerm(release, 480), [300, 300]);
+    // 10 years: supervision may be up to 15 years, so only the one-year minimum binds below; 96 months above
+    assert.deepEqual(onTerm(release, 120), [12, 96]);
+  });
+
+  it('each class: the confinement and supervision maxima add up to its 939.50(3) total; none before 2003-02-01', () => {
+    const law = defaultLawBook().at('2014-06-01');
+    type B = {
+      classes: Record<string, { confinement_maximum_months: number; supervision_maximum_months: number }>;
+    };
+    const b = law.get<B>('us_wi.wis973_01.bifurcation').value;
+    for (const cls of ['C', 'D', 'E', 'F', 'G', 'H', 'I']) {
+      const total = law.get<{ max_months: number }>(`us_wi.wis939_50.penalty.class_${cls}`).value.max_months;
+      const limits = b.classes[cls];
+      assert.equal(
+        (limits?.confinement_maximum_months ?? 0) + (limits?.supervision_maximum_months ?? 0),
+        total,
+        cls,
+      );
+    }
+    // truth in sentencing I (1999-12-31 to 2003-02-01, unclassified felonies) is not covered
+    assert.equal(defaultLawBook().at('2003-01-31').has('us_wi.wis973_01.bifurcation'), false);
+    const c = example('wi-940-02-2-a/wi-delivery-death-2014.json');
+    assert.equal(assessCase(at(c, '2003-02-01')).exposure?.state?.release.confinement?.maximum_months, 300);
+  });
+
+  it('a second offense (961.48 raises the maximum): no confinement bounds, since the raise was not read', () => {
+    const a = assessCase(example('wi-961-41/wi-cocaine-delivery-second-offense.json'));
+    assert.equal(a.exposure?.state?.release.parole_eligible, false);
+    assert.equal(a.exposure?.state?.release.confinement, undefined);
+  });
+
   it('the no-parole rule is dated: none for felonies before 1999-12-31', () => {
     const law = defaultLawBook();
     const before = law.at('1999-12-30').get<{ parole_eligible: boolean | null }>('us_wi.release.parole');
     const from = law.at('1999-12-31').get<{ parole_eligible: boolean | null }>('us_wi.release.parole');
     assert.equal(before.value.parole_eligible, null);
     assert.equal(from.value.parole_eligible, false);
+  });
+});
+
+describe('Georgia: parole consideration (42-9-45(b)(2)) is not a floor on time served (17-14-4)', () => {
+  const GA_RATE = 23937; // FY2018 (state audit 18-12, as reported), the only Georgia figure filed
+  const consideration = (a: Assessment) =>
+    a.findings.find((f) => f.code === 'exposure.state.ga.parole_floor_discretionary')?.values;
+
+  it('second sale (2020, 10-year minimum): considered after 40 months, but no lower bound; the whole term above', () => {
+    const a = assessCase(example('ga-16-13-30/second-sale-2020.json'));
+    // 120 / 3 = 40 months, more than nine
+    assert.deepEqual(consideration(a), {
+      term_months: 120,
+      consideration_months: 40,
+      earlier_release: ['restitution_condition_17_14_4', 'board_policy_lower_severity'],
+    });
+    assert.equal(a.exposure?.state?.expected_term.served_months_range, undefined);
+    assert.equal(a.consequences?.cost, null);
+    // the upper bound is unchanged: 10 x 23,937 = 239,370
+    const f = a.findings.find((x) => x.code === 'consequences.cost.served.share_unknown');
+    assert.equal(f?.values?.upper_bound_usd, 10 * GA_RATE);
+    assert.equal(f?.values?.lower_bound_usd, undefined);
+    const c = a.findings.find((x) => x.code === 'exposure.state.ga.parole_floor_discretionary');
+    assert.ok(c?.citations.some((x) => x.startsWith('O.C.G.A. 42-9-45(b)(2)')));
+  });
+
+  it('seven years at most (a sentence of 21 years or more): 400 g of cocaine, a 25-year minimum, 84 months', () => {
+    const c = example('ga-16-13-31/cocaine-30g-possession-2020.json');
+    const big = {
+      ...c,
+      conduct: {
+        activities: ['possessed'],
+        drugs: [{ substance: 'cocaine', grams: 400, basis: 'possessed' }],
+      },
+    };
+    const a = assessCase(big);
+    assert.equal(a.exposure?.state?.expected_term.months, 300);
+    // one-third of 300 is 100 months, but 42-9-45(b)(2) considers a sentence of 21 years or more after seven years
+    assert.equal(consideration(a)?.consideration_months, 84);
+  });
+
+  it('dated from the 2015 text read: nothing reported the day before', () => {
+    const c = example('ga-16-13-30/second-sale-2020.json');
+    assert.equal(consideration(assessCase(at(c, '2015-07-05')))?.consideration_months, 40);
+    assert.equal(consideration(assessCase(at(c, '2015-07-04'))), undefined);
+  });
+
+  it('none where 17-10-7(c) bars parole, nor on a term of 0 or life', () => {
+    assert.equal(consideration(assessCase(example('ga-16-13-30/butler-1994-fourth-sale.json'))), undefined);
+    assert.equal(consideration(assessCase(example('ga-16-13-30/first-sale-2020.json'))), undefined);
+    assert.equal(consideration(assessCase(example('ga-16-13-30/second-sale-1995.json'))), undefined);
   });
 });

@@ -42,6 +42,9 @@ describe('state cost per person-year: the filed figures', () => {
     // Texas FY2005 (Sept.-Aug.): $40.05 a day; FY2006: $42.54
     assert.equal(rateOf('us_tx.cost_per_person_year', '2005-08-31').usd_per_year, 14618); // 40.05 x 365 = 14,618.25
     assert.equal(rateOf('us_tx.cost_per_person_year', '2005-09-01').usd_per_year, 15527); // 42.54 x 365 = 15,527.10
+    assert.equal(rateOf('us_tx.cost_per_person_year', '2010-08-31').usd_per_year, 15527); // in force until FY2011
+    assert.equal(rateOf('us_tx.cost_per_person_year', '2010-09-01').usd_per_year, 18944); // 51.90 x 365 = 18,943.50
+    assert.equal(rateOf('us_tx.cost_per_person_year', '2011-09-01').usd_per_year, 18265); // 50.04 x 365 = 18,264.60
     // North Carolina FY1997-98: $62.41 a day
     assert.equal(rateOf('us_nc.cost_per_person_year', '1998-06-30').usd_per_year, 22780); // 62.41 x 365 = 22,779.65
     // Michigan (Oct.-Sept.): FY2017 $36,106, FY2022 $47,900
@@ -54,6 +57,10 @@ describe('state cost per person-year: the filed figures', () => {
     assert.equal(rateOf('us_wi.cost_per_person_year', '2012-01-01').usd_per_year, 33414);
     assert.equal(rateOf('us_la.cost_per_person_year', '2012-01-01').usd_per_year, 21838);
     assert.equal(rateOf('us_ga.cost_per_person_year', '2020-01-01').usd_per_year, 23937);
+    // Minnesota (July-June): 2001 $36,836 (BJS), FY2010 $41,364 (Vera), both as reported
+    assert.equal(rateOf('us_mn.cost_per_person_year', '2009-06-30').usd_per_year, 36836);
+    assert.equal(rateOf('us_mn.cost_per_person_year', '2009-07-01').usd_per_year, 41364);
+    assert.equal(rateOf('us_mn.cost_per_person_year', '2026-11-27').usd_per_year, 41364);
   });
 });
 

@@ -2,7 +2,7 @@ import type { Exposure, StateCountResult, StateExposure } from '../../model/asse
 import { addTerms, type Term, termGte } from '../../model/terms.ts';
 import type { RuleInput } from '../context.ts';
 import type { Trace } from '../trace.ts';
-import type { PenaltyRow, Release, StateCount, StateSentence } from './types.ts';
+import type { Confinement, PenaltyRow, Release, StateCount, StateSentence } from './types.ts';
 
 const maxTerm = (a: Term, b: Term): Term => (termGte(a, b) ? a : b);
 
@@ -48,6 +48,7 @@ const wholeMonths = (m: number) => Math.round(m);
  * release rule gives no floor.
  */
 function servedRange(r: Release, months: Term, mandatory: Term, allMax: Term): [Term, Term] | undefined {
+  if (r.confinement) return confinementRange(r.confinement, months);
   const e = r.earliest_release;
   // a term of 0 (a non-prison sentence) has nothing to serve
   if (!e || months === 'life' || months === 0) return undefined;
@@ -56,6 +57,19 @@ function servedRange(r: Release, months: Term, mandatory: Term, allMax: Term): [
   const low = e.mandatory_served_in_full ? maxTerm(eligible, mandatory) : eligible;
   const high = r.latest_release === 'statutory_maximum' ? maxTerm(allMax, months) : months;
   return [low, high];
+}
+
+/**
+ * A bifurcated sentence's confinement term, served in full, is the time in prison. Of a total term T the law leaves
+ * confinement C between its minimum and maximum, with extended supervision T - C at least a share of C and at most
+ * its own maximum: C from max(minimum, T - supervision maximum) to min(T / (1 + share), maximum).
+ */
+function confinementRange(c: Confinement, months: Term): [Term, Term] | undefined {
+  if (months === 'life' || months === 0) return undefined;
+  // down to a whole month: a month more would leave supervision under its share
+  const high = Math.floor(Math.min(months / (1 + c.supervision_minimum_share), c.maximum_months));
+  const low = Math.max(c.minimum_months, months - c.supervision_maximum_months);
+  return [Math.min(low, high), high];
 }
 
 /**

@@ -60,8 +60,22 @@ export interface Release {
   earliest_release?: EarliestRelease;
   /** what bounds time served from above: the term (the default) or, for an indeterminate sentence, the maximum */
   latest_release?: 'term' | 'statutory_maximum';
+  /** a bifurcated sentence (Wisconsin, 973.01(2)): time in prison is its confinement term, within these bounds */
+  confinement?: Confinement;
   rule: string;
   citations: string[];
+}
+
+/**
+ * The bounds the law sets on the confinement part of a bifurcated sentence (confinement in prison, then extended
+ * supervision, the two adding up to the term): served in full, so the time in prison is bounded by them.
+ */
+export interface Confinement {
+  minimum_months: number;
+  maximum_months: number;
+  supervision_maximum_months: number;
+  /** extended supervision is at least this share of the confinement term */
+  supervision_minimum_share: number;
 }
 
 /** The earliest release (parole eligibility) as a share of the term, capped where the law caps it. */

@@ -1,4 +1,5 @@
 import type { Prior } from '../../../model/case.ts';
+import type { Term } from '../../../model/terms.ts';
 import type { RuleInput } from '../../context.ts';
 import type { Trace } from '../../trace.ts';
 import type { AppliedEnhancement, Release, StateConduct } from '../types.ts';
@@ -73,4 +74,33 @@ export function gaRelease(input: RuleInput, recidivism: Recidivism, trace: Trace
       .get<{ parole_eligible: boolean; served_fraction: number | null }>('us_ga.release.parole'),
   );
   return { ...p.value, rule: 'ga_parole', citations: [p.law] };
+}
+
+interface ParoleConsideration {
+  fraction: number;
+  minimum_months: number;
+  long_sentence_months: number;
+  /** false: the consideration date is not a floor on time served (the data says why in earlier_release) */
+  floor: false;
+  earlier_release: string[];
+}
+
+/**
+ * Where parole is open, 42-9-45(b)(2) says when a felony sentence is first considered: after the greater of nine
+ * months and one-third, seven years at most. It is not a floor on time served (17-14-4 lets the Board parole earlier
+ * with restitution as a condition; Board policy considers lower severity levels earlier), so it is reported, not
+ * used as a bound. Nothing for a term of 0 or life, or before the text read.
+ */
+export function gaParoleConsideration(input: RuleInput, release: Release, months: Term, trace: Trace): void {
+  if (release.rule !== 'ga_parole' || months === 'life' || months === 0) return;
+  const r = input.law.atOffense('state').maybe<ParoleConsideration>('us_ga.release.parole_consideration');
+  if (!r) return;
+  trace.cite(r);
+  const p = r.value;
+  const at = Math.min(Math.max(p.minimum_months, Math.round(months * p.fraction)), p.long_sentence_months);
+  trace.add('exposure.state.ga.parole_floor_discretionary', 'info', [r.law], {
+    term_months: months,
+    consideration_months: at,
+    earlier_release: p.earlier_release,
+  });
 }

@@ -1,10 +1,12 @@
+import { addTerms, type Term } from '../../../model/terms.ts';
 import type { RuleInput } from '../../context.ts';
 import type { Trace } from '../../trace.ts';
 import { enhancingPriors } from '../priors.ts';
+import { lowestTerm } from '../sentence.ts';
 import type { StateCharge, StateCount, StateEngine, StateSentence } from '../types.ts';
 import { ga16_13_30 } from './ga-16-13-30.ts';
 import { departureAvailable, ga16_13_31 } from './ga-16-13-31.ts';
-import { ga17_10_7, gaRelease } from './ga-17-10-7.ts';
+import { ga17_10_7, gaParoleConsideration, gaRelease } from './ga-17-10-7.ts';
 import { ga16_11_106, ga16_13_32_4 } from './ga-add-ons.ts';
 
 /**
@@ -43,6 +45,10 @@ function sentence(input: RuleInput, charge: StateCharge, trace: Trace): StateSen
   const zone = ga16_13_32_4(input, conduct, trace);
   if (zone) counts.push(zone);
   if (bestCaseMandatory !== undefined && counts.length > 1) bestCaseMandatory = undefined;
+  const release = gaRelease(input, recidivism, trace);
+  // every Georgia count is consecutive: the term is their sum
+  const months = counts.reduce((sum, c) => addTerms(sum, lowestTerm(c.penalty)), 0 as Term);
+  gaParoleConsideration(input, release, months, trace);
   return {
     offense: { citation: offense.citation, description: offense.description, conduct, class: 'felony', tier },
     counts,
@@ -53,7 +59,7 @@ function sentence(input: RuleInput, charge: StateCharge, trace: Trace): StateSen
       ...recidivism.enhancements,
     ],
     grid: null,
-    release: gaRelease(input, recidivism, trace),
+    release,
     ...(bestCaseMandatory !== undefined ? { bestCaseMandatory } : {}),
   };
 }

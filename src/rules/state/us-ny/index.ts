@@ -1,10 +1,24 @@
 import type { RuleInput } from '../../context.ts';
 import type { Trace } from '../../trace.ts';
 import { enhancingPriors } from '../priors.ts';
-import { releaseRule } from '../sentence.ts';
-import type { StateCharge, StateEngine, StateSentence } from '../types.ts';
+import { lowestTerm, releaseRule } from '../sentence.ts';
+import type { Release, StateCharge, StateCount, StateEngine, StateSentence } from '../types.ts';
 import { ny70 } from './ny-penal-70.ts';
 import { ny220 } from './ny-penal-220.ts';
+
+/**
+ * Merit time (Correction Law 803(1)(d)) can bring a determinate drug term of a year or more below the six-sevenths
+ * good time allows, but its amount was not read: where the term qualifies, a finding says it is not applied.
+ */
+function meritTime(input: RuleInput, release: Release, offense: StateCount, trace: Trace): void {
+  if (!release.earliest_release) return;
+  const m = input.law
+    .atOffense('state')
+    .maybe<{ applied: boolean; eligible_minimum_months: number }>('us_ny.release.merit_time');
+  const months = lowestTerm(offense.penalty);
+  if (!m || m.value.applied || months === 'life' || months < m.value.eligible_minimum_months) return;
+  trace.add('exposure.state.ny.merit_time_not_applied', 'info', [trace.cite(m).law], { term_months: months });
+}
 
 /**
  * New York has no grid: the article 220 degree by conduct, substance and weight (ounces of aggregate mixture)
@@ -24,6 +38,8 @@ function sentence(input: RuleInput, charge: StateCharge, trace: Trace): StateSen
     trace.add('exposure.state.not_modelled', 'warning', [], {
       rule: 'New York weapon charges with a drug offense',
     });
+  const release = releaseRule(input, 'us_ny', 'ny_release', trace);
+  meritTime(input, release, offense, trace);
   return {
     offense: {
       citation: degree.citation,
@@ -43,7 +59,7 @@ function sentence(input: RuleInput, charge: StateCharge, trace: Trace): StateSen
         ]
       : [],
     grid: null,
-    release: releaseRule(input, 'us_ny', 'ny_release', trace),
+    release,
   };
 }
 
