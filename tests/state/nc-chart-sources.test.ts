@@ -15,130 +15,68 @@ const row = (date: string, cls: string) => law.at(date).get<(Cell | null)[]>(row
 /** The first day of every version of the chart (every class row changes on the same dates). */
 const chartDates = () => (law.params.get(rowId('C'))?.values ?? []).map((v) => v.from);
 
+type Range = (typeof RANGES)[number];
 /**
  * Terms courts imposed or printed for one class and prior record level: the minimum, the range it was said to be
- * in (null: not said), and the maximum that followed. A cell filed for that class, level and date must hold the
- * minimum in that range; a cell not filed must still be refused. The maximum checks 15A-1340.17(d), (e) now.
- * `dates`: days in the period of the law the term was imposed under (the offense date where the opinion gives it).
+ * in (null: not said; 'bottom' after it: said to be the bottom of that range), and the maximum that followed. A
+ * cell filed for that class, level and date must hold the minimum in that range; a cell not filed must still be
+ * refused. The maximum checks 15A-1340.17(d), (e) now. Dates: days in the period of the law the term was imposed
+ * under (the offense date where the opinion gives it).
  */
-const OBSERVED: {
-  source: string;
-  dates: string[];
-  cls: string;
-  level: number;
-  range: (typeof RANGES)[number] | null;
-  minimum: number;
-  maximum: number;
-}[] = [
-  // failure to appear on 2003-02-19, habitual felon (Class C before 2011-12-01), "within the presumptive range"
-  {
-    source: 'nc_mcilwaine_2005',
-    dates: ['2003-02-19'],
-    cls: 'C',
-    level: 4,
-    range: 'presumptive',
-    minimum: 107,
-    maximum: 138,
-  },
+const OBSERVED: [string, string[], string, number, Range | null, number, number, 'bottom'?][] = [
+  // a Class E assault at level I, judgment of 1998-08-05, "in the aggravated range"
+  ['nc_bright_1999', ['1998-08-05'], 'E', 1, 'aggravated', 31, 47],
+  // involuntary manslaughter as a habitual felon (Class C before 2011-12-01), file 02 CRS, eleven points, "within
+  // the presumptive range"
+  ['nc_ragland_2004', ['2002-06-01'], 'C', 4, 'presumptive', 133, 169],
+  // failure to appear on 2003-02-19 as a habitual felon, "within the presumptive range"
+  ['nc_mcilwaine_2005', ['2003-02-19'], 'C', 4, 'presumptive', 107, 138],
   // first-degree kidnapping, plea of 2004-09-28 (the offense before it), five points: level III before S.L. 2009-555
-  {
-    source: 'nc_bailey_2009',
-    dates: ['2004-09-28'],
-    cls: 'C',
-    level: 3,
-    range: 'presumptive',
-    minimum: 93,
-    maximum: 121,
-  },
+  ['nc_bailey_2009', ['2004-09-28'], 'C', 3, 'presumptive', 93, 121],
   // habitual felon, judgment of 2003-08-26 (the offenses before it), three aggravating factors
-  {
-    source: 'nc_williams_2005',
-    dates: ['2003-08-26'],
-    cls: 'C',
-    level: 3,
-    range: 'aggravated',
-    minimum: 145,
-    maximum: 183,
-  },
-  // the law firm's worked example on the 1995 chart (82-103 presumptive at Class D, level III; 82 -> 108)
-  {
-    source: 'nc_welch_grid',
-    dates: ['2005-06-01'],
-    cls: 'D',
-    level: 3,
-    range: 'presumptive',
-    minimum: 82,
-    maximum: 108,
-  },
-  {
-    source: 'nc_welch_grid',
-    dates: ['2005-06-01'],
-    cls: 'D',
-    level: 3,
-    range: 'presumptive',
-    minimum: 103,
-    maximum: 133,
-  },
+  ['nc_williams_2005', ['2003-08-26'], 'C', 3, 'aggravated', 145, 183],
+  // breaking or entering and larceny, file 03 CRS, nine points (level IV before S.L. 2009-555); range not said
+  ['nc_williams_2005b', ['2003-06-01'], 'H', 4, null, 9, 11],
+  // voluntary manslaughter of 2008 (the State's notice of 2008-07-09 followed it), "in the aggravated range"
+  ['nc_rico_2012', ['2008-07-09'], 'D', 2, 'aggravated', 84, 110],
+  // nine points made level IV only before S.L. 2009-555, and an 11-month maximum follows 9 only before the JRA:
+  // the 1995 chart (its Class H row is the 2009 one); "the presumptive range of 9-11 months" reads as that term
+  ['nc_armstrong_2012', ['2009-06-01'], 'H', 4, 'presumptive', 9, 11],
+  // the law firm's worked example on the 1995 chart: 82-103 presumptive at Class D, level III (82 -> 108)
+  ['nc_welch_grid', ['2005-06-01'], 'D', 3, 'presumptive', 82, 108, 'bottom'],
+  ['nc_welch_grid', ['2005-06-01'], 'D', 3, 'presumptive', 103, 133],
   // possession of cocaine as a habitual felon (Class I raised four classes to E), file 12 CRS
-  {
-    source: 'nc_davis_2014',
-    dates: ['2012-06-01'],
-    cls: 'E',
-    level: 5,
-    range: 'presumptive',
-    minimum: 40,
-    maximum: 60,
-  },
+  ['nc_davis_2014', ['2012-06-01'], 'E', 5, 'presumptive', 40, 60],
   // possession of heroin as a habitual felon (Class E), file 16 CRS; the range is not said
-  {
-    source: 'nc_nelson_2021',
-    dates: ['2016-06-01'],
-    cls: 'E',
-    level: 5,
-    range: null,
-    minimum: 44,
-    maximum: 65,
-  },
+  ['nc_nelson_2021', ['2016-06-01'], 'E', 5, null, 44, 65],
+  // possession of a firearm by a felon (Class G) as a habitual felon after 2011-12-01 is Class C, the most serious
+  // of the consolidated offenses (file 16 CRS); 19 points: "87-117 months bottom mitigated"
+  ['nc_green_2019', ['2016-06-01'], 'C', 6, 'mitigated', 87, 117, 'bottom'],
   // possession of a stolen firearm (Class H), six points; the offense date is not in the retrieved text, but the
   // 17-month maximum is the Justice Reinvestment Act's (the rule before it gives 8): both of its versions agree
-  {
-    source: 'nc_wilson_pl3',
-    dates: ['2011-12-01', '2013-10-01'],
-    cls: 'H',
-    level: 3,
-    range: 'mitigated',
-    minimum: 6,
-    maximum: 17,
-  },
+  ['nc_wilson_pl3', ['2011-12-01', '2013-10-01'], 'H', 3, 'mitigated', 6, 17],
   // Class H felonies (files 15-17 CRS); the range is not said
-  {
-    source: 'nc_brown_2018',
-    dates: ['2016-06-01'],
-    cls: 'H',
-    level: 3,
-    range: null,
-    minimum: 10,
-    maximum: 21,
-  },
+  ['nc_brown_2018', ['2016-06-01'], 'H', 3, null, 10, 21],
 ];
 
 describe('North Carolina felony punishment chart: terms the courts imposed (15A-1340.17(c)-(e))', () => {
-  for (const o of OBSERVED)
-    for (const date of o.dates) {
-      const where = `${o.source}: Class ${o.cls}, level ${o.level}, ${date}`;
-      it(`${where}: ${o.minimum} months gives a ${o.maximum}-month maximum, and the cell agrees or is refused`, () => {
-        assert.ok(o.source in law.sources, `${o.source} is in law/us-nc/sources.yaml`);
-        assert.equal(maximumFor(ncInput(date), o.cls, o.minimum, new Trace()), o.maximum, where);
-        const cell = row(date, o.cls)[o.level - 1] ?? null;
+  for (const [source, dates, cls, level, range, minimum, maximum, bottom] of OBSERVED)
+    for (const date of dates) {
+      const where = `${source}: Class ${cls}, level ${level}, ${date}`;
+      it(`${where}: ${minimum} months gives a ${maximum}-month maximum, and the cell agrees or is refused`, () => {
+        assert.ok(source in law.sources, `${source} is in law/us-nc/sources.yaml`);
+        assert.equal(maximumFor(ncInput(date), cls, minimum, new Trace()), maximum, where);
+        const cell = row(date, cls)[level - 1] ?? null;
         if (cell) {
-          const [lo, hi] = o.range ? cell[o.range] : [cell.mitigated[0], cell.aggravated[1]];
+          const [lo, hi] = range ? cell[range] : [cell.mitigated[0], cell.aggravated[1]];
           assert.ok(
-            lo <= o.minimum && o.minimum <= hi,
-            `${where}: ${o.minimum} in ${o.range ?? 'the cell'} ${lo}-${hi}`,
+            lo <= minimum && minimum <= hi,
+            `${where}: ${minimum} in ${range ?? 'the cell'} ${lo}-${hi}`,
           );
+          if (bottom) assert.equal(lo, minimum, `${where}: the bottom of the ${range} range`);
         } else
           assert.throws(
-            () => gridPenalty(ncInput(date), o.cls, [o.level, o.level], new Trace()),
+            () => gridPenalty(ncInput(date), cls, [level, level], new Trace()),
             (e: unknown) =>
               e instanceof StateRefusal && e.code === 'exposure.state.nc.grid_cell_not_verified',
             `${where}: a cell not filed is refused`,
