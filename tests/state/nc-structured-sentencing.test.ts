@@ -70,6 +70,18 @@ describe('North Carolina structured sentencing (15A-1340.14, 15A-1340.17)', () =
     assert.equal(g.exposure?.mandatory_minimum_months, null);
   });
 
+  it('the chart boundaries move the numbers the way the law did (S.L. 2009-556 on 2009-12-01)', () => {
+    // a sale (Class G) with one prior Class H felony: 2 points, level II under both point scales
+    const before = nc('2009-11-30', ['H'], { sold: true });
+    assert.ok(before.findings.some((x) => x.code === 'exposure.state.nc.grid_cell_not_verified'));
+    assert.equal(max(before), null); // the 1995 Class G level II cell is not in the knowledge base
+    const after = nc('2009-12-01', ['H'], { sold: true });
+    assert.deepEqual(grid(after)?.range_level, ['II', 'II']);
+    assert.equal(max(after), 22); // aggravated top 18 -> 18 + 4, no post-release supervision for G before the JRA
+    // the Class H row did not change: PWID with the same record has the same maximum on both days
+    assert.equal(max(nc('2009-11-30', ['H'])), max(nc('2009-12-01', ['H'])));
+  });
+
   it('before the 1995-12-01 chart the law data has a gap (a coded finding), not a guess', () => {
     const a = nc('1995-06-01', []);
     assert.ok(a.findings.some((x) => x.code === 'law.gap'));
