@@ -165,6 +165,12 @@ export function scenarioColumns(s: ScenarioInfo): ResultColumn[] {
         description: 'baseline term minus this term (negative: longer)',
       },
       {
+        name: `${p}_months_saved_at_least`,
+        type: 'INTEGER',
+        description:
+          'months certainly saved: months_saved, or where the baseline term is only a minimum (no grid or guideline range), that minimum minus this term',
+      },
+      {
         name: `${p}_relief_eligible`,
         type: 'BOOLEAN',
         description: 'shorter term and, where the scenario declares it, retroactive for this sentencing date',
@@ -199,6 +205,8 @@ export const COUNTERS = [
   'months_saved',
   'dollars_saved',
   'life_removed',
+  'months_saved_at_least',
+  'saving_lower_bound',
 ] as const;
 export type Counter = (typeof COUNTERS)[number];
 const IX = Object.fromEntries(COUNTERS.map((c, i) => [c, i])) as Record<Counter, number>;
@@ -327,27 +335,36 @@ export function evaluateCase(
     if (cost !== null) counts[IX.cost_usd] = cost;
     if (!info.baseline) {
       const r = compareTerms(base, a);
-      const shorter =
-        (r.months_saved !== null && r.months_saved > 0) || r.reason_codes.includes('relief.life_removed');
+      const shorter = (r.months_saved_at_least ?? 0) > 0 || r.reason_codes.includes('relief.life_removed');
+      const bounded = r.months_saved === null && r.months_saved_at_least !== null;
       const retro = info.retroactivity;
       const eligible =
         shorter &&
         (!retro.declared ||
           (retro.applies && (retro.sentenced_before === null || sentencing < retro.sentenced_before)));
-      const dollars = eligible && baseCost !== null && cost !== null ? baseCost - cost : null;
+      // a lower-bound saving has no exact cost difference: dollars only where both terms are known
+      const dollars = eligible && !bounded && baseCost !== null && cost !== null ? baseCost - cost : null;
       if (shorter && !eligible) r.reason_codes.push('relief.not_retroactive');
       cells.push(
         String(r.changed),
         r.months_saved === null ? '' : String(r.months_saved),
+        r.months_saved_at_least === null ? '' : String(r.months_saved_at_least),
         String(eligible),
         dollars === null ? '' : String(dollars),
         r.reason_codes.join(';'),
       );
       if (r.changed) counts[IX.affected] = 1;
       if (eligible) counts[IX.eligible] = 1;
-      if ((r.months_saved !== null && r.months_saved < 0) || r.reason_codes.includes('relief.life_added'))
+      if (
+        (r.months_saved !== null && r.months_saved < 0) ||
+        r.reason_codes.includes('relief.life_added') ||
+        r.reason_codes.includes('relief.longer_term_at_least')
+      )
         counts[IX.longer] = 1;
       if (eligible && r.months_saved !== null) counts[IX.months_saved] = r.months_saved;
+      if (eligible && r.months_saved_at_least !== null)
+        counts[IX.months_saved_at_least] = r.months_saved_at_least;
+      if (eligible && bounded) counts[IX.saving_lower_bound] = 1;
       if (dollars !== null) counts[IX.dollars_saved] = dollars;
       if (eligible && r.reason_codes.includes('relief.life_removed')) counts[IX.life_removed] = 1;
     }

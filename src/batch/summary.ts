@@ -17,6 +17,10 @@ export interface GroupFigures {
   longer_terms?: number;
   months_saved_total?: number;
   months_saved_mean?: number | null;
+  /** eligible people whose saving is only a lower bound (their baseline term is a bare minimum) */
+  eligible_saving_lower_bound?: number;
+  /** months certainly saved: the exact savings plus those lower bounds */
+  months_saved_at_least_total?: number;
   prison_years_saved?: number;
   dollars_saved?: number;
   life_terms_removed?: number;
@@ -70,7 +74,10 @@ function figures(v: number[] | undefined, baseline: boolean): GroupFigures {
     out.eligible_for_relief = eligible;
     out.longer_terms = get('longer');
     out.months_saved_total = months;
-    out.months_saved_mean = eligible ? round(months / eligible, 1) : null;
+    const exact = eligible - get('saving_lower_bound');
+    out.months_saved_mean = exact ? round(months / exact, 1) : null;
+    out.eligible_saving_lower_bound = get('saving_lower_bound');
+    out.months_saved_at_least_total = get('months_saved_at_least');
     out.prison_years_saved = round(months / 12, 2);
     out.dollars_saved = get('dollars_saved');
     out.life_terms_removed = get('life_removed');
@@ -79,7 +86,7 @@ function figures(v: number[] | undefined, baseline: boolean): GroupFigures {
 }
 
 export const RELIEF_RULE =
-  "eligible for relief: the expected term (the larger of the mandatory minimum and the bottom of the guideline range, with consecutive 924(c) terms) is shorter than under the baseline, or life is removed; where the scenario declares its retroactivity, only if it is retroactive and the sentencing date is before its cut-off. Months and dollars saved are summed over eligible people; dollars use each assessment's cost of the time expected to be served (federal good conduct time, the state's release rule) at the jurisdiction's cost per person-year.";
+  "eligible for relief: the expected term (the larger of the mandatory minimum and the bottom of the guideline range, with consecutive 924(c) terms) is shorter than under the baseline, or life is removed; where the scenario declares its retroactivity, only if it is retroactive and the sentencing date is before its cut-off. Where the baseline term is only a minimum (no grid or guideline range) and the scenario's term is known, a saving is certain and at least their difference: the person is eligible and counted in months saved (at least), not in months, mean or dollars saved. Months and dollars saved are summed over eligible people; dollars use each assessment's cost of the time expected to be served (federal good conduct time, the state's release rule) at the jurisdiction's cost per person-year.";
 
 export function buildScenarioSummaries(
   partial: Partial,
@@ -148,12 +155,12 @@ export function renderSummary(s: Summary): string {
   }
   L.push('## Scenarios', '');
   L.push(
-    '| scenario | people | with a mandatory minimum | affected | eligible for relief | months saved | mean months | prison-years saved | dollars saved | longer terms |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| scenario | people | with a mandatory minimum | affected | eligible for relief | months saved | months saved (at least) | mean months | prison-years saved | dollars saved | longer terms |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   );
   for (const [id, x] of Object.entries(s.scenarios))
     L.push(
-      `| ${id}${x.baseline ? ' (baseline)' : ''} | ${fmt(x.people)} | ${fmt(x.mandatory_minimum)} | ${fmt(x.people_affected)} | ${fmt(x.eligible_for_relief)} | ${fmt(x.months_saved_total)} | ${fmt(x.months_saved_mean)} | ${fmt(x.prison_years_saved)} | ${usd(x.dollars_saved)} | ${fmt(x.longer_terms)} |`,
+      `| ${id}${x.baseline ? ' (baseline)' : ''} | ${fmt(x.people)} | ${fmt(x.mandatory_minimum)} | ${fmt(x.people_affected)} | ${fmt(x.eligible_for_relief)} | ${fmt(x.months_saved_total)} | ${fmt(x.months_saved_at_least_total)} | ${fmt(x.months_saved_mean)} | ${fmt(x.prison_years_saved)} | ${usd(x.dollars_saved)} | ${fmt(x.longer_terms)} |`,
     );
   L.push('', `_${s.relief_rule}_`, '');
   for (const [id, x] of Object.entries(s.scenarios)) {
@@ -167,12 +174,12 @@ export function renderSummary(s: Summary): string {
     for (const dim of Object.keys(LABELS) as (keyof typeof LABELS)[]) {
       L.push(`### ${LABELS[dim]}`, '');
       L.push(
-        '| group | people | affected | eligible | months saved | mean months | prison-years | dollars saved |',
-        '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+        '| group | people | affected | eligible | months saved | at least | mean months | prison-years | dollars saved |',
+        '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
       );
       for (const [g, f] of Object.entries(x.by[dim]))
         L.push(
-          `| ${g} | ${fmt(f.people)} | ${fmt(f.people_affected)} | ${fmt(f.eligible_for_relief)} | ${fmt(f.months_saved_total)} | ${fmt(f.months_saved_mean)} | ${fmt(f.prison_years_saved)} | ${usd(f.dollars_saved)} |`,
+          `| ${g} | ${fmt(f.people)} | ${fmt(f.people_affected)} | ${fmt(f.eligible_for_relief)} | ${fmt(f.months_saved_total)} | ${fmt(f.months_saved_at_least_total)} | ${fmt(f.months_saved_mean)} | ${fmt(f.prison_years_saved)} | ${usd(f.dollars_saved)} |`,
         );
       L.push('');
     }

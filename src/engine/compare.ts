@@ -3,9 +3,9 @@ import type { LawValue } from '../law/schema.ts';
 import type { Assessment } from '../model/assessment.ts';
 import type { Case } from '../model/case.ts';
 import type { IsoDate } from '../model/dates.ts';
-import { type Term, termGte } from '../model/terms.ts';
+import type { Term } from '../model/terms.ts';
 import { CaseMemo } from './memo.ts';
-import { expectedTerm } from './relief.ts';
+import { compareTerms } from './relief.ts';
 import { assessUnder, resolveScenario, type Scenario, type ScenarioOptions } from './scenarios.ts';
 
 export const DEFAULT_SCENARIOS = ['law_at_sentencing', 'law_today', 'dpa-2019'];
@@ -216,14 +216,14 @@ function retroactivity(
   const retro = assessUnder(c, { ...scenario, dates: 'case' }, { ...options, messages: false });
   const before = reform.retroactive.sentenced_before ?? reform.effective ?? options.evaluationDate;
   const sentenced = baseline.dates.sentencing;
-  const now = expectedTerm(baseline);
-  const then = expectedTerm(retro);
-  const lower = now !== null && then !== null && !termGte(then, now);
+  // a saving is certain where both terms are known, or the baseline's lower bound exceeds the reform's term
+  const r = compareTerms(baseline, retro);
+  const lower = (r.months_saved_at_least ?? 0) > 0 || r.reason_codes.includes('relief.life_removed');
   return {
     scenario: scenario.id,
     retroactive: reform.retroactive.applies,
     may_seek_reduction: reform.retroactive.applies
-      ? now === null || then === null
+      ? r.reason_codes.includes('relief.term_unknown')
         ? null
         : sentenced < before && lower
       : false,
@@ -231,7 +231,7 @@ function retroactivity(
     citations: [reform.retroactive.cite],
     mandatory_minimum_months: retro.exposure?.mandatory_minimum_months ?? null,
     guideline_range_months: retro.exposure?.guidelines?.range_months ?? null,
-    expected_term_months: then,
+    expected_term_months: r.scenario_term,
   };
 }
 
