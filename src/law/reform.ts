@@ -18,23 +18,37 @@ export const SCENARIO_DIR = fileURLToPath(new URL('../../law/scenarios/', import
 
 const isoDate = z.string().refine(isIsoDate, 'must be a real calendar date written YYYY-MM-DD');
 
-export const provisionSchema = z.strictObject({
-  /** A parameter id; `*` stands for one whole dotted segment (e.g. us_fed.usc21_841b.penalty.*.base). */
-  parameter: z
-    .string()
-    .regex(/^[a-z*][A-Za-z0-9_*]*(\.[A-Za-z0-9_*]+)+$/, 'a dotted parameter id, with * for a whole segment'),
-  /**
-   * The new value. An object is merged into each existing object value that has all its keys (so
-   * `{min_months: 0}` ends a minimum and keeps the maximum); anything else replaces the value.
-   */
-  value: z.unknown(),
-  /** replace: the value replaces each interval's value instead of merging into it */
-  mode: z.enum(['merge', 'replace']).optional(),
-  cite: z.string().min(1),
-  /** bibliography ids (any sources.yaml under law/); default: the sources of the value it replaces */
-  sources: z.array(z.string().min(1)).optional(),
-  note: z.string().optional(),
-});
+export const provisionSchema = z
+  .strictObject({
+    /** A parameter id; `*` stands for one whole dotted segment (e.g. us_fed.usc21_841b.penalty.*.base). */
+    parameter: z
+      .string()
+      .regex(
+        /^[a-z*][A-Za-z0-9_*]*(\.[A-Za-z0-9_*]+)+$/,
+        'a dotted parameter id, with * for a whole segment',
+      ),
+    /**
+     * The new value. An object is merged into each existing object value that has all its keys (so
+     * `{min_months: 0}` ends a minimum and keeps the maximum); anything else replaces the value.
+     */
+    value: z.unknown().optional(),
+    /**
+     * Instead of a value: the parameter as the law stood on this date (an enacted reform is the law it wrote, so
+     * its values come from the dated law data, not copies): its value then, at every date, with that value's
+     * citation and confidence; a parameter not in force then is not in force at all (e.g. a tier the act repealed).
+     */
+    in_force_on: isoDate.optional(),
+    /** replace: the value replaces each interval's value instead of merging into it */
+    mode: z.enum(['merge', 'replace']).optional(),
+    cite: z.string().min(1),
+    /** bibliography ids (any sources.yaml under law/); default: the sources of the value it replaces */
+    sources: z.array(z.string().min(1)).optional(),
+    note: z.string().optional(),
+  })
+  .refine((p) => (p.value === undefined) !== (p.in_force_on === undefined), {
+    message: 'give either value or in_force_on',
+    path: ['value'],
+  });
 
 export const reformSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and hyphens'),
@@ -155,6 +169,8 @@ function shapeProblem(old: Json, next: Json, path: string): string | undefined {
 export function applyReform(book: LawBook, reform: Reform, source = reform.id): LawBook {
   const params = new Map(book.params);
   const problems: string[] = [];
+  let start = '9999-12-31';
+  for (const p of book.params.values()) for (const v of p.values) if (v.from < start) start = v.from;
   if (reform.provisions.length === 0) problems.push('provisions: a reform changes at least one parameter');
   reform.provisions.forEach((prov, i) => {
     const where = `provisions.${i}`;
@@ -163,6 +179,11 @@ export function applyReform(book: LawBook, reform: Reform, source = reform.id): 
     const ids = [...book.params.keys()].filter((id) => matches(prov.parameter, id));
     if (ids.length === 0) {
       problems.push(`${where}.parameter: no law parameter is named ${prov.parameter}`);
+      return;
+    }
+    if (prov.in_force_on !== undefined) {
+      if (!enacted(params, ids, prov.in_force_on, start, reform.id, prov.sources))
+        problems.push(`${where}.in_force_on: none of ${prov.parameter} is in force on ${prov.in_force_on}`);
       return;
     }
     let changedAny = false;
@@ -203,6 +224,43 @@ export function applyReform(book: LawBook, reform: Reform, source = reform.id): 
   // The stamp's law hash covers the base law and the reform, so every output says what it was computed on.
   const hash = createHash('sha256').update(book.hash).update(JSON.stringify(reform)).digest('hex');
   return new LawBook(params, book.sources, `sha256:${hash}`);
+}
+
+/**
+ * Sets each parameter to its value in force on `date`, from `start` (the book's first date) on, or removes it
+ * when it has none then. Whether any of them was in force.
+ */
+function enacted(
+  params: Map<string, Parameter>,
+  ids: readonly string[],
+  date: string,
+  start: string,
+  reform: string,
+  sources: string[] | undefined,
+): boolean {
+  let found = false;
+  for (const id of ids) {
+    const p = params.get(id) as Parameter;
+    const v = p.values.find((x) => x.from <= date && (x.to === undefined || date < x.to));
+    if (!v) {
+      params.delete(id);
+      continue;
+    }
+    found = true;
+    const { reach: _, to: __, ...kept } = v;
+    params.set(id, {
+      ...p,
+      values: [
+        {
+          ...kept,
+          from: start,
+          cite: { law: v.cite.law, sources: sources ?? v.cite.sources },
+          note: `the law in force on ${date} (from ${v.from}), applied by scenario ${reform}`,
+        },
+      ],
+    });
+  }
+  return found;
 }
 
 /** An agenda's provisions: those of every reform it `includes` (from the catalog), then its own. */
