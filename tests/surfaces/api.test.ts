@@ -630,3 +630,45 @@ describe('web pages through the app', () => {
     assert.equal((await app.request('/static/app.css')).status, 200);
   });
 });
+
+describe('the body limit on a real socket', () => {
+  // app.request() never declares a length, so the declared-length path is only reached over HTTP.
+  test('a declared length over the limit, a chunked body over it, and a body under it', async () => {
+    const { startServer } = await import('../../src/api/server.ts');
+    const server = await startServer({
+      port: 0,
+      dataDir,
+      demo: false,
+      log: false,
+      announce: false,
+      today: () => TODAY,
+    });
+    try {
+      const url = `${server.url}/v1/assess`;
+      const headers = { 'content-type': 'application/json' };
+      const big = JSON.stringify({ ...JSON.parse(ANGELOS), id: 'x'.repeat(1024 * 1024 + 10) });
+      const declared = await fetch(url, { method: 'POST', headers, body: big });
+      assert.equal(declared.status, 413);
+      assert.deepEqual(paths((await declared.json()) as ErrorBody), ['(body)']);
+      const bytes = new TextEncoder().encode(big);
+      const chunked = await fetch(url, {
+        method: 'POST',
+        headers,
+        body: new ReadableStream({
+          start(c) {
+            for (let i = 0; i < bytes.length; i += 64 * 1024) c.enqueue(bytes.subarray(i, i + 64 * 1024));
+            c.close();
+          },
+        }),
+        duplex: 'half',
+      } as RequestInit);
+      assert.equal(chunked.status, 413);
+      assert.deepEqual(paths((await chunked.json()) as ErrorBody), ['(body)']);
+      const ok = await fetch(url, { method: 'POST', headers, body: ANGELOS });
+      assert.equal(ok.status, 200);
+      assert.ok(assessmentSchema.safeParse(await ok.json()).success);
+    } finally {
+      await server.close();
+    }
+  });
+});
