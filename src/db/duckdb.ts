@@ -1,8 +1,8 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { chmodSync, createWriteStream, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type DuckDBConnection, DuckDBInstance, DuckDBScalarFunction, VARCHAR } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { Kysely } from 'kysely';
 import type { StoredRow } from '../records/normalize.ts';
 import { DuckDBDialect } from './duckdb-dialect.ts';
@@ -37,33 +37,6 @@ async function rows(c: DuckDBConnection, sql: string): Promise<Record<string, un
 export const DUCKDB_MEMORY_LIMIT = process.env.PROPORTION_DUCKDB_MEMORY_LIMIT || '2GB';
 
 /** The SQL function the store registers: SHA-256 of a text (hex), computed by node:crypto. */
-export const SHA256_FUNCTION = 'proportion_sha256';
-
-/**
- * Registers SHA256_FUNCTION. DuckDB's own sha256() hashes ~7x slower than node:crypto (which uses the
- * CPU's SHA instructions) and the import hashes every row's normalised text; the digest is the same.
- */
-function registerSha256(conn: DuckDBConnection) {
-  conn.registerScalarFunction(
-    DuckDBScalarFunction.create({
-      name: SHA256_FUNCTION,
-      returnType: VARCHAR,
-      parameterTypes: [VARCHAR],
-      mainFunction: (_info, input, output) => {
-        const v = input.getColumnVector(0);
-        for (let r = 0; r < input.rowCount; r++)
-          output.setItem(
-            r,
-            createHash('sha256')
-              .update(v.getItem(r) as string)
-              .digest('hex'),
-          );
-        output.flush();
-      },
-    }),
-  );
-}
-
 /**
  * The embedded store: one DuckDB file, owned by this process (DuckDB allows one process per file).
  * Bulk loads stream rows to a temporary CSV file that DuckDB's parallel reader copies into a staging
@@ -78,7 +51,6 @@ export async function openDuckDBStore(url: string, path: string): Promise<Record
   // the records are row-level data: readable by the owner only
   if (path !== ':memory:') chmodSync(path, 0o600);
   const conn = await instance.connect();
-  registerSha256(conn);
   for (const s of createTablesSql('duckdb')) await conn.run(s);
   const v = await rows(conn, 'SELECT count(*) AS n FROM schema_version');
   if (v[0]?.n === 0) await conn.run(`INSERT INTO schema_version VALUES (${SCHEMA_VERSION})`);
@@ -112,7 +84,10 @@ export async function openDuckDBStore(url: string, path: string): Promise<Record
     },
     rows: (text) => rows(conn, text),
     async columns(text) {
-      return (await conn.runAndReadAll(text)).getColumnsJS() as unknown[][];
+      const r = await conn.runAndReadAll(text);
+      const columns = r.getColumnsJS() as unknown[][];
+      // an empty result has no chunks, and so no columns: give each its empty array
+      return columns.length ? columns : Array.from({ length: r.columnCount }, () => []);
     },
     async append(table, values) {
       const a = await conn.createAppender(table);
@@ -130,7 +105,6 @@ export async function openDuckDBStore(url: string, path: string): Promise<Record
       }
     },
     merge,
-    sha256: SHA256_FUNCTION,
   };
 
   const store: RecordStore = {

@@ -34,8 +34,6 @@ export interface SqlSession {
   columns(sql: string): Promise<unknown[][]>;
   /** Appends rows of text (or null) to a table through DuckDB's appender. */
   append(table: string, rows: Iterable<(string | null)[]>): Promise<void>;
-  /** The SQL function hashing a text to its SHA-256 in hex (node:crypto's digest, faster than DuckDB's). */
-  readonly sha256: string;
   /** Runs a merge plan in one transaction (all or nothing) and logs the import, as bulkMerge does. */
   merge(plan: MergePlan, meta: () => ImportMeta, hooks?: BulkHooks): Promise<MergeCounts | null>;
 }

@@ -33,7 +33,8 @@ dictionary) or JSON Lines with \`proportion import\`; publish with \`proportion 
 - **Where rows are normalised**: a plain CSV (consistent line ends, quotes only around whole fields,
   every record as wide as the header) imported into the embedded DuckDB store is normalised inside the
   database: DuckDB reads it into staging, the same normalisation runs once per distinct source value,
-  the derived role once per distinct combination of the facts the role rule reads, the hash in SQL.
+  the derived role once per distinct combination of the facts the role rule reads (a quantity by
+  which of the rule's grams lines it reaches, a date by whether it lies in the future), the hash in SQL.
   Any other CSV, JSON Lines and PostgreSQL imports go row by row. Both give the same rows and the same
   rejected-row report (\`tests/records/import-sql.test.ts\`).
 - **Synthetic records at any size**: \`proportion generate --records N --seed S --out DIR\` writes

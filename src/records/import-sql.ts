@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
 import type { MergePlan } from '../db/schema.ts';
 import type { MergeCounts, SqlSession } from '../db/store.ts';
+import { addDays } from '../model/dates.ts';
 import { MISSING } from './codes.ts';
 import { scanCsv } from './csv-scan.ts';
 import { COLUMNS, DERIVED_FIELDS, FIELD_BY_NAME, type FieldDef, hasMissing, hasRaw } from './dictionary.ts';
@@ -16,6 +17,7 @@ import {
   normalizeField,
   QUANTITY_LINES,
   type RoleDeriver,
+  type RoleKeying,
   raceEthnicity,
   type StoredRow,
 } from './normalize.ts';
@@ -34,7 +36,8 @@ import { ROLE_FACT_COLUMNS } from './role.ts';
  * - race_ethnicity and indicia_profile: their functions, once per distinct normalised input;
  * - the derived role: the engine's role rule, once per distinct combination of the facts it reads
  *   (ROLE_FACT_COLUMNS), joined back;
- * - the source hash: SHA-256 in SQL (the store's node:crypto function) over the same text as `hashRow`.
+ * - the source hash: DuckDB's sha256() over the same text as `hashRow` (on DuckDB's threads, where a
+ *   node:crypto function would run one chunk at a time on the JavaScript thread).
  *
  * The outcome (stored rows, rejected rows with their lines and reasons, counts) is the row-by-row
  * import's (tests/records/import-sql.test.ts compares the two). Files outside the plain CSV subset on
@@ -106,7 +109,7 @@ export async function importCsvInDuckDB(
     await answerLookups(sql, t, plans, mappings);
 
     // One narrow pass: the problems of each row, its hash, and what the derived columns need.
-    await sql.run(`CREATE TEMP TABLE ${t.keys} AS ${keysSql(t, plans, sql.sha256)}`);
+    await sql.run(`CREATE TEMP TABLE ${t.keys} AS ${keysSql(t, plans, deriveRole?.keying)}`);
     const bad = await sql.rows(`SELECT ord, raw_id, reasons FROM ${t.keys} WHERE NOT accepted ORDER BY ord`);
     // a record_id already taken by an earlier valid row is a duplicate
     const dups = await sql.rows(
@@ -318,7 +321,7 @@ const NULL_MARK = '\u001e';
  * found, whether it is accepted, its source hash, the inputs of race_ethnicity and indicia_profile, and
  * (when the role is not coded) one text key holding the facts the role rule reads.
  */
-function keysSql(t: Tables, plans: FieldPlan[], sha256: string): string {
+function keysSql(t: Tables, plans: FieldPlan[], keying: RoleKeying | undefined): string {
   // per field, in field order: an inner column of normalizeField's reasons, or (strings) an outer check
   const inner: string[] = [];
   const reasons = plans.flatMap((p) => {
@@ -334,15 +337,67 @@ function keysSql(t: Tables, plans: FieldPlan[], sha256: string): string {
     (k) =>
       `CASE WHEN ${q(`drug_${k}_quantity`)} IS NOT NULL AND ${q(`drug_${k}_unit`)} IN ${MISSING_LIST} THEN ${lit(`drug_${k}_unit: is required when drug_${k}_quantity is given`)} END`,
   );
-  const hashText = HASHED_COLUMNS.map((c) => `coalesce(${q(c)} || chr(1), chr(0) || chr(1))`).join(', ');
-  const facts = `concat_ws(chr(31), ${ROLE_FACT_COLUMNS.map((c) => `coalesce(${q(c)}, chr(30))`).join(', ')})`;
+  // every value followed by chr(1), a null written chr(0) (hashRow's text), in one concatenation
+  const hashText = `concat_ws(chr(1), ${HASHED_COLUMNS.map((c) => `coalesce(${q(c)}, chr(0))`).join(', ')}) || chr(1)`;
+  const facts = `concat_ws(chr(31), ${ROLE_FACT_COLUMNS.map((c) => `coalesce(${factSql(c, keying)}, chr(30))`).join(', ')})`;
   const idRaw = plans.find((p) => p.c.def.name === 'record_id')?.kv ?? 'NULL';
   return `SELECT ord, raw_id, record_id, reasons, reasons IS NULL AS accepted,
-      ${sha256}(concat(${hashText})) AS source_hash, race, hispanic_origin, indicia,
+      sha256(${hashText}) AS source_hash, race, hispanic_origin, indicia,
       CASE WHEN reasons IS NULL AND ${NEEDS_ROLE} THEN ${facts} END AS facts
     FROM (SELECT *, NULLIF(concat_ws(chr(31), ${[...reasons, ...cross].join(', ')}), '') AS reasons
       FROM (SELECT s.proportion_ord AS ord, ${idRaw} AS raw_id, ${sourceColumns(plans).join(', ')}, ${inner.join(', ')}
         FROM ${flaggedSource(t, plans)}))`;
+}
+
+const QUANTITY = /^drug_(\d)_quantity$/;
+const FUTURE = 'f';
+const NOT_FUTURE = 'p';
+const WEIGHED = 'w'; // prefixes a quantity's band: the number of the keying's lines it reaches (-1: none held)
+
+/**
+ * One role fact as it enters the role key. With the deriver's keying, a weighed quantity becomes its band
+ * among the role's grams lines, and the dates whether the case lies in the future; otherwise the fact itself.
+ */
+function factSql(column: string, keying: RoleKeying | undefined): string {
+  if (!keying) return q(column);
+  const k = QUANTITY.exec(column)?.[1];
+  if (k !== undefined) {
+    const value = q(column);
+    const unit = q(`drug_${k}_unit`);
+    const perUnit = Object.entries(keying.gramsPerUnit).map(([u, g]) => `WHEN ${lit(u)} THEN ${DOUBLE(g)}`);
+    const grams = `CAST(${value} AS DOUBLE) * (CASE ${unit} ${perUnit.join(' ')} END)`;
+    const reached = keying.gramsLines.map((l) => `CASE WHEN ${grams} >= ${DOUBLE(l)} THEN 1 ELSE 0 END`);
+    return `CASE WHEN ${value} IS NULL THEN NULL WHEN ${unit} IN (${Object.keys(keying.gramsPerUnit).map(lit).join(', ')}) THEN ${lit(WEIGHED)} || CAST(CASE WHEN CAST(${value} AS DOUBLE) <= 0 THEN -1 ELSE ${reached.join(' + ') || '0'} END AS VARCHAR) ELSE ${value} END`;
+  }
+  if (column === 'offense_date')
+    return `CASE WHEN offense_date IS NULL AND arrest_date IS NULL THEN NULL WHEN coalesce(offense_date, arrest_date) > ${lit(keying.evaluation)} THEN ${lit(FUTURE)} ELSE ${lit(NOT_FUTURE)} END`;
+  if (column === 'arrest_date') return 'NULL';
+  return q(column);
+}
+
+/** A record with the facts of a role key (a quantity of a band stands for all of its band). */
+function factsOfKey(key: string, keying: RoleKeying | undefined): StoredRow {
+  const values = key.split(SEP);
+  const row: StoredRow = {};
+  ROLE_FACT_COLUMNS.forEach((c, j) => {
+    const v = values[j] === NULL_MARK ? null : (values[j] as string);
+    row[c] = v !== null && NUMERIC.has(c) && !(keying && v.startsWith(WEIGHED)) ? Number(v) : v;
+  });
+  if (!keying) return row;
+  const lines = keying.gramsLines;
+  const gram = Object.keys(keying.gramsPerUnit).find((u) => keying.gramsPerUnit[u] === 1);
+  for (const k of [1, 2, 3]) {
+    const v = row[`drug_${k}_quantity`];
+    if (typeof v !== 'string') continue;
+    const band = Number(v.slice(WEIGHED.length));
+    // the least quantity of the band: a line it reaches, or (below every line) half the lowest
+    row[`drug_${k}_quantity`] = band < 0 ? 0 : band === 0 ? (lines[0] ?? 2) / 2 : (lines[band - 1] as number);
+    row[`drug_${k}_unit`] = gram as string;
+  }
+  const when = row.offense_date;
+  row.offense_date =
+    when === FUTURE ? addDays(keying.evaluation, 1) : when === NOT_FUTURE ? keying.evaluation : null;
+  return row;
 }
 
 /** The role rule, once per distinct combination of the facts it reads, for records without a coded role. */
@@ -354,13 +409,7 @@ async function deriveRoles(sql: SqlSession, t: Tables, deriveRole: RoleDeriver |
   )) as [string[]];
   const out: (string | null)[][] = [];
   for (const key of keys) {
-    const values = key.split(SEP);
-    const row: StoredRow = {};
-    ROLE_FACT_COLUMNS.forEach((c, j) => {
-      const v = values[j] === NULL_MARK ? null : (values[j] as string);
-      row[c] = v !== null && NUMERIC.has(c) ? Number(v) : v;
-    });
-    const fn = deriveRole(row);
+    const fn = deriveRole(factsOfKey(key, deriveRole.keying));
     if (fn !== null) out.push([key, fn]);
   }
   await sql.append(t.roles, out);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { isIsoDate } from '../model/dates.ts';
+import { type IsoDate, isIsoDate } from '../model/dates.ts';
 import { INDICIA_CODES, MISSING, type Missing } from './codes.ts';
 import {
   COLUMN_NAMES,
@@ -22,8 +22,20 @@ export interface FieldMapping {
 }
 export type Mappings = Record<string, FieldMapping>;
 
-/** Derives a role for a record without a coded one (see role.ts); null when it cannot. */
-export type RoleDeriver = (row: StoredRow) => string | null;
+/**
+ * Derives a role for a record without a coded one (see role.ts); null when it cannot. `keying`, when
+ * given, declares how little of the facts the role depends on, so the SQL import derives it once per
+ * combination of those (src/records/import-sql.ts) rather than once per distinct record.
+ */
+export type RoleDeriver = ((row: StoredRow) => string | null) & { keying?: RoleKeying };
+export interface RoleKeying {
+  /** a quantity in a unit of weight matters only through which of these lines (grams, ascending) it reaches */
+  gramsLines: readonly number[];
+  /** the units read as weights, in grams */
+  gramsPerUnit: Readonly<Record<string, number>>;
+  /** a date matters only through whether it is after this one (the law of a future date is not known) */
+  evaluation: IsoDate;
+}
 
 export const MISSING_SET: ReadonlySet<string> = new Set<string>(MISSING);
 /** Whole numbers are stored as INTEGER (32 bits) in both backends. */

@@ -4,7 +4,7 @@ import { defaultLawBook } from '../law/loader.ts';
 import { CaseLaw } from '../law/reader.ts';
 import type { Activity, Case, Drug, Substance } from '../model/case.ts';
 import { todayUtc } from '../model/dates.ts';
-import { classifyRole } from '../rules/role/classify.ts';
+import { classifyRole, roleQuantityLines } from '../rules/role/classify.ts';
 import type { RoleDeriver, StoredRow } from './normalize.ts';
 
 const SUBSTANCE: Record<string, Substance> = {
@@ -70,7 +70,7 @@ export function caseFromRecord(row: StoredRow): Case | null {
 /** A role deriver backed by the engine's classifyRole (memoised: many records share the same facts). */
 export function engineRoleDeriver(law: LawBook = defaultLawBook(), evaluation = todayUtc()): RoleDeriver {
   const memo = new Map<string, string | null>();
-  return (row) => {
+  const derive: RoleDeriver = (row) => {
     const c = caseFromRecord(row);
     if (!c) return null;
     const key = JSON.stringify(c);
@@ -86,4 +86,14 @@ export function engineRoleDeriver(law: LawBook = defaultLawBook(), evaluation = 
     if (memo.size < 100_000) memo.set(key, fn);
     return fn;
   };
+  // classifyRole reads the framework at the evaluation date, compares own quantities with its grams lines,
+  // and caseFromRecord's dates only decide whether the case is refused as lying in the future.
+  const today = new CaseLaw(law, {
+    offense: evaluation,
+    conviction: evaluation,
+    sentencing: evaluation,
+    evaluation,
+  });
+  derive.keying = { gramsLines: roleQuantityLines(today.today('role')), gramsPerUnit: GRAMS, evaluation };
+  return derive;
 }

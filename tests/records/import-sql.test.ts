@@ -135,6 +135,103 @@ async function importBoth(file: string, opts: ImportOptions) {
   return out as [(typeof out)[0], (typeof out)[0]];
 }
 
+/**
+ * The SQL import derives a role once per band of quantity among the role's grams lines (and once per
+ * "future or not" of the dates), not per distinct record: the roles must be those of the exact facts.
+ * Quantities sit on, just under and just over every line, in every unit of weight.
+ */
+function roleEdgeCsv(seed: number, rows: number): string {
+  const r = prng(seed);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)] as T;
+  const lines = deriveRole.keying?.gramsLines ?? [];
+  const grams = [0, 0.5, 1, ...lines.flatMap((l) => [l, l - 0.001, l + 0.001, l * 0.999999])];
+  const perUnit = { g: 1, kg: 1000, mg: 0.001, oz: 28.349523125, lb: 453.59237 } as const;
+  const quantity = (): [string, string] => {
+    if (r() < 0.1) return [pick(['', '3', '12']), pick(['plants', 'pills'])];
+    const unit = pick(Object.keys(perUnit)) as keyof typeof perUnit;
+    return [String(Number((pick(grams) / perUnit[unit]).toPrecision(pick([6, 9, 12])))), unit];
+  };
+  const acts = [
+    'imported',
+    'sold_wholesale',
+    'sold_retail',
+    'brokered',
+    'carried_on_body',
+    'possessed',
+    'shared_free',
+    'lookout',
+    'supervised',
+  ];
+  const drugs = [
+    'heroin',
+    'fentanyl',
+    'cocaine_powder',
+    'cocaine_base',
+    'methamphetamine',
+    'marijuana',
+    'other_drug',
+  ];
+  const head = [
+    'record_id',
+    'case_id',
+    'jurisdiction',
+    'activities',
+    'offense_date',
+    'arrest_date',
+    'people_supervised',
+  ];
+  const drugCols = [1, 2].flatMap((k) => [
+    `drug_${k}_type`,
+    `drug_${k}_quantity`,
+    `drug_${k}_unit`,
+    `drug_${k}_basis`,
+  ]);
+  let out = `${[...head, ...drugCols].join(',')}\n`;
+  for (let i = 0; i < rows; i++) {
+    const activities = [pick(acts), ...(r() < 0.4 ? [pick(acts)] : [])].filter(
+      (a, j, xs) => xs.indexOf(a) === j,
+    );
+    const cells = [
+      `e-${i}`,
+      `c-${i}`,
+      pick(['US-FED', 'US-NY']),
+      activities.join(';'),
+      pick(['2019-03-04', '2026-01-15', '2026-06-01', '']),
+      pick(['2018-01-01', '2027-01-01', '']),
+      pick(['', '0', '1', '4']),
+    ];
+    for (const _ of [1, 2]) {
+      const [q, unit] = r() < 0.2 ? ['', ''] : quantity();
+      cells.push(
+        q === '' && unit === '' ? '' : pick(drugs),
+        q,
+        unit,
+        pick(['seized', 'attributed', 'stipulated']),
+      );
+    }
+    out += `${cells.join(',')}\n`;
+  }
+  return out;
+}
+
+describe('the role in SQL, keyed by the lines it reads', () => {
+  test('every record gets the role of its exact facts', async () => {
+    assert.ok((deriveRole.keying?.gramsLines.length ?? 0) >= 2, 'the role reads grams lines');
+    const file = join(dir, 'role-edges.csv');
+    writeFileSync(file, roleEdgeCsv(7, 3000));
+    const [js, db] = await importBoth(file, { allowPartial: true });
+    assert.equal(db.report.normalised_in, 'database');
+    assert.ok(js.report.accepted > 2500, `most rows are accepted (${js.report.accepted})`);
+    const roles = (x: typeof js) => x.rows.map((row) => (row as Record<string, unknown>).role_final);
+    assert.ok(
+      new Set(roles(js)).size >= 6,
+      `the rows reach many roles (${[...new Set(roles(js))].join(', ')})`,
+    );
+    assert.deepEqual(roles(db), roles(js));
+    assert.deepEqual(db.rows, js.rows);
+  });
+});
+
 describe('import in SQL (DuckDB) = import row by row', () => {
   for (const [seed, columns, descriptor] of [
     [1, ALL, false],

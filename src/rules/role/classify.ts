@@ -128,6 +128,22 @@ function rolePolicy(read: LawView): RolePolicy {
   });
 }
 
+/**
+ * The grams lines the criteria compare a person's own quantities with, ascending and distinct. A role
+ * depends on a quantity only through which of these lines it reaches, so the SQL import can derive the
+ * role once per band instead of once per distinct quantity (src/records/import-sql.ts).
+ */
+export function roleQuantityLines(read: LawView): number[] {
+  const lines = new Set<number>();
+  for (const { r } of rolePolicy(read).functions)
+    for (const cr of r.value.any_of)
+      for (const id of [cr.transaction_grams_at_least, cr.possessed_grams_at_least]) {
+        const v = id ? read.get<number>(id).value : null;
+        if (v !== null) lines.add(v);
+      }
+  return [...lines].sort((a, b) => a - b);
+}
+
 export function classifyRole(input: RuleInput): { role: RoleResult; findings: RawFinding[] } {
   const c = input.case;
   const read = input.law.today('role');
