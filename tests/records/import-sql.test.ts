@@ -276,6 +276,27 @@ describe('import in SQL (DuckDB) = import row by row', () => {
     assert.deepEqual(db.imports, []);
   });
 
+  test('a file whose every row is rejected, or every value plain, is still imported in SQL', async () => {
+    const rejected = join(dir, 'all-rejected.csv');
+    writeFileSync(rejected, 'record_id,jurisdiction\nr1,US-NY\nr2,US-NY\n');
+    const [js, db] = await importBoth(rejected, { allowPartial: true });
+    assert.equal(db.report.normalised_in, 'database');
+    assert.deepEqual(db.report.rejected, js.report.rejected);
+    assert.deepEqual(
+      db.report.rejected.map((r) => [r.line, r.reasons]),
+      [
+        [2, ['case_id: is required']],
+        [3, ['case_id: is required']],
+      ],
+    );
+    const plain = join(dir, 'all-plain.csv');
+    writeFileSync(plain, 'record_id,case_id,jurisdiction\nr1,c1,US-NY\nr2,c2,US-NY\n');
+    const [js2, db2] = await importBoth(plain, {});
+    assert.equal(db2.report.normalised_in, 'database');
+    assert.equal(db2.report.accepted, 2);
+    assert.deepEqual(db2.rows, js2.rows);
+  });
+
   test('a file outside plain CSV (a trailing comma) is read row by row and reported by line', async () => {
     const file = join(dir, 'trailing.csv');
     writeFileSync(file, 'record_id,case_id,jurisdiction\nr1,c1,US-NY\nr2,c2,US-NY,\n');
