@@ -36,7 +36,6 @@ async function rows(c: DuckDBConnection, sql: string): Promise<Record<string, un
  */
 export const DUCKDB_MEMORY_LIMIT = process.env.PROPORTION_DUCKDB_MEMORY_LIMIT || '2GB';
 
-/** The SQL function the store registers: SHA-256 of a text (hex), computed by node:crypto. */
 /**
  * The embedded store: one DuckDB file, owned by this process (DuckDB allows one process per file).
  * Bulk loads stream rows to a temporary CSV file that DuckDB's parallel reader copies into a staging

@@ -386,13 +386,14 @@ function factsOfKey(key: string, keying: RoleKeying | undefined): StoredRow {
   if (!keying) return row;
   const lines = keying.gramsLines;
   const gram = Object.keys(keying.gramsPerUnit).find((u) => keying.gramsPerUnit[u] === 1);
+  if (gram === undefined) throw new Error('import-sql: a role keying needs a unit of one gram');
   for (const k of [1, 2, 3]) {
     const v = row[`drug_${k}_quantity`];
     if (typeof v !== 'string') continue;
     const band = Number(v.slice(WEIGHED.length));
     // the least quantity of the band: a line it reaches, or (below every line) half the lowest
     row[`drug_${k}_quantity`] = band < 0 ? 0 : band === 0 ? (lines[0] ?? 2) / 2 : (lines[band - 1] as number);
-    row[`drug_${k}_unit`] = gram as string;
+    row[`drug_${k}_unit`] = gram;
   }
   const when = row.offense_date;
   row.offense_date =
