@@ -8,7 +8,7 @@ import type { RunBatch } from '../../src/api/jobs.ts';
 import { ReleaseStore } from '../../src/api/releases.ts';
 import { reformCatalog } from '../../src/engine/scenarios.ts';
 import { assessmentSchema, comparisonSchema } from '../../src/model/assessment-schema.ts';
-import { caseJson, dataDirWithFixture, ROOT, TODAY } from './helpers.ts';
+import { caseJson, dataDirWithFixture, ROOT, startQuietServer, TODAY } from './helpers.ts';
 
 const TOKEN = 'test-token-123';
 const logs: string[] = [];
@@ -634,15 +634,7 @@ describe('web pages through the app', () => {
 describe('the body limit on a real socket', () => {
   // app.request() never declares a length, so the declared-length path is only reached over HTTP.
   test('a declared length over the limit, a chunked body over it, and a body under it', async () => {
-    const { startServer } = await import('../../src/api/server.ts');
-    const server = await startServer({
-      port: 0,
-      dataDir,
-      demo: false,
-      log: false,
-      announce: false,
-      today: () => TODAY,
-    });
+    const server = await startQuietServer(dataDir);
     try {
       const url = `${server.url}/v1/assess`;
       const headers = { 'content-type': 'application/json' };

@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import { type RunningServer, startServer } from '../../src/api/server.ts';
+import type { RunningServer } from '../../src/api/server.ts';
 import { openStore } from '../../src/db/store.ts';
 import { ENUM_LABELS, FIELD_LABELS, SCENARIO_LABELS } from '../../src/messages/labels.ts';
 import { loadDemo } from '../../src/publish/demo.ts';
 import { publish } from '../../src/publish/release.ts';
-import { caseJson, dataDirWithFixture, ROOT, TODAY } from './helpers.ts';
+import { caseJson, dataDirWithFixture, ROOT, startQuietServer } from './helpers.ts';
 
 /**
  * The web app in a real browser (Debian's chromium driven by playwright-core): every page loads and
@@ -97,14 +97,7 @@ if (!existsSync(CHROMIUM)) {
       const dataDir = dataDirWithFixture();
       addDisparityRelease(dataDir);
       await addTermRelease(dataDir);
-      server = await startServer({
-        port: 0,
-        dataDir,
-        demo: false,
-        log: false,
-        announce: false,
-        today: () => TODAY,
-      });
+      server = await startQuietServer(dataDir);
       const { chromium } = await import('playwright-core');
       profile = join(tmpdir(), `proportion-chromium-${process.pid}`);
       context = await chromium.launchPersistentContext(profile, {
