@@ -23,9 +23,10 @@ export function finding(
   citations: readonly string[],
   values?: Record<string, unknown>,
 ): Finding {
+  // slice, not a spread: this runs for every finding, and the spread measured markedly slower
   return values
-    ? { code, severity, citations: [...citations], values, message: '' }
-    : { code, severity, citations: [...citations], message: '' };
+    ? { code, severity, citations: citations.slice(), values, message: '' }
+    : { code, severity, citations: citations.slice(), message: '' };
 }
 
 /**

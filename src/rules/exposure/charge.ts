@@ -35,6 +35,11 @@ const STATUTE: Record<Offense, string> = {
 /** A charging policy that overrides current practice (the report's screen, when a scenario adopts it). */
 export type ChargingPolicy = 'possession' | 'own_conduct';
 
+function hasActivity(acts: readonly string[], group: readonly string[]): boolean {
+  for (const a of acts) if (group.includes(a)) return true;
+  return false;
+}
+
 export function chargeOf(input: RuleInput, policy?: ChargingPolicy): ChargeResult {
   const c: Case = input.case;
   const trace = new Trace();
@@ -42,7 +47,7 @@ export function chargeOf(input: RuleInput, policy?: ChargingPolicy): ChargeResul
     input.law.statute('charge').get<ActivityClasses>('us_fed.charging.activity_classes'),
   );
   const acts = c.conduct.activities;
-  const has = (group: keyof ActivityClasses) => acts.some((a) => classes.value[group].includes(a));
+  const distributes = hasActivity(acts, classes.value.distribution);
   const attributed = c.conduct.drugs.some((d) => d.basis === 'attributed');
   const transacted = c.conduct.drugs.some((d) => d.basis === 'transacted');
 
@@ -62,7 +67,7 @@ export function chargeOf(input: RuleInput, policy?: ChargingPolicy): ChargeResul
       trace,
     };
   }
-  if (policy === 'own_conduct' && own.length && (has('distribution') || transacted)) {
+  if (policy === 'own_conduct' && own.length && (distributes || transacted)) {
     offense = 'usc21_841';
     if (attributed)
       trace.add('charge.screen.own_conduct', 'info', [
@@ -74,14 +79,14 @@ export function chargeOf(input: RuleInput, policy?: ChargingPolicy): ChargeResul
   if (attributed) {
     offense = 'usc21_846';
     trace.add('charge.conspiracy.network_quantity', 'warning', ['21 U.S.C. 846', 'USSG 1B1.3(a)(1)(B)'], {
-      own_conduct: has('distribution') || transacted,
+      own_conduct: distributes || transacted,
     });
-  } else if (has('distribution') || transacted) {
+  } else if (distributes || transacted) {
     offense = 'usc21_841';
     trace.add('charge.distribution.own_conduct', 'info', ['21 U.S.C. 841(a)(1)'], {
       activities: acts.filter((a) => classes.value.distribution.includes(a)),
     });
-  } else if (has('facilitation')) {
+  } else if (hasActivity(acts, classes.value.facilitation)) {
     offense = 'usc21_846';
     trace.add('charge.conspiracy.facilitation', 'warning', ['21 U.S.C. 846', '18 U.S.C. 2'], {
       activities: acts.filter((a) => classes.value.facilitation.includes(a)),

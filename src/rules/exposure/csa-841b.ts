@@ -19,21 +19,24 @@ function thresholdId(tier: Tier, key: string): string {
   return dotted(dotted('us_fed.usc21_841b.threshold', tier), key);
 }
 
+function addTo(totals: Map<string, number>, key: string, amount: number): void {
+  totals.set(key, (totals.get(key) ?? 0) + amount);
+}
+
 /** The amounts compared with the 841(b)(1) triggers: mixture and, where purity is known, actual. */
 function statutoryAmounts(drugs: Drug[], input: RuleInput, trace: Trace): Map<string, number> {
   const totals = new Map<string, number>();
-  const add = (k: string, v: number) => totals.set(k, (totals.get(k) ?? 0) + v);
   for (const d of drugs) {
     const names = SUBSTANCE_NAMES[d.substance];
     if (!names.statute) continue;
-    add(names.statute, amountOf(d));
+    addTo(totals, names.statute, amountOf(d));
     if (names.statuteActual) {
       let purity = d.purity;
       if (purity === undefined && d.substance === 'ice') {
         purity = trace.cite(input.law.atOffense('statute').get<number>('us_fed.ussg.ice_min_purity')).value;
         trace.add('exposure.statutory.ice_purity_assumed', 'info', ['USSG 2D1.1(c), note (C)'], { purity });
       }
-      if (purity !== undefined) add(names.statuteActual, (d.grams ?? 0) * purity);
+      if (purity !== undefined) addTo(totals, names.statuteActual, (d.grams ?? 0) * purity);
     }
   }
   return totals;
@@ -64,11 +67,13 @@ function unweighed(drugs: Drug[], input: RuleInput, trace: Trace): Drug[] {
  * `open` have no known amount: `reached` says whether to take them as reaching every trigger (the worst
  * case) or none (the best).
  */
+const NONE_OPEN: ReadonlySet<string> = new Set();
+
 function tierOf(
   drugs: Drug[],
   input: RuleInput,
   trace: Trace,
-  open: ReadonlySet<string> = new Set(),
+  open: ReadonlySet<string> = NONE_OPEN,
   reached = false,
 ): Tier {
   const statute = input.law.statute('statute');

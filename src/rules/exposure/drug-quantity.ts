@@ -1,9 +1,9 @@
 import type { Resolved } from '../../law/book.ts';
 import type { LawView } from '../../law/reader.ts';
-import type { Drug } from '../../model/case.ts';
+import type { Case, Drug } from '../../model/case.ts';
 import { dotted } from '../../model/dotted.ts';
 import type { Trace } from '../trace.ts';
-import { SUBSTANCE_NAMES } from './substances.ts';
+import { drugPath, SUBSTANCE_NAMES } from './substances.ts';
 
 const CDW = 'us_fed.ussg.cdw';
 
@@ -53,26 +53,33 @@ function compiledRow(key: string, law: LawView): CompiledRow {
   });
 }
 
-/** The case path of a drug entry's field, for the question that would settle a missing amount. */
-export type DrugPath = (d: Drug, field: keyof Drug) => string;
-
 /**
  * Grams of each entry as the Drug Quantity Table reads them, or null where the Manual needs a weight the
  * case does not give. Plants: grams per plant from the Manual (note (E)); before Amendment 516 (Nov. 1,
  * 1995) an offense with 50 or more plants counted each as 1 KG. LSD on a carrier: from Amendment 488
  * (Nov. 1, 1993) each dose counts as 0.4 mg whatever the carrier weighs; before it, the carrier was weighed.
  */
-function weigher(drugs: Drug[], law: LawView, trace: Trace, pathOf: DrugPath): (d: Drug) => number | null {
-  let perPlant: number | undefined;
-  const plantGrams = () => {
-    if (perPlant !== undefined) return perPlant;
-    perPlant = trace.cite(law.get<number>('us_fed.ussg.marihuana_plant_equivalent_g')).value;
+class Weigher {
+  private perPlant: number | undefined;
+  constructor(
+    private readonly drugs: Drug[],
+    private readonly law: LawView,
+    private readonly trace: Trace,
+    /** the case, for the path of a missing amount */
+    private readonly kase: Case,
+  ) {}
+
+  private plantGrams(): number {
+    if (this.perPlant !== undefined) return this.perPlant;
+    const { law, trace } = this;
+    let perPlant = trace.cite(law.get<number>('us_fed.ussg.marihuana_plant_equivalent_g')).value;
     const large = trace.cite(
       law.get<{ min_plants: number; grams_per_plant: number } | 'none'>(
         'us_fed.ussg.marihuana_plant_large_grow',
       ),
     );
-    const plants = drugs.reduce((n, d) => n + (d.substance === 'marijuana_plants' ? (d.count ?? 0) : 0), 0);
+    let plants = 0;
+    for (const d of this.drugs) if (d.substance === 'marijuana_plants') plants += d.count ?? 0;
     if (large.value !== 'none' && plants >= large.value.min_plants) {
       perPlant = large.value.grams_per_plant;
       trace.add('guidelines.quantity.plants_large_grow', 'info', [large.law], {
@@ -80,11 +87,15 @@ function weigher(drugs: Drug[], law: LawView, trace: Trace, pathOf: DrugPath): (
         grams_per_plant: perPlant,
       });
     }
+    this.perPlant = perPlant;
     return perPlant;
-  };
-  return (d) => {
-    if (d.substance === 'marijuana_plants') return (d.count ?? 0) * plantGrams();
+  }
+
+  /** The grams the table weighs for one drug; null when they cannot be known. */
+  weigh(d: Drug): number | null {
+    if (d.substance === 'marijuana_plants') return (d.count ?? 0) * this.plantGrams();
     if (d.substance !== 'lsd') return d.grams ?? 0;
+    const { law, trace } = this;
     const perDose = trace.cite(law.get<number | 'none'>('us_fed.ussg.lsd_grams_per_dose'));
     if (perDose.value !== 'none' && d.dosage_units !== undefined) {
       const grams = d.dosage_units * perDose.value;
@@ -98,10 +109,10 @@ function weigher(drugs: Drug[], law: LawView, trace: Trace, pathOf: DrugPath): (
     }
     trace.add('guidelines.quantity.lsd_carrier_weight_needed', 'critical', [perDose.law], {
       doses: d.dosage_units,
-      missing: pathOf(d, 'grams'),
+      missing: drugPath(this.kase, d, 'grams'),
     });
     return null;
-  };
+  }
 }
 
 function tableLevel(
@@ -116,20 +127,20 @@ function tableLevel(
 }
 
 /** One substance: its own row; for methamphetamine and PCP the greater of the mixture and actual levels (note B). */
-function singleSubstance(
-  drugs: Drug[],
-  weigh: (d: Drug) => number | null,
-  law: LawView,
-  trace: Trace,
-): QuantityLevel | null {
+function singleSubstance(drugs: Drug[], weigher: Weigher, law: LawView, trace: Trace): QuantityLevel | null {
   const first = drugs[0];
   if (!first) return null;
   const names = SUBSTANCE_NAMES[first.substance];
   if (!names.table) return null;
-  const weights = drugs.map(weigh);
-  const grams = weights.reduce<number>((s, g) => s + (g ?? 0), 0);
+  let grams = 0;
+  let unweighed = false;
+  for (const d of drugs) {
+    const g = weigher.weigh(d);
+    if (g === null) unweighed = true;
+    else grams += g;
+  }
   const mixture = tableLevel(names.table, grams, law, trace);
-  if (weights.includes(null)) return { level: null, method: 'table', amount: grams, law: mixture.law };
+  if (unweighed) return { level: null, method: 'table', amount: grams, law: mixture.law };
   let best: QuantityLevel = { level: mixture.level, method: 'table', amount: grams, law: mixture.law };
   if (names.tableActual && drugs.every((d) => d.purity !== undefined)) {
     const actualGrams = drugs.reduce((s, d) => s + (d.grams ?? 0) * (d.purity ?? 0), 0);
@@ -146,12 +157,7 @@ function singleSubstance(
 }
 
 /** Several substances, or one without its own row: add converted drug weights and read the marihuana rows. */
-function convertedWeight(
-  drugs: Drug[],
-  weigh: (d: Drug) => number | null,
-  law: LawView,
-  trace: Trace,
-): QuantityLevel {
+function convertedWeight(drugs: Drug[], weigher: Weigher, law: LawView, trace: Trace): QuantityLevel {
   let total = 0;
   let unknown = false;
   for (const d of drugs) {
@@ -168,7 +174,7 @@ function convertedWeight(
       unknown = true;
       continue;
     }
-    const weight = weigh(d);
+    const weight = weigher.weigh(d);
     if (weight === null) {
       unknown = true;
       continue;
@@ -204,17 +210,11 @@ function convertedWeight(
 }
 
 /** USSG 2D1.1(c): the base offense level for the quantity. */
-export function drugQuantityLevel(
-  drugs: Drug[],
-  law: LawView,
-  trace: Trace,
-  pathOf: DrugPath,
-): QuantityLevel {
-  const weigh = weigher(drugs, law, trace, pathOf);
-  const kinds = new Set(drugs.map((d) => d.substance));
-  if (kinds.size === 1) {
-    const single = singleSubstance(drugs, weigh, law, trace);
+export function drugQuantityLevel(drugs: Drug[], law: LawView, trace: Trace, kase: Case): QuantityLevel {
+  const weigher = new Weigher(drugs, law, trace, kase);
+  if (drugs.every((d) => d.substance === drugs[0]?.substance)) {
+    const single = singleSubstance(drugs, weigher, law, trace);
     if (single) return single;
   }
-  return convertedWeight(drugs, weigh, law, trace);
+  return convertedWeight(drugs, weigher, law, trace);
 }

@@ -13,7 +13,6 @@ import { type CriminalHistory, criminalHistory } from './criminal-history.ts';
 import type { FirearmsResult } from './firearms-924c.ts';
 import type { SafetyValveResult } from './safety-valve.ts';
 import type { StatutoryResult } from './statutory.ts';
-import { drugPath } from './substances.ts';
 import type { FelonInPossessionResult } from './usc18-922g.ts';
 import { drugBaseLevel, safetyValveDecrease, violenceIncrease, weaponIncrease } from './ussg-2d1-1.ts';
 import { possessionLevel } from './ussg-2d2-1.ts';
@@ -71,32 +70,36 @@ class Worksheet {
   }
 }
 
+/** The Sentencing Table compiled once per law period (its methods too: they are made once, not per case). */
 interface CompiledTable {
-  /** cells[level][category index], compiled once per law period */
-  cells: (Range[] | undefined)[];
-  categories: string[];
+  law: string;
   table: Resolved;
   chc: Resolved;
+  /** the higher of two criminal history categories */
+  higher(a: string, b: string): string;
+  cell(level: number, category: string): Range | undefined;
 }
 
 /** 5A: the Sentencing Table cell of an offense level and a criminal history category. */
-function sentencingTable(law: LawView, trace: Trace) {
+function sentencingTable(law: LawView, trace: Trace): CompiledTable {
   const t = law.compiled<CompiledTable>('sentencing_table', (read) => {
     const table = read<Record<string, Range[]>>('us_fed.ussg.sentencing_table');
     const chc = read<{ category: string }[]>('us_fed.ussg.chc');
+    // cells[level][category index]
     const cells: (Range[] | undefined)[] = [];
     for (const [level, row] of Object.entries(table.value)) cells[Number(level)] = row;
-    return { cells, categories: chc.value.map((x) => x.category), table, chc };
+    const categories = chc.value.map((x) => x.category);
+    return {
+      law: table.law,
+      table,
+      chc,
+      higher: (a, b) => (categories.indexOf(b) > categories.indexOf(a) ? b : a),
+      cell: (level, category) => cells[level]?.[categories.indexOf(category)],
+    };
   });
   trace.cite(t.table);
   trace.cite(t.chc);
-  return {
-    law: t.table.law,
-    /** the higher of two criminal history categories */
-    higher: (a: string, b: string): string => (t.categories.indexOf(b) > t.categories.indexOf(a) ? b : a),
-    cell: (level: number, category: string): Range | undefined =>
-      t.cells[level]?.[t.categories.indexOf(category)],
-  };
+  return t;
 }
 
 /** The guideline range under one Manual, applied as a whole (USSG 1B1.11(b)(2)). */
@@ -115,9 +118,7 @@ export function guidelinesUnder(manual: IsoDate, c: GuidelineInputs): GuidelineR
   const mitigating = mitigatingRole(c.role, kase, bound, law, trace);
   const base = possession
     ? { ...possessionLevel(c.charge.drugs, law, trace), cap: null }
-    : drugBaseLevel(c.charge.drugs, c.statutory, mitigating, law, trace, (d, field) =>
-        drugPath(kase, d, field),
-      );
+    : drugBaseLevel(c.charge.drugs, c.statutory, mitigating, law, trace, kase);
   if (!base) return { guidelines: null, history, trace };
   const sheet = new Worksheet(base.level);
   sheet.steps.push({

@@ -135,7 +135,7 @@ export function federalExposure(
     bestIf = 'motion_3553e';
   }
   if (below.binds !== false && total !== best && termGte(total, best))
-    trace.add('exposure.mandatory_minimum.best_case', 'warning', [...statutory.citations, ...sv.citations], {
+    trace.add('exposure.mandatory_minimum.best_case', 'warning', statutory.citations.concat(sv.citations), {
       months: best,
       worst_months: total,
       if: bestIf,

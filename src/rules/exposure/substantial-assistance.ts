@@ -19,14 +19,17 @@ export interface Motions {
  * The motions the case states. The older `substantial_assistance` field stands for both motions (as the
  * Commission's records code a substantial-assistance departure); a motion named on its own wins over it.
  */
+/** One motion as stated, else as `substantial_assistance` states both (a function, not a closure per case). */
+function motionOf(v: boolean | 'unknown' | undefined, both: boolean | undefined): Motion {
+  return v === 'unknown' ? null : (v ?? both ?? false);
+}
+
 export function motionsOf(c: Case): Motions {
   const co = c.cooperation;
   const both = co?.substantial_assistance;
-  const read = (v: boolean | 'unknown' | undefined): Motion =>
-    v === 'unknown' ? null : (v ?? both ?? false);
   return {
-    guideline: read(co?.motion_5k1_1),
-    statutory: read(co?.motion_3553e),
+    guideline: motionOf(co?.motion_5k1_1, both),
+    statutory: motionOf(co?.motion_3553e, both),
     stated: both !== undefined || co?.motion_5k1_1 !== undefined || co?.motion_3553e !== undefined,
   };
 }

@@ -1,7 +1,7 @@
 import type { LawView } from '../../law/reader.ts';
 import type { Case, Drug } from '../../model/case.ts';
 import type { Trace } from '../trace.ts';
-import { type DrugPath, drugQuantityLevel } from './drug-quantity.ts';
+import { drugQuantityLevel } from './drug-quantity.ts';
 import type { StatutoryResult } from './statutory.ts';
 import type { MitigatingRole } from './ussg-3b1.ts';
 
@@ -30,9 +30,9 @@ export function drugBaseLevel(
   mitigating: MitigatingRole | null,
   law: LawView,
   trace: Trace,
-  pathOf: DrugPath,
+  kase: Case,
 ): BaseLevel | null {
-  const q = drugQuantityLevel(drugs, law, trace, pathOf);
+  const q = drugQuantityLevel(drugs, law, trace, kase);
   if (q.level === null) {
     trace.add('guidelines.quantity.undetermined', 'critical', [q.law], { amount: q.amount });
     return null;
