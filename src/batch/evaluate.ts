@@ -225,6 +225,22 @@ export function mergePartial(into: Partial, from: Partial): void {
   }
 }
 
+/**
+ * The partial key of (scenario, dimension, value), made once: a freshly built string must be hashed on
+ * every lookup, and every record bumps one key per scenario and dimension. Values are codes (bounded).
+ */
+const partialKeys: Map<string, string>[][] = [];
+function partialKey(scenario: number, dimension: number, value: string): string {
+  partialKeys[scenario] ??= DIMENSIONS.map(() => new Map<string, string>());
+  const keys = partialKeys[scenario][dimension] as Map<string, string>;
+  let key = keys.get(value);
+  if (key === undefined) {
+    key = `${scenario}\t${DIMENSIONS[dimension]}\t${value}`;
+    keys.set(value, key);
+  }
+  return key;
+}
+
 function bump(p: Partial, key: string, values: number[]): void {
   const t = p[key];
   if (!t) p[key] = values.slice();
@@ -270,14 +286,15 @@ export function evaluateCase(
   const base = assessments[baseIndex] as Assessment;
   const person = c.person ?? {};
   const sentencing = c.sentencing_date ?? c.offense_date;
-  const groups: [Dimension, string][] = [
-    ['all', 'all'],
-    ['race', person.race ?? 'unknown'],
-    ['ethnicity', person.ethnicity ?? 'unknown'],
-    ['gender', person.gender ?? 'unknown'],
-    ['citizenship', person.citizenship ?? 'unknown'],
-    ['role', base.role?.function ?? 'unknown'],
-    ['drug', c.conduct.drugs[0]?.substance ?? 'unknown'],
+  // the value of each dimension, in DIMENSIONS order
+  const groups: string[] = [
+    'all',
+    person.race ?? 'unknown',
+    person.ethnicity ?? 'unknown',
+    person.gender ?? 'unknown',
+    person.citizenship ?? 'unknown',
+    base.role?.function ?? 'unknown',
+    c.conduct.drugs[0]?.substance ?? 'unknown',
   ];
   const cells: string[] = [
     String(line),
@@ -368,7 +385,7 @@ export function evaluateCase(
       if (dollars !== null) counts[IX.dollars_saved] = dollars;
       if (eligible && r.reason_codes.includes('relief.life_removed')) counts[IX.life_removed] = 1;
     }
-    for (const [dim, value] of groups) bump(partial, `${i}\t${dim}\t${value}`, counts);
+    for (let d = 0; d < groups.length; d++) bump(partial, partialKey(i, d, groups[d] as string), counts);
   }
   return cells;
 }

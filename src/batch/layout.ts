@@ -361,7 +361,6 @@ export const COLUMNS: readonly Column[] = [
   ...tail,
 ];
 export const COLUMN_NAMES: readonly string[] = COLUMNS.map((c) => c.name);
-const BY_NAME = new Map(COLUMNS.map((c, i) => [c.name, { column: c, index: i }]));
 
 /** A problem with one row, named by column (or `(row)` for the whole row). */
 export interface RowProblem {
@@ -374,50 +373,77 @@ const slotOf = (name: string): number => {
   return m ? Number(m[1]) - 1 : -1;
 };
 
+/**
+ * What decoding one column needs, worked out once when the module loads (a batch decodes millions of
+ * rows): its path split, with its drug or prior slot put in, and which slot list it fills.
+ */
+interface ColumnDecoder {
+  column: Column;
+  parts: (string | number)[];
+  slot: number;
+  drug: boolean;
+  prior: boolean;
+}
+
+const DECODERS = new Map<string, ColumnDecoder>(
+  COLUMNS.map((column) => {
+    const slot = slotOf(column.name);
+    return [
+      column.name,
+      {
+        column,
+        parts: column.path.split('.').map((p) => (p === '#' ? slot : p)),
+        slot,
+        drug: column.path.startsWith('conduct.drugs'),
+        prior: column.path.startsWith('history.priors'),
+      },
+    ];
+  }),
+);
+
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const INT = /^[+-]?\d+$/;
 
-function convert(col: Column, raw: string): { ok: true; value: unknown } | { ok: false; message: string } {
+/** A cell that does not convert (a class, so that no cell value can be mistaken for one). */
+class Invalid {
+  constructor(readonly message: string) {}
+}
+
+/** The cell's value, or why it has none (no result object per cell: a row has dozens). */
+function convert(col: Column, raw: string): unknown {
   const show = raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
   switch (col.kind) {
     case 'string':
     case 'date':
-      return { ok: true, value: raw };
+      return raw;
     case 'number':
-      return NUMBER.test(raw)
-        ? { ok: true, value: Number(raw) }
-        : { ok: false, message: `must be a number, got "${show}"` };
+      return NUMBER.test(raw) ? Number(raw) : new Invalid(`must be a number, got "${show}"`);
     case 'int':
-      return INT.test(raw)
-        ? { ok: true, value: Number(raw) }
-        : { ok: false, message: `must be a whole number, got "${show}"` };
+      return INT.test(raw) ? Number(raw) : new Invalid(`must be a whole number, got "${show}"`);
     case 'int_or_null':
-      if (raw === 'null') return { ok: true, value: null };
-      return INT.test(raw)
-        ? { ok: true, value: Number(raw) }
-        : { ok: false, message: `must be a whole number or null, got "${show}"` };
+      if (raw === 'null') return null;
+      return INT.test(raw) ? Number(raw) : new Invalid(`must be a whole number or null, got "${show}"`);
     case 'bool':
-      if (raw === 'true') return { ok: true, value: true };
-      if (raw === 'false') return { ok: true, value: false };
-      return { ok: false, message: `must be true or false, got "${show}"` };
+      if (raw === 'true') return true;
+      if (raw === 'false') return false;
+      return new Invalid(`must be true or false, got "${show}"`);
     case 'bool_or_unknown':
-      if (raw === 'true') return { ok: true, value: true };
-      if (raw === 'false') return { ok: true, value: false };
-      if (raw === 'unknown') return { ok: true, value: 'unknown' };
-      return { ok: false, message: `must be true, false or unknown, got "${show}"` };
+      if (raw === 'true') return true;
+      if (raw === 'false') return false;
+      if (raw === 'unknown') return 'unknown';
+      return new Invalid(`must be true, false or unknown, got "${show}"`);
     case 'enum':
       return col.values?.includes(raw)
-        ? { ok: true, value: raw }
-        : { ok: false, message: `unknown code "${show}" (expected one of: ${col.values?.join(', ')})` };
+        ? raw
+        : new Invalid(`unknown code "${show}" (expected one of: ${col.values?.join(', ')})`);
     case 'list': {
       const items = raw.split(';').map((s) => s.trim());
       const bad = items.filter((s) => !col.values?.includes(s));
       return bad.length
-        ? {
-            ok: false,
-            message: `unknown code${bad.length > 1 ? 's' : ''} ${bad.map((b) => `"${b.length > 40 ? `${b.slice(0, 40)}…` : b}"`).join(', ')} (expected \`;\`-separated values from: ${col.values?.join(', ')})`,
-          }
-        : { ok: true, value: items };
+        ? new Invalid(
+            `unknown code${bad.length > 1 ? 's' : ''} ${bad.map((b) => `"${b.length > 40 ? `${b.slice(0, 40)}…` : b}"`).join(', ')} (expected \`;\`-separated values from: ${col.values?.join(', ')})`,
+          )
+        : items;
     }
   }
 }
@@ -437,9 +463,6 @@ function setPath(target: Record<string, unknown>, parts: (string | number)[], va
   (cur as Record<string | number, unknown>)[parts[parts.length - 1] as string | number] = value;
 }
 
-const pathParts = (col: Column, slot: number): (string | number)[] =>
-  col.path.split('.').map((p) => (p === '#' ? slot : p));
-
 /** Maps a contract JSON path (as parseCase reports it) back to the CSV column that holds it. */
 export function columnOfPath(path: string): string {
   const parts = path.split('.');
@@ -457,43 +480,68 @@ export function columnOfPath(path: string): string {
 }
 
 /**
+ * How the cells of a header are read: its columns in the order of their first appearance, each read from
+ * the cell of its last appearance (as a record object keyed by column name would hold them), or unknown.
+ */
+export interface RowPlan {
+  names: string[];
+  cells: number[];
+  decoders: (ColumnDecoder | undefined)[];
+}
+
+export function rowPlan(header: readonly string[]): RowPlan {
+  const at = new Map<string, number>();
+  for (let i = 0; i < header.length; i++) at.set(header[i] as string, i);
+  const names = [...at.keys()];
+  return {
+    names,
+    cells: names.map((n) => at.get(n) as number),
+    decoders: names.map((n) => DECODERS.get(n)),
+  };
+}
+
+type RowResult = { ok: true; case: Case } | { ok: false; problems: RowProblem[] };
+
+/**
  * Converts one flat record (column name → cell text) to a contract case. Every problem is reported
  * with its column; none is dropped. Empty cells are absent fields.
  */
-export function rowToCase(
-  row: Readonly<Record<string, string | undefined>>,
-): { ok: true; case: Case } | { ok: false; problems: RowProblem[] } {
+export function rowToCase(row: Readonly<Record<string, string | undefined>>): RowResult {
+  return decodeRow(rowPlan(Object.keys(row)), Object.values(row), 0);
+}
+
+/** `rowToCase` of the record whose cells start at `offset` in `cells`, read by a header's plan. */
+export function decodeRow(plan: RowPlan, cells: readonly (string | undefined)[], offset: number): RowResult {
   const problems: RowProblem[] = [];
   const out: Record<string, unknown> = {};
-  const drugSlots = new Set<number>();
-  const priorSlots = new Set<number>();
-  for (const [name, rawCell] of Object.entries(row)) {
-    const hit = BY_NAME.get(name);
+  // slots seen, one bit each (there are at most MAX_DRUGS and MAX_PRIORS)
+  let drugSlots = 0;
+  let priorSlots = 0;
+  for (let i = 0; i < plan.names.length; i++) {
+    const hit = plan.decoders[i];
     if (!hit) {
-      problems.push({ column: name, message: 'unknown column' });
+      problems.push({ column: plan.names[i] as string, message: 'unknown column' });
       continue;
     }
-    const raw = rawCell?.trim() ?? '';
+    const raw = cells[offset + (plan.cells[i] as number)]?.trim() ?? '';
     if (raw === '') continue;
-    const col = hit.column;
-    const v = convert(col, raw);
-    if (!v.ok) {
-      problems.push({ column: name, message: v.message });
+    const v = convert(hit.column, raw);
+    if (v instanceof Invalid) {
+      problems.push({ column: hit.column.name, message: v.message });
       continue;
     }
-    const slot = slotOf(name);
-    if (col.path.startsWith('conduct.drugs')) drugSlots.add(slot);
-    if (col.path.startsWith('history.priors')) priorSlots.add(slot);
-    setPath(out, pathParts(col, slot), v.value);
+    if (hit.drug) drugSlots |= 1 << hit.slot;
+    if (hit.prior) priorSlots |= 1 << hit.slot;
+    setPath(out, hit.parts, v);
   }
   // Slots must be filled from 1 without gaps, so that drug2 stays drug2 in every message.
   for (const [slots, prefix, key] of [
     [drugSlots, 'drug', 'substance'],
     [priorSlots, 'prior', 'date'],
   ] as const) {
-    const max = Math.max(-1, ...slots);
+    const max = 31 - Math.clz32(slots); // the highest slot filled; -1 when none is
     for (let s = 0; s <= max; s++)
-      if (!slots.has(s))
+      if (!(slots & (1 << s)))
         problems.push({
           column: `${prefix}${s + 1}_${key}`,
           message: `${prefix} ${s + 1} is empty but ${prefix} ${max + 1} is filled`,
@@ -542,10 +590,7 @@ export function caseToRow(c: Case): { ok: true; row: string[] } | { ok: false; p
       message: `more than ${MAX_PRIORS} priors: use JSON Lines`,
     });
   if (problems.length) return { ok: false, problems };
-  const row = COLUMNS.map((col) => {
-    const slot = slotOf(col.name);
-    return cell(col, getPath(c, pathParts(col, slot)));
-  });
+  const row = COLUMNS.map((col) => cell(col, getPath(c, (DECODERS.get(col.name) as ColumnDecoder).parts)));
   return { ok: true, row };
 }
 

@@ -11,7 +11,7 @@ import {
   type Partial,
   planScenarios,
 } from './evaluate.ts';
-import { rowToCase } from './layout.ts';
+import { decodeRow, rowPlan } from './layout.ts';
 import { usscRowToCase } from './ussc.ts';
 
 export type InputFormat = 'flat' | 'jsonl' | 'ussc';
@@ -127,6 +127,8 @@ function evaluateBatch(task: BatchTask): BatchResult {
   const ids: string[] = [];
   const idLines: number[] = [];
   const width = task.header.length;
+  const plan = rowPlan(task.header);
+  const idCell = task.header.lastIndexOf('id');
   for (let r = 0; r < task.lines.length; r++) {
     const line = task.lines[r] as number;
     let id = '';
@@ -151,10 +153,10 @@ function evaluateBatch(task: BatchTask): BatchResult {
           continue;
         }
       } else {
-        const row: Record<string, string> = {};
-        for (let k = 0; k < width; k++) row[task.header[k] as string] = task.cells[r * width + k] as string;
-        id = (task.format === 'ussc' ? row.USSCIDN : row.id) ?? '';
         if (task.format === 'ussc') {
+          const row: Record<string, string> = {};
+          for (let k = 0; k < width; k++) row[task.header[k] as string] = task.cells[r * width + k] as string;
+          id = row.USSCIDN ?? '';
           const u = usscRowToCase(row);
           if (!u.ok) {
             for (const p of u.problems) rejects.push({ line, id, field: p.column, reason: p.message });
@@ -168,7 +170,9 @@ function evaluateBatch(task: BatchTask): BatchResult {
             recorded: u.value.recorded,
           };
         } else {
-          const f = rowToCase(row);
+          // the flat layout is read straight from the cells by the header's plan (no record object per row)
+          id = idCell < 0 ? '' : (task.cells[r * width + idCell] ?? '');
+          const f = decodeRow(plan, task.cells, r * width);
           if (!f.ok) {
             for (const p of f.problems) rejects.push({ line, id, field: p.column, reason: p.message });
             continue;

@@ -327,6 +327,12 @@ export async function runBatch(opts: BatchOptions): Promise<{ summary: Summary; 
             fatal = new BatchInputError(
               `line ${line}: the header lacks required column(s) ${missing.join(', ')}`,
             );
+          // a column named twice would leave one of its two cells unread in every record
+          const repeated = [...new Set(header.filter((h, i) => header.indexOf(h) !== i))];
+          if (repeated.length && !fatal)
+            fatal = new BatchInputError(
+              `line ${line}: column${repeated.length > 1 ? 's' : ''} ${repeated.map((u) => `"${u}"`).join(', ')} named more than once in the header`,
+            );
         }
         width = header.length;
         if (!fatal && opts.decodeInWorkers !== false)

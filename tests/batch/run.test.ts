@@ -219,7 +219,7 @@ describe('proportion batch', () => {
     assert.match(rej, /^4,x,extra,unknown field/m);
   });
 
-  it('unknown scenarios and unknown columns fail before any file is written', async () => {
+  it('unknown scenarios, unknown columns and a column named twice fail before any file is written', async () => {
     const dir = tmp();
     const input = join(dir, 'cases.csv');
     writeFileSync(input, flatCsv([ANGELOS]));
@@ -240,6 +240,20 @@ describe('proportion batch', () => {
         workers: 0,
       }),
       /unknown column "colour"/,
+    );
+    writeFileSync(
+      join(dir, 'y.csv'),
+      'id,jurisdiction,offense_date,activities,drug1_substance,drug1_basis,drug1_grams,drug1_grams\n',
+    );
+    await assert.rejects(
+      runBatch({
+        ...base,
+        input: join(dir, 'y.csv'),
+        out: join(dir, 'o3'),
+        scenarios: ['law_today'],
+        workers: 0,
+      }),
+      /column "drug1_grams" named more than once/,
     );
   });
 });
