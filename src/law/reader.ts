@@ -310,9 +310,16 @@ export class CaseLaw {
    * reads are reported here as they were there.
    */
   reusable(reads: readonly LawRead[]): boolean {
+    // reads come in runs of one date: find each date's period once (a binary search), not once per read
+    let date: IsoDate | undefined;
+    let period: LawPeriod | undefined;
     for (const x of reads) {
       if (x.date === null) return false;
-      const mine = this.book.period(x.date).lookup(x.id);
+      if (x.date !== date) {
+        date = x.date;
+        period = this.book.period(date);
+      }
+      const mine = (period as LawPeriod).lookup(x.id);
       const theirs = x.value;
       if (mine === theirs) continue;
       if (
