@@ -23,10 +23,9 @@ export function finding(
   citations: readonly string[],
   values?: Record<string, unknown>,
 ): Finding {
-  // slice, not a spread: this runs for every finding, and the spread measured markedly slower
   return values
-    ? { code, severity, citations: citations.slice(), values, message: '' }
-    : { code, severity, citations: citations.slice(), message: '' };
+    ? { code, severity, citations: [...citations], values, message: '' }
+    : { code, severity, citations: [...citations], message: '' };
 }
 
 /**

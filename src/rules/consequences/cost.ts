@@ -2,6 +2,7 @@ import { jurisdictionKey } from '../../law/jurisdiction.ts';
 import type { Exposure, StateExposure } from '../../model/assessment.ts';
 import { dotted } from '../../model/dotted.ts';
 import { expectedTerm, type TermBasis } from '../../model/expected-term.ts';
+import { extend } from '../../model/extend.ts';
 import type { Term } from '../../model/terms.ts';
 import type { Collector } from './common.ts';
 import { type GoodConductTimeLaw, goodConductTime } from './good-conduct-time.ts';
@@ -57,17 +58,15 @@ type Served =
       range?: [Term, Term];
     };
 
-const NONE: readonly string[] = [];
-
 /** The term imposed (before any release rule), with its citations; null when no exposure was computed. */
 function imposedTerm(e: Exposure | null): Imposed | null {
   if (!e) return null;
-  // concat, not spreads: this runs for every case and spreads measured several times slower
-  const citations = e.statutory.citations.concat(
-    e.firearms.citations,
-    e.guidelines?.citations ?? NONE,
-    e.state?.release.citations ?? NONE,
-  );
+  const citations = [
+    ...e.statutory.citations,
+    ...e.firearms.citations,
+    ...(e.guidelines?.citations ?? []),
+    ...(e.state?.release.citations ?? []),
+  ];
   if (e.state) {
     const t = e.state.expected_term;
     return t.months === null || e.mandatory_minimum_months === null
@@ -75,7 +74,7 @@ function imposedTerm(e: Exposure | null): Imposed | null {
       : { months: t.months, basis: t.basis, citations, lower_bound: t.lower_bound };
   }
   const t = expectedTerm(e); // shared with relief: src/model/expected-term.ts
-  return t ? { months: t.months, basis: t.basis, citations, lower_bound: false } : null;
+  return t ? extend(t, { citations, lower_bound: false }) : null; // not a spread: see src/model/extend.ts
 }
 
 /** Federal: good conduct time under 18 U.S.C. 3624(b) as applied on the evaluation date; no parole since 1987. */
@@ -209,7 +208,7 @@ export function cost(col: Collector): Cost | null {
   if (!served.known) {
     const usdOf = (m: Term) => (rate && m !== 'life' ? Math.round((m / MONTHS_PER_YEAR) * rate.usd) : null);
     const [low, high] = served.range ?? [null, t.months];
-    col.add('consequences.cost.served.share_unknown', 'warning', served.citations.concat(t.citations), {
+    col.add('consequences.cost.served.share_unknown', 'warning', [...served.citations, ...t.citations], {
       jurisdiction: c.jurisdiction,
       rule: served.rule,
       missing_law: served.missing_law,
@@ -229,10 +228,7 @@ export function cost(col: Collector): Cost | null {
     usd: Math.round(served.years * rate.usd),
     person_years: round2(served.years),
     rate_usd_per_year: rate.usd,
-    citations: [rate.law].concat(
-      t.citations,
-      served.citations.filter((x) => !t.citations.includes(x)),
-    ),
+    citations: [rate.law, ...t.citations, ...served.citations.filter((x) => !t.citations.includes(x))],
     basis: shortened ? 'expected_time_served' : t.basis,
     months: served.months,
     fiscal_year: rate.fiscal_year,
@@ -246,7 +242,7 @@ export function cost(col: Collector): Cost | null {
     },
   };
   // the release rule's citation is on its own finding above
-  col.add('consequences.cost.total', 'info', [rate.law].concat(t.citations), {
+  col.add('consequences.cost.total', 'info', [rate.law, ...t.citations], {
     usd: out.usd,
     person_years: out.person_years,
     months: out.months,

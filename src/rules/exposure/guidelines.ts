@@ -3,6 +3,7 @@ import type { LawView } from '../../law/reader.ts';
 import type { Guidelines, RoleResult } from '../../model/assessment.ts';
 import type { IsoDate } from '../../model/dates.ts';
 import { dotted } from '../../model/dotted.ts';
+import { extend } from '../../model/extend.ts';
 import type { RawFinding } from '../../model/finding.ts';
 import { addTerms, type Term, termGte } from '../../model/terms.ts';
 import type { RuleInput } from '../context.ts';
@@ -117,7 +118,7 @@ export function guidelinesUnder(manual: IsoDate, c: GuidelineInputs): GuidelineR
   const bound = c.bound ?? 'worst';
   const mitigating = mitigatingRole(c.role, kase, bound, law, trace);
   const base = possession
-    ? { ...possessionLevel(c.charge.drugs, law, trace), cap: null }
+    ? extend(possessionLevel(c.charge.drugs, law, trace), { cap: null })
     : drugBaseLevel(c.charge.drugs, c.statutory, mitigating, law, trace, kase);
   if (!base) return { guidelines: null, history, trace };
   const sheet = new Worksheet(base.level);

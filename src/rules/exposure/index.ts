@@ -6,6 +6,7 @@ import { addTerms, type Term, termGte } from '../../model/terms.ts';
 
 const greater = (a: Term, b: Term): Term => (termGte(a, b) ? a : b);
 
+import { extend } from '../../model/extend.ts';
 import type { RuleInput } from '../context.ts';
 import { Trace } from '../trace.ts';
 import { type ChargeResult, type ChargingPolicy, chargeOf } from './charge.ts';
@@ -110,7 +111,12 @@ export function federalExposure(
   }
   const open = openFindings(input, fip);
   if (manual && guidelines?.guidelines && open.length)
-    bestCaseRange(guidelines.guidelines, guidelinesUnder(manual, { ...inputs, bound: 'best' }), open, trace);
+    bestCaseRange(
+      guidelines.guidelines,
+      guidelinesUnder(manual, extend(inputs, { bound: 'best' as const })),
+      open,
+      trace,
+    );
 
   // Mandatory prison terms: the drug minimum unless the safety valve or a 3553(e) motion removes it, or the
   // 924(e) minimum of a 922(g) count if greater (the counts run concurrently; the safety valve never reaches
@@ -135,7 +141,7 @@ export function federalExposure(
     bestIf = 'motion_3553e';
   }
   if (below.binds !== false && total !== best && termGte(total, best))
-    trace.add('exposure.mandatory_minimum.best_case', 'warning', statutory.citations.concat(sv.citations), {
+    trace.add('exposure.mandatory_minimum.best_case', 'warning', [...statutory.citations, ...sv.citations], {
       months: best,
       worst_months: total,
       if: bestIf,

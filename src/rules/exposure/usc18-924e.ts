@@ -1,4 +1,5 @@
 import type { Prior } from '../../model/case.ts';
+import { extend } from '../../model/extend.ts';
 import type { Term } from '../../model/terms.ts';
 import type { RuleInput } from '../context.ts';
 import type { Trace } from '../trace.ts';
@@ -74,10 +75,12 @@ export function armedCareerCriminal(input: RuleInput, trace: Trace): AccaResult 
   if (applies === true) trace.add('exposure.acca.applies', 'critical', [r.law], values);
   else if (applies === false) trace.add('exposure.acca.not_applicable', 'info', [r.law], values);
   else
-    trace.add('exposure.acca.undetermined', 'warning', [r.law], {
-      ...values,
-      missing: [...new Set(missing)],
-    });
+    trace.add(
+      'exposure.acca.undetermined',
+      'warning',
+      [r.law],
+      extend(values, { missing: [...new Set(missing)] }),
+    );
   if (applies !== false && occasions.value.found_by_jury)
     trace.add('exposure.acca.occasions_for_jury', 'info', [occasions.law], { occasions: possible });
   return {

@@ -83,6 +83,11 @@ function measured(d: Drug, a: Amount): { substance: string; grams: number | null
   return { substance: d.substance, grams: a.grams ?? null, units: a.units ?? null };
 }
 
+/** `measured` and the amount, written out (not a spread of `measured`: see src/model/extend.ts); per drug. */
+function measuredWithAmount(d: Drug, a: Amount) {
+  return { substance: d.substance, grams: a.grams ?? null, units: a.units ?? null, amount: a };
+}
+
 /** Compares a quantity to a threshold on a shared measure: grams first, then units; null when none is shared. */
 function compare(a: Amount, t: Amount): { ratio: number } | null {
   if (a.grams !== undefined && t.grams !== undefined && t.grams > 0) return { ratio: a.grams / t.grams };
@@ -145,7 +150,9 @@ function personalUse(
       presumption = { threshold: threshold.value, reached: t ? t.ratio >= 1 : null, law: threshold.law };
       const values = explain
         ? {
-            ...measured(d, amount),
+            substance: d.substance,
+            grams: amount.grams ?? null,
+            units: amount.units ?? null,
             jurisdiction: c.jurisdiction,
             amount,
             threshold: threshold.value,
@@ -184,7 +191,9 @@ function personalUse(
     items.push(item);
     const values = explain
       ? {
-          ...measured(d, amount),
+          substance: d.substance,
+          grams: amount.grams ?? null,
+          units: amount.units ?? null,
           amount,
           personal_use_amount: pu,
           daily_grams: dailyGrams,
@@ -204,7 +213,7 @@ function personalUse(
         'indicia.ignored.attributed_quantity',
         'info',
         [],
-        explain ? { ...measured(d, amountOf(d)), amount: amountOf(d) } : measured(d, amountOf(d)),
+        explain ? measuredWithAmount(d, amountOf(d)) : measured(d, amountOf(d)),
       ),
     );
   }

@@ -20,7 +20,7 @@ export function roleExposureMismatch(input: RuleInputWithResults): RawFinding[] 
   const threshold = table.value?.[role.function];
   if (threshold === undefined || !termGte(minimum, threshold)) return [];
   return [
-    finding('role.mismatch.mandatory_minimum', 'warning', exposure.statutory.citations.concat(table.law), {
+    finding('role.mismatch.mandatory_minimum', 'warning', [...exposure.statutory.citations, table.law], {
       function: role.function,
       minimum_months: minimum,
       threshold_months: threshold,

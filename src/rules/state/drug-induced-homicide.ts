@@ -1,5 +1,6 @@
 import type { Resolved } from '../../law/book.ts';
 import { LawGapError } from '../../law/errors.ts';
+import { extend } from '../../model/extend.ts';
 import { type Term, termGte } from '../../model/terms.ts';
 import type { RuleInput } from '../context.ts';
 import type { Trace } from '../trace.ts';
@@ -121,8 +122,5 @@ export function withDelivery(
   if (deliveryFirst)
     trace.add('exposure.state.dih.delivery_range_higher', 'warning', [other.citation], { max: oMax });
   const [first, second] = deliveryFirst ? [other, dih] : [dih, other];
-  return [
-    { ...first, consecutive: false },
-    { ...second, consecutive: false },
-  ];
+  return [extend(first, { consecutive: false }), extend(second, { consecutive: false })];
 }

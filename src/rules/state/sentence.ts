@@ -1,4 +1,5 @@
 import type { Exposure, StateCountResult, StateExposure } from '../../model/assessment.ts';
+import { extend } from '../../model/extend.ts';
 import { addTerms, type Term, termGte } from '../../model/terms.ts';
 import type { RuleInput } from '../context.ts';
 import type { Trace } from '../trace.ts';
@@ -174,5 +175,5 @@ export function releaseRule(input: RuleInput, state: string, rule: string, trace
   const r = trace.cite(
     input.law.statute('state').get<Omit<Release, 'rule' | 'citations'>>(`${state}.release.parole`),
   );
-  return { ...r.value, rule, citations: [r.law] };
+  return extend(r.value, { rule, citations: [r.law] });
 }

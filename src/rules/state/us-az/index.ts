@@ -1,3 +1,4 @@
+import { extend } from '../../../model/extend.ts';
 import type { RuleInput } from '../../context.ts';
 import type { Trace } from '../../trace.ts';
 import { enhancingPriors } from '../priors.ts';
@@ -12,7 +13,7 @@ function release(input: RuleInput, flatTime: boolean, trace: Trace): Release {
   );
   return flatTime
     ? { parole_eligible: false, served_fraction: 1, rule: 'az_flat_time', citations: [p.law] }
-    : { ...p.value, rule: 'az_truth_in_sentencing', citations: [p.law] };
+    : extend(p.value, { rule: 'az_truth_in_sentencing', citations: [p.law] });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { extend } from '../../../model/extend.ts';
 import type { RuleInput } from '../../context.ts';
 import type { Trace } from '../../trace.ts';
 import { enhancingPriors, recordPriors } from '../priors.ts';
@@ -12,7 +13,7 @@ function release(input: RuleInput, trace: Trace): Release {
       .statute('state')
       .get<{ parole_eligible: boolean; served_fraction: number }>('us_fl.release.gain_time'),
   );
-  return { ...r.value, rule: 'fl_85_percent', citations: [r.law] };
+  return extend(r.value, { rule: 'fl_85_percent', citations: [r.law] });
 }
 
 /**

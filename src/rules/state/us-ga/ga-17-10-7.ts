@@ -1,4 +1,5 @@
 import type { Prior } from '../../../model/case.ts';
+import { extend } from '../../../model/extend.ts';
 import type { Term } from '../../../model/terms.ts';
 import type { RuleInput } from '../../context.ts';
 import type { Trace } from '../../trace.ts';
@@ -73,7 +74,7 @@ export function gaRelease(input: RuleInput, recidivism: Recidivism, trace: Trace
       .statute('state')
       .get<{ parole_eligible: boolean; served_fraction: number | null }>('us_ga.release.parole'),
   );
-  return { ...p.value, rule: 'ga_parole', citations: [p.law] };
+  return extend(p.value, { rule: 'ga_parole', citations: [p.law] });
 }
 
 interface ParoleConsideration {

@@ -1,4 +1,5 @@
 import type { Resolved } from '../../../law/book.ts';
+import { extend } from '../../../model/extend.ts';
 import type { RuleInput } from '../../context.ts';
 import type { Trace } from '../../trace.ts';
 import { type StateCharge, StateRefusal, type WeightRow } from '../types.ts';
@@ -44,5 +45,5 @@ export function la40_967(
       grams: best.grams,
       threshold: row.value.from_g,
     });
-  return { ...best, row, trafficking };
+  return extend(best, { row, trafficking });
 }

@@ -1,3 +1,4 @@
+import { extend } from '../../../model/extend.ts';
 import type { RuleInput } from '../../context.ts';
 import type { Trace } from '../../trace.ts';
 import { enhancingPriors } from '../priors.ts';
@@ -28,7 +29,7 @@ function release(input: RuleInput, trace: Trace): Release {
   const r = trace.cite(
     input.law.statute('state').get<Omit<Release, 'rule' | 'citations'>>('us_mi.release.parole'),
   );
-  return { ...r.value, rule: 'mi_parole_at_minimum', citations: [r.law] };
+  return extend(r.value, { rule: 'mi_parole_at_minimum', citations: [r.law] });
 }
 
 /**

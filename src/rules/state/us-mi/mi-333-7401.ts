@@ -1,4 +1,5 @@
 import type { Resolved } from '../../../law/book.ts';
+import { extend } from '../../../model/extend.ts';
 import type { RuleInput } from '../../context.ts';
 import type { Trace } from '../../trace.ts';
 import { type StateCharge, StateRefusal, type WeightRow } from '../types.ts';
@@ -29,5 +30,5 @@ export function mi333_7401(
       offense: section === 'mcl333_7403' ? 'MCL 333.7403' : 'MCL 333.7401',
       grams: found[0]?.grams ?? 0,
     });
-  return { ...best, section };
+  return extend(best, { section });
 }

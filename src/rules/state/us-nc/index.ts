@@ -1,4 +1,5 @@
 import type { Prior } from '../../../model/case.ts';
+import { extend } from '../../../model/extend.ts';
 import type { RuleInput } from '../../context.ts';
 import { Trace } from '../../trace.ts';
 import { enhancingPriors, recordPriors } from '../priors.ts';
@@ -60,7 +61,7 @@ function release(input: RuleInput, trace: Trace): Release {
       .statute('state')
       .get<{ parole_eligible: boolean; served_fraction: number }>('us_nc.release.structured'),
   );
-  return { ...r.value, rule: 'nc_minimum_served', citations: [r.law] };
+  return extend(r.value, { rule: 'nc_minimum_served', citations: [r.law] });
 }
 
 /** The priors the record scores, with their place in the case: entered before the offense, not set aside. */

@@ -1,3 +1,4 @@
+import { extend } from '../../../model/extend.ts';
 import type { RuleInput } from '../../context.ts';
 import type { Trace } from '../../trace.ts';
 import { drugInducedHomicide, withDelivery } from '../drug-induced-homicide.ts';
@@ -42,8 +43,7 @@ function release(input: RuleInput, offense: StateCount, trace: Trace): Release {
   if (offense.penalty.max_months !== limits.confinement_maximum_months + limits.supervision_maximum_months)
     return r;
   trace.cite(b);
-  return {
-    ...r,
+  return extend(r, {
     confinement: {
       minimum_months: b.value.confinement_minimum_months,
       maximum_months: limits.confinement_maximum_months,
@@ -51,7 +51,7 @@ function release(input: RuleInput, offense: StateCount, trace: Trace): Release {
       supervision_minimum_share: b.value.supervision_minimum_share,
     },
     citations: [...r.citations, b.law],
-  };
+  });
 }
 
 function sentence(input: RuleInput, charge: StateCharge, trace: Trace): StateSentence {
