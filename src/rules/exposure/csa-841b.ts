@@ -69,6 +69,13 @@ function unweighed(drugs: Drug[], input: RuleInput, trace: Trace): Drug[] {
  */
 const NONE_OPEN: ReadonlySet<string> = new Set();
 
+/** The statute's amount of the drugs of one marihuana type (marihuana, plants, hashish). */
+function amountOfType(drugs: Drug[], type: string): number {
+  let sum = 0;
+  for (const d of drugs) if (SUBSTANCE_NAMES[d.substance].marihuanaType === type) sum += amountOf(d);
+  return sum;
+}
+
 function tierOf(
   drugs: Drug[],
   input: RuleInput,
@@ -110,15 +117,11 @@ function tierOf(
     ),
   ).value;
   const allMarihuana = drugs.every((d) => SUBSTANCE_NAMES[d.substance].marihuanaType);
-  const sum = (t: string) =>
-    drugs
-      .filter((d) => SUBSTANCE_NAMES[d.substance].marihuanaType === t)
-      .reduce((s, d) => s + amountOf(d), 0);
   if (
     allMarihuana &&
-    sum('marihuana') < ceiling.marihuana_g &&
-    sum('plants') < ceiling.marihuana_plants &&
-    sum('hashish') < ceiling.hashish_g
+    amountOfType(drugs, 'marihuana') < ceiling.marihuana_g &&
+    amountOfType(drugs, 'plants') < ceiling.marihuana_plants &&
+    amountOfType(drugs, 'hashish') < ceiling.hashish_g
   )
     return 'D';
   return 'C';

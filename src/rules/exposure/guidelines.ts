@@ -103,6 +103,30 @@ function sentencingTable(law: LawView, trace: Trace): CompiledTable {
   return t;
 }
 
+/** What Chapter Five reads besides the worksheet level. */
+interface ChapterFive {
+  bounds: { min: number; max: number };
+  table: CompiledTable;
+  category: string;
+  inputs: GuidelineInputs;
+  statMin: Term;
+  statMax: Term;
+  law: LawView;
+}
+
+/** Chapter Five from a worksheet level: the table cell, the safety-valve floor, the statutory bounds. */
+function rangeFor(level: number, k: ChapterFive, t: Trace) {
+  const { bounds, table, category, law } = k;
+  const offenseLevel = Math.min(bounds.max, Math.max(bounds.min, level));
+  const cell = table.cell(offenseLevel, category);
+  if (!cell) throw new Error(`sentencing table has no cell for level ${offenseLevel}, category ${category}`);
+  const { tableRange, range } =
+    k.inputs.safetyValve.eligible === true
+      ? safetyValveFloor(cell, k.inputs.statutory.min, offenseLevel, (l) => table.cell(l, category), law, t)
+      : { tableRange: cell, range: cell };
+  return { offenseLevel, tableRange, bounded: boundByStatute(range, k.statMin, k.statMax, law, t) };
+}
+
 /** The guideline range under one Manual, applied as a whole (USSG 1B1.11(b)(2)). */
 export function guidelinesUnder(manual: IsoDate, c: GuidelineInputs): GuidelineResult {
   const law = c.input.law.at(manual, 'guidelines');
@@ -242,21 +266,10 @@ export function guidelinesUnder(manual: IsoDate, c: GuidelineInputs): GuidelineR
   const drugMin: Term = c.safetyValve.eligible === true ? 0 : c.statutory.min;
   const statMin: Term = fip && termGte(fip.min, drugMin) ? fip.min : drugMin;
   const statMax: Term = fip ? addTerms(c.statutory.max, fip.max) : c.statutory.max;
-  /** Chapter Five from a worksheet level: the table cell, the safety-valve floor, the statutory bounds. */
-  const rangeFor = (level: number, t: Trace) => {
-    const offenseLevel = Math.min(bounds.max, Math.max(bounds.min, level));
-    const cell = table.cell(offenseLevel, category);
-    if (!cell)
-      throw new Error(`sentencing table has no cell for level ${offenseLevel}, category ${category}`);
-    const { tableRange, range } =
-      c.safetyValve.eligible === true
-        ? safetyValveFloor(cell, c.statutory.min, offenseLevel, (l) => table.cell(l, category), law, t)
-        : { tableRange: cell, range: cell };
-    return { offenseLevel, tableRange, bounded: boundByStatute(range, statMin, statMax, law, t) };
-  };
-  const { offenseLevel, tableRange, bounded } = rangeFor(sheet.level, trace);
+  const five: ChapterFive = { bounds, table, category, inputs: c, statMin, statMax, law };
+  const { offenseLevel, tableRange, bounded } = rangeFor(sheet.level, five, trace);
   if (accepted && bestLevel < sheet.level) {
-    const best = rangeFor(bestLevel, new Trace());
+    const best = rangeFor(bestLevel, five, new Trace());
     trace.add('guidelines.acceptance.third_level_undetermined', 'warning', [accepted.law], {
       missing: 'cooperation.acceptance_government_motion',
       offense_level: best.offenseLevel,
