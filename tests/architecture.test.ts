@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, it } from 'node:test';
+import ts from 'typescript';
 import { ROOT } from './helpers/cases.ts';
 
 const SRC = join(ROOT, 'src');
@@ -74,6 +76,80 @@ describe('dependency rules (one core, thin surfaces)', () => {
     for (const f of files(SRC)) {
       if (area(f) === 'synthetic') continue; // the generator draws calendar dates for fake cases
       assert.doesNotMatch(readFileSync(f, 'utf8'), /['"](19|20)\d{2}-[01]\d-[0-3]\d['"]/, relative(ROOT, f));
+    }
+  });
+});
+
+/**
+ * Object literals inside functions that start with a spread and then name a property the spread object's
+ * type does not have: V8 (Node 20) builds those on a slow path (~0.7 us a property; src/model/extend.ts).
+ */
+function spreadsThatAdd(roots: string[], under: string): string[] {
+  const program = ts.createProgram(roots, {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    allowImportingTsExtensions: true,
+    noEmit: true,
+    strict: true,
+    skipLibCheck: true,
+    types: [],
+  });
+  const checker = program.getTypeChecker();
+  const found: string[] = [];
+  for (const sf of program.getSourceFiles()) {
+    if (!sf.fileName.startsWith(under)) continue;
+    const visit = (n: ts.Node, inFunction: boolean): void => {
+      const first = ts.isObjectLiteralExpression(n) ? n.properties[0] : undefined;
+      if (inFunction && first && ts.isSpreadAssignment(first)) {
+        const type = checker.getTypeAtLocation(first.expression);
+        for (const p of (n as ts.ObjectLiteralExpression).properties.slice(1)) {
+          const name = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : null;
+          if (name !== null && !ts.isSpreadAssignment(p) && !type.getProperty(name)) {
+            const line = sf.getLineAndCharacterOfPosition(n.getStart()).line + 1;
+            found.push(`${relative(ROOT, sf.fileName)}:${line} adds ${name}`);
+            break;
+          }
+        }
+      }
+      ts.forEachChild(n, (m) => visit(m, inFunction || ts.isFunctionLike(n)));
+    };
+    visit(sf, false);
+  }
+  return found;
+}
+
+/** The code that runs per case, per record or per request (the CLI and publishing run once per command). */
+const PER_CASE = ['rules', 'engine', 'law', 'messages', 'model', 'batch', 'records', 'api'];
+
+describe('code that runs per case or per record', () => {
+  it('never adds properties to a spread object in a literal (extend() does it off the slow path)', () => {
+    const dirs = PER_CASE.map((d) => join(SRC, d));
+    const found = spreadsThatAdd(dirs.flatMap(files), SRC);
+    assert.deepEqual(
+      found.filter((f) => dirs.some((d) => f.startsWith(`${relative(ROOT, d)}/`))),
+      [],
+    );
+  });
+  it('the check finds such a literal, and lets an overwrite and a module-level table pass', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'proportion-spread-'));
+    try {
+      const file = join(dir, 'f.ts');
+      writeFileSync(
+        file,
+        [
+          'const TABLE = { ...{ a: 1 }, b: 2 };',
+          'export const t = TABLE;',
+          'export function adds(a: { x: number }) { return { ...a, y: 1 }; }',
+          'export function overwrites(a: { x: number }) { return { ...a, x: 2 }; }',
+        ].join('\n'),
+      );
+      assert.deepEqual(
+        spreadsThatAdd([file], dir).map((f) => f.replace(/^.*f\.ts/, 'f.ts')),
+        ['f.ts:3 adds y'],
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

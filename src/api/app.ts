@@ -15,6 +15,7 @@ import { LawGapError } from '../law/errors.ts';
 import { defaultLawBook } from '../law/loader.ts';
 import { type Case, CaseRefused } from '../model/case.ts';
 import { todayUtc } from '../model/dates.ts';
+import { extend } from '../model/extend.ts';
 import { renderError, webRoutes } from '../web/routes.ts';
 import { ApiError, errorBody, type Problem, zodToProblems } from './errors.ts';
 import { type BatchFormat, JobQueue, type RunBatch } from './jobs.ts';
@@ -418,7 +419,7 @@ export function createApp(options: AppOptions = {}) {
       const parameters = q.parameter
         ? view.parameters.filter((p) => p.id.startsWith(q.parameter as string))
         : view.parameters;
-      return c.json({ ...view, jurisdictions: list, parameters } as never, 200);
+      return c.json(extend(view, { jurisdictions: list, parameters }) as never, 200);
     },
   );
 
@@ -428,7 +429,7 @@ export function createApp(options: AppOptions = {}) {
     if (!job)
       throw new ApiError(404, `no batch job "${id}"`, [{ path: 'id', message: 'unknown or expired job' }]);
     const url = `/v1/batch/${job.id}`;
-    return { ...job, url, files: job.files.map((name) => ({ name, url: `${url}/files/${name}` })) };
+    return extend(job, { url, files: job.files.map((name) => ({ name, url: `${url}/files/${name}` })) });
   };
   // Documented from the same schemas, validated by hand: the body is CSV, JSON Lines or JSON.
   app.openAPIRegistry.registerPath(

@@ -2,6 +2,7 @@ import type { LawSnapshot } from '../law/book.ts';
 import { defaultLawBook } from '../law/loader.ts';
 import type { Activity, Case, Substance } from '../model/case.ts';
 import { parseCase, SUBSTANCES } from '../model/case.ts';
+import { extend } from '../model/extend.ts';
 import type { Term } from '../model/terms.ts';
 import { SUBSTANCE_NAMES } from '../rules/exposure/substances.ts';
 import { columnOfPath, type RowProblem } from './layout.ts';
@@ -454,15 +455,15 @@ export function usscRowToCase(
 
   if (age !== undefined) person.birth_year = Number(date.slice(0, 4)) - age;
   const idRaw = r.raw('USSCIDN');
-  const c = {
-    ...(idRaw ? { id: `ussc-${idRaw}` } : {}),
+  // extend, not a leading spread (V8's slow path, see src/model/extend.ts): this runs for every record
+  const c = extend(idRaw ? { id: `ussc-${idRaw}` } : {}, {
     jurisdiction: 'US-FED',
     offense_date: date,
     sentencing_date: date,
     person,
     conduct: {
       activities,
-      drugs: drugs.map((d) => ({ ...d, basis: 'attributed' })),
+      drugs: drugs.map((d) => extend(d, { basis: 'attributed' as const })),
       ...(supervised !== undefined ? { people_supervised: supervised } : {}),
       weapon,
       firearm_counts: counts,
@@ -475,7 +476,7 @@ export function usscRowToCase(
       // ACCTRESP -3 is the third level, granted only on the government's motion (3E1.1(b) since 2003)
       ...(acc !== undefined && acc < 0 ? { acceptance_government_motion: acc <= -3 } : {}),
     },
-  };
+  });
   const parsed = parseCase(c);
   if (!parsed.ok)
     return {

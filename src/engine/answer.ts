@@ -1,6 +1,7 @@
 import type { Assessment, Question } from '../model/assessment.ts';
 import { type Case, COMPENSATIONS, MAX_MONTHS, parseCase, WEAPONS } from '../model/case.ts';
 import { addDays, type IsoDate, monthsBetween } from '../model/dates.ts';
+import { extend } from '../model/extend.ts';
 import { setPath } from '../model/paths.ts';
 import { rangeAbove, type Term, termGte } from '../model/terms.ts';
 import { CaseMemo } from './memo.ts';
@@ -216,7 +217,7 @@ export function boundsOf(c: Case, a: Assessment, options: ScenarioOptions): Boun
   const s = resolveScenario('law_at_sentencing', options.law);
   const out: (Bound & { spread: number })[] = [];
   const court = courtFindingsBound(a);
-  if (court) out.push({ ...court, spread: spread(court.best, court.worst) });
+  if (court) out.push(extend(court, { spread: spread(court.best, court.worst) }));
   for (const fact of openFacts(c, a.questions ?? [])) {
     const assessed = fact.variants.map((v) => assessUnder(v, s, { ...options, messages: false }));
     for (const n of NUMBERS) {

@@ -36,13 +36,14 @@ export function chooseDates(
  * moves by the same number of days, so look-back and recency windows keep their meaning.
  */
 export function shiftPriors(c: Case, asOf: IsoDate): Case {
-  const priors = c.history?.priors;
-  if (!priors?.length || asOf === c.offense_date) return c;
+  const history = c.history;
+  const priors = history?.priors;
+  if (!history || !priors?.length || asOf === c.offense_date) return c;
   const days = daysBetween(c.offense_date, asOf);
   return {
     ...c,
     history: {
-      ...c.history,
+      ...history,
       priors: priors.map((p) => ({
         ...p,
         date: addDays(p.date, days),

@@ -33,7 +33,10 @@ export function renderMessage(code: string, values: Record<string, unknown> = {}
   return t(values);
 }
 
-/** A finding with its message; contract ids in the values (cocaine_base, sold_wholesale) read as labels. */
-export function render(f: RawFinding): Finding {
+/**
+ * A finding with its message; contract ids in the values (cocaine_base, sold_wholesale) read as labels.
+ * Findings are made with an empty message (src/model/finding.ts), which this replaces.
+ */
+export function render(f: Finding): Finding {
   return { ...f, message: labelIds(renderMessage(f.code, f.values)) };
 }

@@ -24,10 +24,10 @@ export async function runImport(
       let r: ImportReport;
       try {
         r = await importFile(store, f, {
-          ...(o.descriptor ? { descriptor: o.descriptor } : {}),
-          ...(o.format ? { format: o.format } : {}),
           allowPartial: o.allowPartial === true,
           deriveRole,
+          ...(o.descriptor ? { descriptor: o.descriptor } : {}),
+          ...(o.format ? { format: o.format } : {}),
         });
       } catch (e) {
         if (e instanceof ImportFileError) throw new InvalidInput(e.message);
