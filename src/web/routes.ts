@@ -118,7 +118,7 @@ ${r.problems.length ? html`<div class="notice crit" role="alert" data-testid="pr
 ${r.a ? html`<p role="status" class="visually-hidden">Assessment updated.</p>` : ''}
 ${
   r.a
-    ? html`${answer ? renderAnswer(answer) : ''}${renderResult(r.a, { scenarioTitles: scenarioTitles(), ...(pdfHref ? { pdfHref } : {}) })}
+    ? html`${answer ? renderAnswer(answer) : ''}${renderResult(r.a, { ...(pdfHref ? { pdfHref } : {}), scenarioTitles: scenarioTitles() })}
 <div class="actions no-print" data-testid="share"><a class="button secondary" href="${link}" data-testid="permalink">Link to this result</a>${r.c ? html`<a class="button secondary" href="/assess.json?c=${encodeCase(r.c)}" download="${caseFileName(r.c.id)}.json">Save the case (JSON)</a>` : ''}${compareHref ? html`<a class="button secondary" href="${compareHref}">Compare under reforms</a>` : ''}</div>
 <p class="cite no-print">The link holds the facts entered and the law data stamp <code>${lawStamp(r.a)}</code>: opened later, it shows this result again, and says so if the law data has changed.</p>
 <h2 class="no-print" id="facts-heading">The facts: change any answer and assess again</h2>`

@@ -62,11 +62,6 @@ function unweighed(drugs: Drug[], input: RuleInput, trace: Trace): Drug[] {
   return carried.filter((d) => d.grams === undefined);
 }
 
-/**
- * 841(b)(1)(A)-(D): the highest tier any substance reaches (triggers are inclusive, "or more"). The keys in
- * `open` have no known amount: `reached` says whether to take them as reaching every trigger (the worst
- * case) or none (the best).
- */
 const NONE_OPEN: ReadonlySet<string> = new Set();
 
 /** The statute's amount of the drugs of one marihuana type (marihuana, plants, hashish). */
@@ -76,6 +71,11 @@ function amountOfType(drugs: Drug[], type: string): number {
   return sum;
 }
 
+/**
+ * 841(b)(1)(A)-(D): the highest tier any substance reaches (triggers are inclusive, "or more"). The keys in
+ * `open` have no known amount: `reached` says whether to take them as reaching every trigger (the worst
+ * case) or none (the best).
+ */
 function tierOf(
   drugs: Drug[],
   input: RuleInput,

@@ -1,12 +1,12 @@
 import { LawGapError } from '../../law/errors.ts';
 import type { Exposure, Guidelines, RoleResult } from '../../model/assessment.ts';
 import type { IsoDate } from '../../model/dates.ts';
+import { extend } from '../../model/extend.ts';
 import type { RawFinding } from '../../model/finding.ts';
 import { addTerms, type Term, termGte } from '../../model/terms.ts';
 
 const greater = (a: Term, b: Term): Term => (termGte(a, b) ? a : b);
 
-import { extend } from '../../model/extend.ts';
 import type { RuleInput } from '../context.ts';
 import { Trace } from '../trace.ts';
 import { type ChargeResult, type ChargingPolicy, chargeOf } from './charge.ts';

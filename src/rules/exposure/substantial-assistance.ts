@@ -15,15 +15,15 @@ export interface Motions {
   stated: boolean;
 }
 
-/**
- * The motions the case states. The older `substantial_assistance` field stands for both motions (as the
- * Commission's records code a substantial-assistance departure); a motion named on its own wins over it.
- */
 /** One motion as stated, else as `substantial_assistance` states both (a function, not a closure per case). */
 function motionOf(v: boolean | 'unknown' | undefined, both: boolean | undefined): Motion {
   return v === 'unknown' ? null : (v ?? both ?? false);
 }
 
+/**
+ * The motions the case states. The older `substantial_assistance` field stands for both motions (as the
+ * Commission's records code a substantial-assistance departure); a motion named on its own wins over it.
+ */
 export function motionsOf(c: Case): Motions {
   const co = c.cooperation;
   const both = co?.substantial_assistance;

@@ -4,6 +4,7 @@ import type { LawView } from '../../law/reader.ts';
 import type { IndiciumVerdict, Strength } from '../../model/assessment.ts';
 import type { Case, Drug } from '../../model/case.ts';
 import { dotted } from '../../model/dotted.ts';
+import { extend } from '../../model/extend.ts';
 import { finding, type RawFinding } from '../../model/finding.ts';
 import type { RuleInput } from '../context.ts';
 import { formatAmount, formatNumber } from '../format.ts';
@@ -83,11 +84,6 @@ function measured(d: Drug, a: Amount): { substance: string; grams: number | null
   return { substance: d.substance, grams: a.grams ?? null, units: a.units ?? null };
 }
 
-/** `measured` and the amount, written out (not a spread of `measured`: see src/model/extend.ts); per drug. */
-function measuredWithAmount(d: Drug, a: Amount) {
-  return { substance: d.substance, grams: a.grams ?? null, units: a.units ?? null, amount: a };
-}
-
 /** Compares a quantity to a threshold on a shared measure: grams first, then units; null when none is shared. */
 function compare(a: Amount, t: Amount): { ratio: number } | null {
   if (a.grams !== undefined && t.grams !== undefined && t.grams > 0) return { ratio: a.grams / t.grams };
@@ -149,15 +145,12 @@ function personalUse(
       const t = compare(amount, threshold.value);
       presumption = { threshold: threshold.value, reached: t ? t.ratio >= 1 : null, law: threshold.law };
       const values = explain
-        ? {
-            substance: d.substance,
-            grams: amount.grams ?? null,
-            units: amount.units ?? null,
+        ? extend(measured(d, amount), {
             jurisdiction: c.jurisdiction,
             amount,
             threshold: threshold.value,
             within_personal_use: within,
-          }
+          })
         : measured(d, amount);
       if (presumption.reached === true)
         findings.push(finding('indicia.presumption_of_sale.reached', 'warning', [threshold.law], values));
@@ -190,16 +183,13 @@ function personalUse(
     };
     items.push(item);
     const values = explain
-      ? {
-          substance: d.substance,
-          grams: amount.grams ?? null,
-          units: amount.units ?? null,
+      ? extend(measured(d, amount), {
           amount,
           personal_use_amount: pu,
           daily_grams: dailyGrams,
           supply_days: item.supply_days,
           multiple: cmp ? Number(cmp.ratio.toFixed(2)) : null,
-        }
+        })
       : measured(d, amount);
     if (within === true)
       findings.push(finding('indicia.personal_use.within', 'info', item.citations, values));
@@ -213,7 +203,7 @@ function personalUse(
         'indicia.ignored.attributed_quantity',
         'info',
         [],
-        explain ? measuredWithAmount(d, amountOf(d)) : measured(d, amountOf(d)),
+        explain ? extend(measured(d, amountOf(d)), { amount: amountOf(d) }) : measured(d, amountOf(d)),
       ),
     );
   }
