@@ -193,8 +193,14 @@ export async function importFile(
     if (format !== 'csv') throw new ImportFileError('a descriptor applies to CSV imports only');
     ({ mappings, fields: expected } = mappingsFromDescriptor(opts.descriptor, path));
   }
+  const header = format === 'csv' ? await readHeader(path) : null;
+  // csv-parse keeps the last of two columns of one name: the other's cells would be silently unread
+  const repeated = [...new Set((header ?? []).filter((h, i) => header?.indexOf(h) !== i))];
+  if (repeated.length)
+    throw new ImportFileError(
+      `${path}: column${repeated.length > 1 ? 's' : ''} ${repeated.map((h) => `"${h}"`).join(', ')} named more than once in the header`,
+    );
   if (format === 'csv' && store.sql && !opts.rowByRow) {
-    const header = await readHeader(path);
     const r =
       header &&
       (await importCsvInDuckDB(

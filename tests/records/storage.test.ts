@@ -209,6 +209,17 @@ for (const backend of backends) {
       assert.equal(partial.counts?.inserted, 1);
     });
 
+    maybe('a CSV header naming a column twice is refused, on both import paths', async () => {
+      const before = await snapshot(s);
+      const f = file('twice.csv', 'record_id,jurisdiction,race,race\nt1,US-FED,white,black\n');
+      for (const rowByRow of [false, true])
+        await assert.rejects(
+          importFile(s, f, { rowByRow }),
+          /column "race" named more than once in the header/,
+        );
+      assert.deepEqual(await snapshot(s), before);
+    });
+
     maybe('a failure inside the import transaction leaves the database as it was', async () => {
       const before = await snapshot(s);
       await assert.rejects(
