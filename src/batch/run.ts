@@ -440,6 +440,9 @@ export async function runBatch(opts: BatchOptions): Promise<{ summary: Summary; 
     progress?.stop();
     if (fatal) throw fatal;
     if (aborted) throw new BatchAborted();
+    // Every result is in: the workers and their heaps go now, not after the Parquet conversion, whose own
+    // memory came on top of theirs and set the run's peak RSS (destroy is idempotent: `finally` repeats it).
+    await pool?.destroy();
 
     await closeStream(results);
     await closeStream(rejected);
