@@ -480,24 +480,17 @@ export function columnOfPath(path: string): string {
 }
 
 /**
- * How the cells of a header are read: its columns in the order of their first appearance, each read from
- * the cell of its last appearance (as a record object keyed by column name would hold them), or unknown.
+ * How the cells of a header are read: each column's decoder, or undefined for an unknown column. The
+ * header names each column once (runBatch refuses one that names a column twice; a record object's keys
+ * are unique).
  */
 export interface RowPlan {
-  names: string[];
-  cells: number[];
+  names: readonly string[];
   decoders: (ColumnDecoder | undefined)[];
 }
 
 export function rowPlan(header: readonly string[]): RowPlan {
-  const at = new Map<string, number>();
-  for (let i = 0; i < header.length; i++) at.set(header[i] as string, i);
-  const names = [...at.keys()];
-  return {
-    names,
-    cells: names.map((n) => at.get(n) as number),
-    decoders: names.map((n) => DECODERS.get(n)),
-  };
+  return { names: header, decoders: header.map((n) => DECODERS.get(n)) };
 }
 
 type RowResult = { ok: true; case: Case } | { ok: false; problems: RowProblem[] };
@@ -523,7 +516,7 @@ export function decodeRow(plan: RowPlan, cells: readonly (string | undefined)[],
       problems.push({ column: plan.names[i] as string, message: 'unknown column' });
       continue;
     }
-    const raw = cells[offset + (plan.cells[i] as number)]?.trim() ?? '';
+    const raw = cells[offset + i]?.trim() ?? '';
     if (raw === '') continue;
     const v = convert(hit.column, raw);
     if (v instanceof Invalid) {

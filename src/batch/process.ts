@@ -128,7 +128,7 @@ function evaluateBatch(task: BatchTask): BatchResult {
   const idLines: number[] = [];
   const width = task.header.length;
   const plan = rowPlan(task.header);
-  const idCell = task.header.lastIndexOf('id');
+  const idCell = task.header.indexOf('id');
   for (let r = 0; r < task.lines.length; r++) {
     const line = task.lines[r] as number;
     let id = '';

@@ -14,6 +14,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { Piscina } from 'piscina';
 import { ENGINE_VERSION } from '../engine/stamp.ts';
 import { defaultLawBook, lawBookData } from '../law/loader.ts';
+import { repeatedColumnsProblem } from '../model/header.ts';
 import { CsvReader, DEFAULT_MAX_RECORD_BYTES } from './csv-reader.ts';
 import { DuplicateIds } from './duplicates.ts';
 import {
@@ -327,12 +328,8 @@ export async function runBatch(opts: BatchOptions): Promise<{ summary: Summary; 
             fatal = new BatchInputError(
               `line ${line}: the header lacks required column(s) ${missing.join(', ')}`,
             );
-          // a column named twice would leave one of its two cells unread in every record
-          const repeated = [...new Set(header.filter((h, i) => header.indexOf(h) !== i))];
-          if (repeated.length && !fatal)
-            fatal = new BatchInputError(
-              `line ${line}: column${repeated.length > 1 ? 's' : ''} ${repeated.map((u) => `"${u}"`).join(', ')} named more than once in the header`,
-            );
+          const twice = repeatedColumnsProblem(header);
+          if (twice && !fatal) fatal = new BatchInputError(`line ${line}: ${twice}`);
         }
         width = header.length;
         if (!fatal && opts.decodeInWorkers !== false)

@@ -1,4 +1,4 @@
-import type { Finding, RawFinding } from '../model/finding.ts';
+import type { Finding } from '../model/finding.ts';
 import { consequencesMessages } from './consequences.ts';
 import { exposureMessages } from './exposure.ts';
 import { indiciaMessages } from './indicia.ts';

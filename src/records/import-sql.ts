@@ -68,6 +68,7 @@ class NotPlain extends Error {}
 export async function importCsvInDuckDB(
   sql: SqlSession,
   path: string,
+  /** each column named once (importFile refuses a header naming one twice) */
   header: string[],
   /** throws when the header names a column the import does not know */
   checkHeader: (columns: string[]) => void,
@@ -75,7 +76,6 @@ export async function importCsvInDuckDB(
   deriveRole: RoleDeriver | undefined,
   merge: { fileName: string; shouldCommit: (rejected: number) => boolean; beforeCommit?: () => unknown },
 ): Promise<SqlImportResult | null> {
-  if (new Set(header).size !== header.length) return null; // csv-parse keeps the last of duplicate columns
   const tag = randomUUID().replace(/-/g, '');
   const t: Tables = {
     src: `import_src_${tag}`,

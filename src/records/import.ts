@@ -4,6 +4,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parse } from 'csv-parse';
 import type { MergeCounts, RecordStore } from '../db/store.ts';
+import { repeatedColumnsProblem } from '../model/header.ts';
 import type { Missing } from './codes.ts';
 import { dataPackageSchema, type Resource } from './datapackage.ts';
 import { importCsvInDuckDB } from './import-sql.ts';
@@ -194,12 +195,8 @@ export async function importFile(
     ({ mappings, fields: expected } = mappingsFromDescriptor(opts.descriptor, path));
   }
   const header = format === 'csv' ? await readHeader(path) : null;
-  // csv-parse keeps the last of two columns of one name: the other's cells would be silently unread
-  const repeated = [...new Set((header ?? []).filter((h, i) => header?.indexOf(h) !== i))];
-  if (repeated.length)
-    throw new ImportFileError(
-      `${path}: column${repeated.length > 1 ? 's' : ''} ${repeated.map((h) => `"${h}"`).join(', ')} named more than once in the header`,
-    );
+  const twice = header && repeatedColumnsProblem(header); // csv-parse would keep the last of the two
+  if (twice) throw new ImportFileError(`${path}: ${twice}`);
   if (format === 'csv' && store.sql && !opts.rowByRow) {
     const r =
       header &&
