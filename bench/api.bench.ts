@@ -7,7 +7,7 @@
  * Ends with one JSON line.
  */
 
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readFileSync as readProc, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -46,6 +46,14 @@ const server = spawn(
   { stdio: ['ignore', 'ignore', 'ignore'] },
 );
 const url = `http://127.0.0.1:${port}`;
+const ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
+/** The server's user and system CPU time so far (Linux: /proc/PID/stat, fields 14 and 15). */
+function serverCpuSeconds(): number {
+  const fields = readProc(`/proc/${server.pid}/stat`, 'utf8')
+    .replace(/^.*\) /s, '')
+    .split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+}
 try {
   for (let i = 0; ; i++) {
     try {
@@ -67,6 +75,7 @@ try {
   process.stdout.write(
     `POST /v1/assess?explain=${explain} (Weldon Angelos, ${size.toLocaleString('en-US')}-byte response) for ${seconds} s, ${connections} connections, on ${url}\n`,
   );
+  const cpu0 = serverCpuSeconds();
   const result = await autocannon({
     url: target,
     method: 'POST',
@@ -75,6 +84,7 @@ try {
     connections,
     duration: seconds,
   });
+  const serverCpuUs = ((serverCpuSeconds() - cpu0) / Math.max(result.requests.total, 1)) * 1e6;
   const errors = result.errors + result.timeouts + result.non2xx;
   const rps = result.requests.average;
   const p50 = result.latency.p50;
@@ -82,7 +92,8 @@ try {
   process.stdout.write(
     `requests/s: ${Math.round(rps).toLocaleString('en-US')}  latency p50: ${p50} ms  p99: ${p99} ms  (${result.requests.total.toLocaleString('en-US')} requests, ${errors} errors)\n`,
   );
-  // Where the time goes: the same assessment in this process, without HTTP.
+  // Where the server's time goes: its CPU per request against the same assessment in this process, without
+  // HTTP (wall time per request would mix in the load generator, which shares the cores).
   const { assess } = await import('../src/engine/assess.ts');
   const { parseCase } = await import('../src/model/case.ts');
   const parsed = parseCase(JSON.parse(body));
@@ -94,7 +105,7 @@ try {
       return ((performance.now() - t0) / 2000) * 1000;
     };
     process.stdout.write(
-      `engine alone (same case, no HTTP): ${per(true).toFixed(0)} µs per assessment with messages, ${per(false).toFixed(0)} µs without; HTTP, validation and JSON add the rest of ${(1e6 / Math.max(rps, 1) / 1).toFixed(0)} µs per request at ${connections} connections\n`,
+      `server CPU: ${serverCpuUs.toFixed(0)} µs per request; the engine alone (same case, no HTTP, this process): ${per(true).toFixed(0)} µs per assessment with messages, ${per(false).toFixed(0)} µs without; HTTP, validation and JSON are the rest\n`,
     );
   }
   const ok = rps >= 2000 && p99 < 50 && errors === 0;
@@ -111,6 +122,7 @@ try {
       req_per_s: Math.round(rps),
       p50_ms: p50,
       p99_ms: p99,
+      server_cpu_us_per_req: Math.round(serverCpuUs),
       errors,
       peak_rss_mb: hwm ? Math.round(Number(hwm) / 1024) : null,
     })}\n`,

