@@ -41,6 +41,14 @@ import { makeStaging } from './staging.ts';
 import { buildScenarioSummaries, RELIEF_RULE, renderSummary, type Summary } from './summary.ts';
 import { isUsscHeader } from './ussc.ts';
 
+/**
+ * Each worker's young generation, larger than V8's default. A task's cells and results outlive several
+ * scavenges of the default and are copied each time (GC was 14% of worker time). 64 MB: 1.07x the
+ * records/s on average over four interleaved pairs at 400,000 and 1M records (0.97-1.14x), for 100-130 MB
+ * more RSS; the 5M-record peak stays at 746 MB, within the 1 GB budget.
+ */
+const WORKER_YOUNG_GENERATION_MB = 64;
+
 export interface BatchOptions {
   input: string;
   out: string;
@@ -146,6 +154,7 @@ export async function runBatch(opts: BatchOptions): Promise<{ summary: Summary; 
           maxThreads: workers,
           idleTimeout: 1000,
           workerData: { law: lawBookData(law) },
+          resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
         })
       : null;
 
