@@ -28,7 +28,10 @@ const QUOTED = 2;
 const QUOTE_IN_QUOTED = 3; // a quote inside a quoted field: an escape ("") or the closing quote
 const AFTER_CR = 4; // a CR outside quotes: must be followed by LF
 
-/** `chunkBytes`: the size of each read (tests use tiny reads to cross chunk boundaries everywhere). */
+/**
+ * `chunkBytes`: the size of each read, at least 3 (the byte-order mark is looked for in the first); tests
+ * use tiny reads to cross chunk boundaries everywhere.
+ */
 export async function scanCsv(path: string, chunkBytes = 1 << 20): Promise<CsvScan> {
   const hash = createHash('sha256');
   let state = FIELD_START;
@@ -66,14 +69,7 @@ export async function scanCsv(path: string, chunkBytes = 1 << 20): Promise<CsvSc
       switch (state) {
         case FIELD_START:
         case UNQUOTED:
-          if (b > QUOTE && b !== COMMA) {
-            // ordinary content, most of a file: the rest of the field at once
-            let j = i + 1;
-            for (let c = chunk[j] as number; j < n && c !== COMMA && c > QUOTE; c = chunk[++j] as number);
-            i = j - 1;
-            state = UNQUOTED;
-            lineHasContent = true;
-          } else if (b === COMMA) {
+          if (b === COMMA) {
             fields++;
             lineHasContent = true;
             state = FIELD_START;
@@ -88,7 +84,12 @@ export async function scanCsv(path: string, chunkBytes = 1 << 20): Promise<CsvSc
               lineHasContent = true;
             }
           } else {
-            state = UNQUOTED; // white space and control characters other than line ends
+            // content, most of a file: skip to the field's next byte that may be special (a quote, comma
+            // or line end; white space and control characters stop the skip too and come back here)
+            let j = i + 1;
+            for (let c = chunk[j] as number; j < n && c !== COMMA && c > QUOTE; c = chunk[++j] as number);
+            i = j - 1;
+            state = UNQUOTED;
             lineHasContent = true;
           }
           break;
