@@ -109,6 +109,11 @@ export interface Guidelines {
    */
   best_case_range_months?: [Term, Term];
   best_case_offense_level?: number;
+  /**
+   * extension: the converted drug weight (marihuana equivalency before Nov. 2018), grams, where the base
+   * offense level was read on it (several substances, or one without its own row; USSG 2D1.1 comment. n.8)
+   */
+  converted_drug_weight_grams?: number;
   /** extension: each step of the offense-level computation, with its citation */
   steps?: { code: string; levels: number; level_after: number; citation: string }[];
   citations?: string[];

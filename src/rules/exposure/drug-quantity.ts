@@ -16,6 +16,8 @@ export interface QuantityLevel {
   /** the amount read on the table (grams of the substance, or grams of converted drug weight) */
   amount: number;
   law: string;
+  /** with 'converted': the converted drug weight as reported, grams to the milligram */
+  convertedGrams?: number;
 }
 
 /** One row of the Drug Quantity Table compiled for search: band minimums ascending, and their levels. */
@@ -203,10 +205,9 @@ function convertedWeight(drugs: Drug[], weigher: Weigher, law: LawView, trace: T
       level = floor.value.level;
     }
   }
-  trace.add('guidelines.quantity.converted_weight', 'info', [table.law], {
-    grams: Math.round(total * 1000) / 1000,
-  });
-  return { level, method: 'converted', amount: total, law: table.law };
+  const convertedGrams = Math.round(total * 1000) / 1000;
+  trace.add('guidelines.quantity.converted_weight', 'info', [table.law], { grams: convertedGrams });
+  return { level, method: 'converted', amount: total, law: table.law, convertedGrams };
 }
 
 /** USSG 2D1.1(c): the base offense level for the quantity. */

@@ -296,6 +296,8 @@ export function guidelinesUnder(manual: IsoDate, c: GuidelineInputs): GuidelineR
       ]),
     ],
   };
+  if ('convertedGrams' in base && base.convertedGrams !== undefined)
+    guidelines.converted_drug_weight_grams = base.convertedGrams;
   if (fa !== 0) {
     const withFirearms: Range = [addTerms(bounded.range[0], fa), addTerms(bounded.range[1], fa)];
     guidelines.total_range_months = withFirearms;

@@ -16,6 +16,8 @@ export interface BaseLevel {
   law: string;
   /** the mitigating-role cap applied to the Drug Quantity Table level, when it lowered it */
   cap: { to: number; law: string } | null;
+  /** the converted drug weight the quantity level was read at (several substances, or one without a row) */
+  convertedGrams?: number;
 }
 
 /**
@@ -50,10 +52,10 @@ export function drugBaseLevel(
     if (statutory.tier && d.value.tiers.includes(statutory.tier) && special > quantityLevel) {
       if (cap)
         trace.add('guidelines.mitigating_role_cap.death_level', 'info', [d.law, cap.law], { level: special });
-      return { level: special, law: d.law, cap: null };
+      return { level: special, law: d.law, cap: null, convertedGrams: q.convertedGrams };
     }
   }
-  return { level: q.level, law: q.law, cap };
+  return { level: q.level, law: q.law, cap, convertedGrams: q.convertedGrams };
 }
 
 type CapBand = { min_level: number; max_level: number | null; minus?: number; set_to?: number };
