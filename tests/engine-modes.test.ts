@@ -6,10 +6,9 @@ import { questionCode } from '../src/engine/questions.ts';
 import { assessUnder, resolveScenario } from '../src/engine/scenarios.ts';
 import { defaultLawBook } from '../src/law/loader.ts';
 import { hasQuestionText } from '../src/messages/questions.ts';
-import type { Assessment } from '../src/model/assessment.ts';
 import type { Case } from '../src/model/case.ts';
 import { generateCases } from '../src/synthetic/generate.ts';
-import { EVALUATION, jsonFiles, ROOT, readJson, validCase } from './helpers/cases.ts';
+import { decided, EVALUATION, jsonFiles, ROOT, readJson, validCase } from './helpers/cases.ts';
 
 const law = defaultLawBook();
 
@@ -24,20 +23,6 @@ function corpus(): { c: Case; asOf?: string }[] {
   ];
 }
 
-/** Everything an assessment decides except the explanations (findings' values, citations, prose, questions). */
-function numbers(a: Assessment): unknown {
-  return {
-    role: a.role?.function,
-    exposure: a.exposure,
-    indicia: a.indicia.map((v) => [v.indicium, v.strength]),
-    screen: a.screen?.recommendation,
-    consequences: a.consequences,
-    dates: a.dates,
-    charges: a.charges,
-    codes: a.findings.map((f) => f.code),
-  };
-}
-
 describe('one implementation of every rule: bulk and explained modes agree by construction', () => {
   const generated = [...generateCases(10_000, 7, { law })];
   it('on the golden corpus and the stories, bulk gives the same numbers and codes as explained', () => {
@@ -45,7 +30,7 @@ describe('one implementation of every rule: bulk and explained modes agree by co
       const options = { evaluationDate: EVALUATION, law, ...(asOf ? { asOf } : {}) };
       const explained = assess(c, { ...options, messages: false });
       const bulk = assess(c, { ...options, mode: 'bulk' });
-      assert.deepEqual(numbers(bulk), numbers(explained), c.id ?? '');
+      assert.deepEqual(decided(bulk), decided(explained), c.id ?? '');
       assert.equal(bulk.questions, undefined);
       assert.ok(bulk.findings.every((f) => f.citations.length === 0 && f.values === undefined));
     }
@@ -54,8 +39,8 @@ describe('one implementation of every rule: bulk and explained modes agree by co
     for (const c of generated) {
       const explained = assess(c, { evaluationDate: EVALUATION, law, messages: false });
       assert.deepEqual(
-        numbers(assess(c, { evaluationDate: EVALUATION, law, mode: 'bulk' })),
-        numbers(explained),
+        decided(assess(c, { evaluationDate: EVALUATION, law, mode: 'bulk' })),
+        decided(explained),
       );
     }
   });

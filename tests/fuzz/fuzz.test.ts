@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { convertedDrugWeight } from '../../src/batch/converted-weight.ts';
 import { CsvReader } from '../../src/batch/csv-reader.ts';
 import { COLUMN_NAMES, rowToCase } from '../../src/batch/layout.ts';
 import { asRefusal } from '../../src/cli/io.ts';
 import { assess } from '../../src/engine/assess.ts';
+import { defaultLawBook } from '../../src/law/loader.ts';
 import type { Assessment } from '../../src/model/assessment.ts';
 import {
   ACTIVITIES,
@@ -18,7 +20,7 @@ import {
 } from '../../src/model/case.ts';
 import { termGte } from '../../src/model/terms.ts';
 import { ANGELOS } from '../batch/helpers.ts';
-import { EVALUATION } from '../helpers/cases.ts';
+import { decided, EVALUATION } from '../helpers/cases.ts';
 
 /**
  * Fuzzing at the boundaries (issue 15): mutated case JSON and CSV rows, a few thousand per CI run;
@@ -26,6 +28,7 @@ import { EVALUATION } from '../helpers/cases.ts';
  * boundary; an invalid input gets problems naming fields; a valid one gives finite numbers with every
  * minimum at most its maximum, and never a Guidelines Manual after the evaluation date.
  */
+const law = defaultLawBook();
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1500);
 const SEED = Number(process.env.FC_SEED ?? 20261203);
 
@@ -209,7 +212,12 @@ const refusals = new Map<string, number>();
 /** Assesses as the CLI does: a refusal must name fields; any other exception is an engine crash. */
 function assessAtBoundary(c: Case, input: unknown): void {
   try {
-    checkAssessment(assess(c, { evaluationDate: EVALUATION }));
+    const explained = assess(c, { evaluationDate: EVALUATION });
+    checkAssessment(explained);
+    // one implementation of every rule: bulk decides the same, and batch's columns read from it agree
+    const bulk = assess(c, { evaluationDate: EVALUATION, mode: 'bulk' });
+    assert.deepEqual(decided(bulk), decided(explained));
+    assert.equal(convertedDrugWeight(c, bulk, law), convertedDrugWeight(c, explained, law));
   } catch (thrown) {
     if (thrown instanceof assert.AssertionError) throw thrown;
     const e = asRefusal(thrown, c);

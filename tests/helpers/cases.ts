@@ -17,6 +17,23 @@ export function assessCase(input: unknown, asOf?: string): Assessment {
   return assess(validCase(input), { evaluationDate: EVALUATION, ...(asOf ? { asOf } : {}) });
 }
 
+/**
+ * Everything an assessment decides except the explanations (findings' values, citations, prose, questions):
+ * what bulk mode must give exactly as explained mode does.
+ */
+export function decided(a: Assessment): unknown {
+  return {
+    role: a.role?.function,
+    exposure: a.exposure,
+    indicia: a.indicia.map((v) => [v.indicium, v.strength]),
+    screen: a.screen?.recommendation,
+    consequences: a.consequences,
+    dates: a.dates,
+    charges: a.charges,
+    codes: a.findings.map((f) => f.code),
+  };
+}
+
 /** Reads a dotted path ("exposure.guidelines.range_months") from an object; numeric parts index arrays. */
 export function at(obj: unknown, path: string): unknown {
   let cur: unknown = obj;
