@@ -39,6 +39,8 @@ function resolved(id: string, v: LawValue, reachedBy?: string): Resolved {
   };
 }
 
+const NO_VALUES: readonly LawValue[] = [];
+
 const covers = (v: LawValue, date: IsoDate) => v.from <= date && (v.to === undefined || date < v.to);
 
 /**
@@ -106,8 +108,11 @@ export class LawBook {
   private readonly changes: IsoDate[];
   private readonly periods = new Map<number, LawPeriod>();
   private readonly resolvedValues = new WeakMap<LawValue, Resolved>();
-  /** parameters with a value that may reach earlier conduct (most have none: their value is the offense date's) */
-  private readonly reaching = new Set<string>();
+  /**
+   * The values that may reach earlier conduct, by parameter (most parameters have none: their value is the
+   * offense date's).
+   */
+  private readonly reaching = new Map<string, LawValue[]>();
   /**
    * Each parameter's place in every period's array of values: one map shared by all periods (and kept in
    * cache by every read) and a plain array per period, instead of a map per period (there are over a hundred).
@@ -125,7 +130,7 @@ export class LawBook {
       for (const v of p.values) {
         dates.add(v.from);
         if (v.to) dates.add(v.to);
-        if (v.reach) this.reaching.add(id);
+        if (v.reach) this.reaching.set(id, [...(this.reaching.get(id) ?? []), v]);
       }
     this.changes = [...dates].sort();
   }
@@ -241,26 +246,25 @@ export class LawBook {
    * Later values without a reach (harsher changes) never apply to earlier conduct (ex post facto).
    */
   applicable<T = unknown>(id: string, dates: CaseDates): Resolved<T> {
-    if (!this.reaching.has(id)) {
-      const r = this.period(dates.offense).lookup<T>(id);
-      if (!r) throw new LawGapError(id, dates.offense);
-      return r;
+    const base = this.period(dates.offense).lookup<T>(id);
+    let chosen: LawValue | undefined;
+    let from = base?.from;
+    for (const v of this.reaching.get(id) ?? NO_VALUES) {
+      if (v.from <= dates.offense) continue;
+      const decisive = v.reach?.applies_to === 'sentenced_on_or_after' ? dates.sentencing : dates.conviction;
+      if (v.from <= decisive && (from === undefined || v.from > from)) {
+        chosen = v;
+        from = v.from;
+      }
     }
-    const p = this.params.get(id) as Parameter;
-    const base = p.values.find((x) => covers(x, dates.offense));
-    let chosen: LawValue | undefined = base;
-    for (const v of p.values) {
-      if (!v.reach || v.from <= dates.offense) continue;
-      const decisive = v.reach.applies_to === 'sentenced_on_or_after' ? dates.sentencing : dates.conviction;
-      if (v.from <= decisive && (!chosen || v.from > chosen.from)) chosen = v;
-    }
-    if (!chosen) throw new LawGapError(id, dates.offense);
-    if (chosen === base) return this.resolve(id, chosen) as Resolved<T>;
-    return this.reachedValue(
-      id,
-      chosen,
-      chosen.reach?.applies_to === 'convicted_on_or_after' ? dates.conviction : dates.sentencing,
-    ) as Resolved<T>;
+    if (chosen)
+      return this.reachedValue(
+        id,
+        chosen,
+        chosen.reach?.applies_to === 'convicted_on_or_after' ? dates.conviction : dates.sentencing,
+      ) as Resolved<T>;
+    if (!base) throw new LawGapError(id, dates.offense);
+    return base;
   }
 
   private readonly reached = new WeakMap<LawValue, Map<IsoDate, Resolved>>();
