@@ -401,13 +401,21 @@ function recordedCells(r: UsscRecorded | undefined): string[] {
   ];
 }
 
-/** One CSV line (RFC 4180 quoting only where needed). */
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/**
+ * One CSV line (RFC 4180 quoting only where needed). Joined, not concatenated cell by cell: `join` makes
+ * one flat string, while `+=` leaves a tree of pieces per line that a batch worker keeps alive (and the
+ * young generation copies) until the batch's results are sent.
+ */
 export function csvLine(cells: readonly string[]): string {
-  let out = '';
+  let quoted: string[] | undefined;
   for (let i = 0; i < cells.length; i++) {
     const v = cells[i] as string;
-    if (i) out += ',';
-    out += /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+    if (NEEDS_QUOTES.test(v)) {
+      quoted ??= cells.slice();
+      quoted[i] = `"${v.replace(/"/g, '""')}"`;
+    }
   }
-  return `${out}\n`;
+  return `${(quoted ?? cells).join(',')}\n`;
 }
