@@ -62,37 +62,6 @@ export function fieldCountReject(line: number, fields: number, width: number): R
   };
 }
 
-/** A raw task's text decoded as the main thread's reader would: records, and rejects of unreadable ones. */
-function decodeRaw(task: BatchTask, raw: NonNullable<BatchTask['raw']>) {
-  const width = task.header.length;
-  const lines: number[] = [];
-  const cells: string[] = [];
-  const pre: Reject[] = [];
-  const reader = new CsvReader(
-    {
-      onRecord(rec, line) {
-        if (rec.length !== width) pre.push(fieldCountReject(line, rec.length, width));
-        else {
-          lines.push(line);
-          for (const c of rec) cells.push(c);
-        }
-      },
-      onBad(line, reason) {
-        pre.push({ line, id: '', field: '(row)', reason });
-      },
-      onUnreadable(line, reason) {
-        // a run holds no quote, so no quote can be left open
-        throw new Error(`line ${line}: ${reason}`);
-      },
-    },
-    raw.maxRecordChars,
-    raw.line,
-  );
-  reader.write(raw.text);
-  reader.end();
-  return { lines, cells, pre };
-}
-
 const contexts = new Map<string, EvalContext>();
 
 export function contextFor(plan: BatchPlan): EvalContext {
@@ -108,59 +77,103 @@ export function contextFor(plan: BatchPlan): EvalContext {
 
 const short = (s: string) => (s.length > 200 ? `${s.slice(0, 200)}…` : s);
 
-/** Validates and evaluates one batch; a bad record becomes a Reject, never an exception. */
+/**
+ * Validates and evaluates one batch; a bad record becomes a Reject, never an exception. A raw task's
+ * records are evaluated as they are decoded (as the main thread's reader would decode them), so that a
+ * record's cells die young instead of living, with the whole batch's, until its last record is done.
+ */
 export function processBatch(task: BatchTask): BatchResult {
-  if (!task.raw) return evaluateBatch(task);
-  const { lines, cells, pre } = decodeRaw(task, task.raw);
-  const result = evaluateBatch({ ...task, lines, cells });
-  // the rejects in line order, as the main thread orders its own with a batch's (run.ts, flushReady)
-  if (pre.length) result.rejects = [...pre, ...result.rejects].sort((a, b) => a.line - b.line);
-  return result;
+  const batch = new BatchEvaluation(task);
+  const raw = task.raw;
+  const width = task.header.length;
+  if (!raw) {
+    for (let r = 0; r < task.lines.length; r++)
+      batch.record(task.lines[r] as number, task.cells, task.format === 'jsonl' ? r : r * width);
+    return batch.result();
+  }
+  const reader = new CsvReader(
+    {
+      onRecord(rec, line) {
+        if (rec.length !== width) batch.reject(fieldCountReject(line, rec.length, width));
+        else batch.record(line, rec, 0);
+      },
+      onBad(line, reason) {
+        batch.reject({ line, id: '', field: '(row)', reason });
+      },
+      onUnreadable(line, reason) {
+        // a run holds no quote, so no quote can be left open
+        throw new Error(`line ${line}: ${reason}`);
+      },
+    },
+    raw.maxRecordChars,
+    raw.line,
+  );
+  reader.write(raw.text);
+  reader.end();
+  return batch.result();
 }
 
-function evaluateBatch(task: BatchTask): BatchResult {
-  const ctx = contextFor(task.plan);
-  const partial: Partial = {};
-  const rejects: Reject[] = [];
-  let csv = '';
-  let evaluated = 0;
-  const ids: string[] = [];
-  const idLines: number[] = [];
-  const width = task.header.length;
-  const plan = rowPlan(task.header);
-  const idCell = task.header.indexOf('id');
-  for (let r = 0; r < task.lines.length; r++) {
-    const line = task.lines[r] as number;
+/** One batch's results, built record by record in input order. */
+class BatchEvaluation {
+  private readonly ctx: EvalContext;
+  private readonly plan: ReturnType<typeof rowPlan>;
+  private readonly idCell: number;
+  private readonly partial: Partial = {};
+  private readonly rejects: Reject[] = [];
+  private readonly ids: string[] = [];
+  private readonly idLines: number[] = [];
+  private csv = '';
+  private evaluated = 0;
+
+  constructor(private readonly task: BatchTask) {
+    this.ctx = contextFor(task.plan);
+    this.plan = rowPlan(task.header);
+    this.idCell = task.header.indexOf('id');
+  }
+
+  reject(r: Reject): void {
+    this.rejects.push(r);
+  }
+
+  result(): BatchResult {
+    const { partial, rejects, csv, evaluated, ids, idLines } = this;
+    return { seq: this.task.seq, csv, rejects, partial, evaluated, ids, idLines };
+  }
+
+  /** The record on `line` whose cells start at `at` in `cells` (JSON Lines: its text is `cells[at]`). */
+  record(line: number, cells: readonly string[], at: number): void {
+    const { task, rejects } = this;
+    const width = task.header.length;
     let id = '';
     let valid: Case | undefined;
     try {
       let c: ReturnType<typeof parseCase>;
       let source = {};
       if (task.format === 'jsonl') {
-        const text = task.cells[r] as string;
+        const text = cells[at] as string;
         let json: unknown;
         try {
           json = JSON.parse(text);
         } catch (e) {
           rejects.push({ line, id, field: '(row)', reason: `not valid JSON: ${(e as Error).message}` });
-          continue;
+          return;
         }
         if (json && typeof json === 'object' && typeof (json as { id?: unknown }).id === 'string')
           id = (json as { id: string }).id;
         c = parseCase(json);
         if (!c.ok) {
           for (const p of c.problems) rejects.push({ line, id, field: p.path, reason: p.message });
-          continue;
+          return;
         }
       } else {
         if (task.format === 'ussc') {
           const row: Record<string, string> = {};
-          for (let k = 0; k < width; k++) row[task.header[k] as string] = task.cells[r * width + k] as string;
+          for (let k = 0; k < width; k++) row[task.header[k] as string] = cells[at + k] as string;
           id = row.USSCIDN ?? '';
           const u = usscRowToCase(row);
           if (!u.ok) {
             for (const p of u.problems) rejects.push({ line, id, field: p.column, reason: p.message });
-            continue;
+            return;
           }
           c = { ok: true, case: u.value.case };
           source = {
@@ -171,19 +184,19 @@ function evaluateBatch(task: BatchTask): BatchResult {
           };
         } else {
           // the flat layout is read straight from the cells by the header's plan (no record object per row)
-          id = idCell < 0 ? '' : (task.cells[r * width + idCell] ?? '');
-          const f = decodeRow(plan, task.cells, r * width);
+          id = this.idCell < 0 ? '' : (cells[at + this.idCell] ?? '');
+          const f = decodeRow(this.plan, cells, at);
           if (!f.ok) {
             for (const p of f.problems) rejects.push({ line, id, field: p.column, reason: p.message });
-            continue;
+            return;
           }
           c = f;
         }
       }
       valid = c.case;
-      const cells = evaluateCase(c.case, line, source, ctx, partial);
-      csv += csvLine(cells);
-      evaluated++;
+      const out = evaluateCase(c.case, line, source, this.ctx, this.partial);
+      this.csv += csvLine(out);
+      this.evaluated++;
     } catch (e) {
       const refused =
         e instanceof CaseRefused
@@ -193,7 +206,7 @@ function evaluateBatch(task: BatchTask): BatchResult {
             : null;
       if (refused) {
         for (const p of refused) rejects.push({ line, id, field: p.path, reason: p.message });
-        continue;
+        return;
       }
       rejects.push({
         line,
@@ -202,12 +215,11 @@ function evaluateBatch(task: BatchTask): BatchResult {
         reason: short(`the engine failed on this record: ${(e as Error).message ?? String(e)}`),
       });
     } finally {
-      // also on every `continue` above: rejected records count for duplicates too
+      // also on every `return` above: rejected records count for duplicates too
       if (id) {
-        ids.push(id);
-        idLines.push(line);
+        this.ids.push(id);
+        this.idLines.push(line);
       }
     }
   }
-  return { seq: task.seq, csv, rejects, partial, evaluated, ids, idLines };
 }
