@@ -7,6 +7,7 @@ import { assessUnder, resolveScenario } from '../src/engine/scenarios.ts';
 import { defaultLawBook } from '../src/law/loader.ts';
 import { hasQuestionText } from '../src/messages/questions.ts';
 import type { Case } from '../src/model/case.ts';
+import { stateEngineJurisdictions } from '../src/rules/state/index.ts';
 import { generateCases } from '../src/synthetic/generate.ts';
 import { decided, EVALUATION, jsonFiles, ROOT, readJson, validCase } from './helpers/cases.ts';
 
@@ -42,6 +43,25 @@ describe('one implementation of every rule: bulk and explained modes agree by co
         decided(assess(c, { evaluationDate: EVALUATION, law, mode: 'bulk' })),
         decided(explained),
       );
+    }
+  });
+  it('in every state engine, on 500 generated cases each, bulk gives the same numbers and codes as explained', () => {
+    const states = stateEngineJurisdictions();
+    assert.ok(states.length >= 12, 'every state engine is checked');
+    for (const jurisdiction of states) {
+      let ran = 0;
+      for (const c of generateCases(500, 13, { law, jurisdiction })) {
+        const explained = assess(c, { evaluationDate: EVALUATION, law, messages: false });
+        // the engine ran: a state range, or its own coded refusal (Minnesota covers one offense only)
+        if (explained.exposure?.state || explained.findings.some((f) => f.code.startsWith('exposure.state.')))
+          ran++;
+        assert.deepEqual(
+          decided(assess(c, { evaluationDate: EVALUATION, law, mode: 'bulk' })),
+          decided(explained),
+          `${jurisdiction} ${c.id}`,
+        );
+      }
+      assert.ok(ran > 0, `${jurisdiction}: no generated case reached the state engine`);
     }
   });
   it('role and indicia shared across scenarios change nothing: with and without the memo, every scenario gives the same assessment', () => {

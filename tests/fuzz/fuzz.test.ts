@@ -19,6 +19,7 @@ import {
   WEAPONS,
 } from '../../src/model/case.ts';
 import { termGte } from '../../src/model/terms.ts';
+import { stateEngineJurisdictions } from '../../src/rules/state/index.ts';
 import { ANGELOS } from '../batch/helpers.ts';
 import { decided, EVALUATION } from '../helpers/cases.ts';
 
@@ -113,7 +114,11 @@ const caseArb = someDate
       {
         id: or(fc.string({ minLength: 1, maxLength: 8 })),
         jurisdiction: or(
-          mostly(fc.constantFrom('US-FED', 'US-FED', 'US-FED', 'US-GA', 'US-NY'), 'US-XX', 'EU-FR'),
+          mostly(
+            fc.oneof(fc.constant('US-FED'), fc.constantFrom(...stateEngineJurisdictions())),
+            'US-XX',
+            'EU-FR',
+          ),
         ),
         offense_date: fc.constant(offense),
         conviction_date: or(

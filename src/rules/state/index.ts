@@ -58,6 +58,11 @@ export function hasStateEngine(jurisdiction: string): boolean {
   return ENGINES.has(jurisdiction);
 }
 
+/** The jurisdictions (US-XX) that have a state engine, in registry order. */
+export function stateEngineJurisdictions(): string[] {
+  return [...ENGINES.keys()];
+}
+
 export interface StateExposureResult {
   /** null: a coded refusal or a law-data gap (see findings) */
   exposure: Exposure | null;
