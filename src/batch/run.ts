@@ -42,12 +42,21 @@ import { buildScenarioSummaries, RELIEF_RULE, renderSummary, type Summary } from
 import { isUsscHeader } from './ussc.ts';
 
 /**
- * Each worker's young generation, larger than V8's default. A task's cells and results outlive several
- * scavenges of the default and are copied each time (GC was 14% of worker time). 64 MB: 1.07x the
- * records/s on average over four interleaved pairs at 400,000 and 1M records (0.97-1.14x), for 100-130 MB
- * more RSS; the 5M-record peak stays at 746 MB, within the 1 GB budget.
+ * Each worker's young generation, larger than V8's default: what a task keeps until it ends survives the
+ * default's scavenges and is copied each time. Measured again once result lines were flat and records were
+ * evaluated as decoded: V8's default 1.15x slower over three interleaved pairs of 200,000 records, 128 MB no
+ * faster than 64 MB for ~150 MB more RSS; the 5M-record peak with 64 MB is 777 MB, within the 1 GB budget.
  */
 const WORKER_YOUNG_GENERATION_MB = 64;
+
+/**
+ * Input bytes times scenarios under which, when the number of workers is not given, the main thread alone
+ * evaluates the input: starting a worker (its TypeScript loader and the engine's modules) costs about a
+ * second, more than small inputs take. Measured with 3 scenarios: 3,000 records 1.9 s on the main thread
+ * against 3.1 s with 2 workers, 20,000 records (6.7 MB) 4.2 s against 5.1 s, 50,000 (16.7 MB) 8.5 s against
+ * 7.6-8.3 s; the bound sits well below that crossing, so a larger input never waits much longer.
+ */
+const MAIN_THREAD_BYTE_SCENARIOS = 12 * 2 ** 20;
 
 export interface BatchOptions {
   input: string;
@@ -56,7 +65,10 @@ export interface BatchOptions {
   /** Relief is measured against this scenario; default: the first listed. */
   baseline?: string;
   evaluationDate: string;
-  /** Worker threads; 0 evaluates on the main thread. Default: available cores. */
+  /**
+   * Worker threads; 0 evaluates on the main thread. Default: available cores, or the main thread for a
+   * small input (MAIN_THREAD_BYTE_SCENARIOS).
+   */
   workers?: number;
   /** csv (flat layout or USSC layout, detected from the header), jsonl, or ussc; default from the extension. */
   format?: 'csv' | 'jsonl' | 'ussc';
@@ -139,10 +151,11 @@ export async function runBatch(opts: BatchOptions): Promise<{ summary: Summary; 
   const { info } = planScenarios(plan, law); // unknown scenarios fail here, before any file is written
   const columns = resultColumns(info);
   const batchSize = opts.batchSize ?? 1000;
-  const workers = opts.workers ?? availableParallelism();
-
-  if (statSync(opts.input).size === 0)
+  const inputBytes = statSync(opts.input).size;
+  if (inputBytes === 0)
     throw new BatchInputError(`${opts.input} is empty: expected a header line and records`);
+  const workers =
+    opts.workers ?? (inputBytes * info.length < MAIN_THREAD_BYTE_SCENARIOS ? 0 : availableParallelism());
   const tmp = makeStaging(opts.out);
   const cleanup = () => rmSync(tmp, { recursive: true, force: true });
 

@@ -153,7 +153,10 @@ program
   )
   .requiredOption('--out <dir>', 'output directory')
   .option('--baseline <id>', 'scenario relief is measured against (default: the first listed)')
-  .option('--workers <n>', 'worker threads (default: available cores; 0: main thread)')
+  .option(
+    '--workers <n>',
+    'worker threads (default: available cores, or the main thread for a small input; 0: main thread)',
+  )
   .option('--format <format>', 'csv | jsonl | ussc (default: from the extension and the header)')
   .option('--evaluation-date <date>', 'evaluation date (default: today)', isoDateOption)
   .option('--no-parquet', 'skip results.parquet')
