@@ -130,7 +130,11 @@ export class LawBook {
       for (const v of p.values) {
         dates.add(v.from);
         if (v.to) dates.add(v.to);
-        if (v.reach) this.reaching.set(id, [...(this.reaching.get(id) ?? []), v]);
+        if (v.reach) {
+          const list = this.reaching.get(id);
+          if (list) list.push(v);
+          else this.reaching.set(id, [v]);
+        }
       }
     this.changes = [...dates].sort();
   }

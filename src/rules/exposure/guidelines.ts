@@ -15,7 +15,13 @@ import type { FirearmsResult } from './firearms-924c.ts';
 import type { SafetyValveResult } from './safety-valve.ts';
 import type { StatutoryResult } from './statutory.ts';
 import type { FelonInPossessionResult } from './usc18-922g.ts';
-import { drugBaseLevel, safetyValveDecrease, violenceIncrease, weaponIncrease } from './ussg-2d1-1.ts';
+import {
+  type BaseLevel,
+  drugBaseLevel,
+  safetyValveDecrease,
+  violenceIncrease,
+  weaponIncrease,
+} from './ussg-2d1-1.ts';
 import { possessionLevel } from './ussg-2d2-1.ts';
 import { firearmCount } from './ussg-2k2-1.ts';
 import { aggravatingRole, mitigatingRole } from './ussg-3b1.ts';
@@ -141,7 +147,7 @@ export function guidelinesUnder(manual: IsoDate, c: GuidelineInputs): GuidelineR
   // Chapter Two: base offense level and specific offense characteristics.
   const bound = c.bound ?? 'worst';
   const mitigating = mitigatingRole(c.role, kase, bound, law, trace);
-  const base = possession
+  const base: BaseLevel | null = possession
     ? extend(possessionLevel(c.charge.drugs, law, trace), { cap: null })
     : drugBaseLevel(c.charge.drugs, c.statutory, mitigating, law, trace, kase);
   if (!base) return { guidelines: null, history, trace };
@@ -296,8 +302,7 @@ export function guidelinesUnder(manual: IsoDate, c: GuidelineInputs): GuidelineR
       ]),
     ],
   };
-  if ('convertedGrams' in base && base.convertedGrams !== undefined)
-    guidelines.converted_drug_weight_grams = base.convertedGrams;
+  if (base.convertedGrams !== undefined) guidelines.converted_drug_weight_grams = base.convertedGrams;
   if (fa !== 0) {
     const withFirearms: Range = [addTerms(bounded.range[0], fa), addTerms(bounded.range[1], fa)];
     guidelines.total_range_months = withFirearms;
