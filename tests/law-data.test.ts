@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { LawDataError } from '../src/law/errors.ts';
-import { defaultLawBook, loadLawBook } from '../src/law/loader.ts';
+import { defaultLawBook, LAW_DIR, loadLawBook } from '../src/law/loader.ts';
 
 const law = defaultLawBook();
 const fed = [...law.params].filter(([id]) => id.startsWith('us_fed.'));
@@ -102,6 +102,39 @@ describe('law data invariants', () => {
       'unit: u\ntitle: t\nparameters:\n  a.b:\n    title: t\n    values:\n      - {from: 2020-01-01, to: 2021-01-01, value: 1, cite: {law: l, sources: [src1]}, confidence: high}\n      - {from: 2021-06-01, value: 2, cite: {law: l, sources: [nope]}, confidence: high}\n',
     );
     assert.throws(() => loadLawBook(dir), /contiguous/);
+  });
+
+  it('the parsed-file cache gives the law the YAML gives, and follows every edit', () => {
+    const cache = mkdtempSync(join(tmpdir(), 'law-cache-'));
+    const parsed = loadLawBook(LAW_DIR, null);
+    const first = loadLawBook(LAW_DIR, cache);
+    const files = readdirSync(cache);
+    assert.equal(files.length, 1);
+    const fromCache = loadLawBook(LAW_DIR, cache);
+    for (const book of [first, fromCache]) {
+      assert.equal(book.hash, parsed.hash);
+      assert.deepEqual(book.sources, parsed.sources);
+      assert.deepEqual([...book.params], [...parsed.params]);
+    }
+    // a damaged cache is parsed again and rewritten, never trusted
+    writeFileSync(join(cache, files[0] as string), '[{"unit":');
+    assert.deepEqual([...loadLawBook(LAW_DIR, cache).params], [...parsed.params]);
+    assert.ok(readFileSync(join(cache, files[0] as string), 'utf8').length > 100_000);
+
+    // an edited law file is read as edited, and the stale entry is removed
+    const dir = mkdtempSync(join(tmpdir(), 'law-edit-'));
+    cpSync(LAW_DIR, dir, { recursive: true });
+    const file = join(dir, 'us-fed', 'statutes', '21-usc-841-b.yaml');
+    const id = 'us_fed.usc21_841b.threshold.B.cocaine_base';
+    const before = loadLawBook(dir, cache).at('2011-01-01').get(id).value;
+    const text = readFileSync(file, 'utf8');
+    const at = text.indexOf(`${id}:`);
+    writeFileSync(file, text.slice(0, at) + text.slice(at).replace(/value: 28\b/, 'value: 29'));
+    const edited = loadLawBook(dir, cache);
+    assert.equal(before, 28);
+    assert.equal(edited.at('2011-01-01').get(id).value, 29);
+    assert.notEqual(edited.hash, parsed.hash);
+    assert.equal(readdirSync(cache).length, 1);
   });
 
   it('every federal parameter is read by some rule when the golden examples and stories run', async () => {

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import { parse } from 'yaml';
 import type { z } from 'zod';
 import { LawBook } from './book.ts';
@@ -9,6 +11,9 @@ import { LawDataError } from './errors.ts';
 import { lawFile, type Parameter, sourcesFile } from './schema.ts';
 
 export const LAW_DIR = fileURLToPath(new URL('../../law/', import.meta.url));
+/** Where parsed law files are kept between processes (see parsedDocuments). */
+export const LAW_CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/proportion/', import.meta.url));
+const YAML_VERSION: string = createRequire(import.meta.url)('yaml/package.json').version;
 
 function yamlFiles(dir: string): string[] {
   const out: string[] = [];
@@ -56,17 +61,73 @@ function checkIntervals(id: string, p: Parameter, path: string): void {
   }
 }
 
-/** Loads and validates every law file; any defect is a LawDataError naming the file and the path inside it. */
-export function loadLawBook(dir: string = LAW_DIR): LawBook {
+interface LawFileText {
+  rel: string;
+  text: string;
+}
+
+/**
+ * What YAML makes of each file, from the cache when the same texts were parsed before. Parsing the law's
+ * YAML takes ~0.6 s, most of the start of every process (a CLI command, the server, each test file), and
+ * JSON.parse of the same data ~5 ms. The cache is keyed by the sha256 of every file's path and text and by
+ * the parser's version, and it holds only the parser's output: the schema and the checks still run on every
+ * load, so a change to them needs no invalidation. A cache that cannot be read or written is skipped (it is
+ * never the only copy of anything), and a document JSON cannot carry unchanged is not cached.
+ */
+function parsedDocuments(files: LawFileText[], cacheDir: string | null): unknown[] {
+  const key = createHash('sha256').update(`yaml ${YAML_VERSION}\n`);
+  for (const f of files) key.update(`${f.rel}\n${f.text.length}\n${f.text}`);
+  const cacheFile = cacheDir && join(cacheDir, `law-${key.digest('hex')}.json`);
+  if (cacheFile) {
+    try {
+      const docs: unknown = JSON.parse(readFileSync(cacheFile, 'utf8'));
+      if (Array.isArray(docs) && docs.length === files.length) return docs;
+    } catch {
+      // no cache yet, or an unreadable one: parse the YAML
+    }
+  }
+  const docs = files.map((f) => parseYaml(f.text, f.rel));
+  if (cacheFile) {
+    const json = JSON.stringify(docs);
+    if (isDeepStrictEqual(JSON.parse(json), docs)) {
+      try {
+        mkdirSync(cacheDir, { recursive: true });
+        // written aside and renamed, so a process reading at the same time sees all of it or nothing
+        const partial = `${cacheFile}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+        writeFileSync(partial, json);
+        renameSync(partial, cacheFile);
+        for (const old of readdirSync(cacheDir))
+          if (/^law-[0-9a-f]{64}\.json$/.test(old) && join(cacheDir, old) !== cacheFile)
+            rmSync(join(cacheDir, old));
+      } catch {
+        // a read-only install: every load parses the YAML
+      }
+    }
+  }
+  return docs;
+}
+
+/**
+ * Loads and validates every law file; any defect is a LawDataError naming the file and the path inside it.
+ * `cacheDir` keeps the parsed files between processes (null: parse every time); only the shipped law is
+ * cached unless asked, so that other law directories (a test's fixtures) do not evict it.
+ */
+export function loadLawBook(
+  dir: string = LAW_DIR,
+  cacheDir: string | null = dir === LAW_DIR ? LAW_CACHE_DIR : null,
+): LawBook {
   const hash = createHash('sha256');
-  const files = yamlFiles(dir);
+  const files = yamlFiles(dir)
+    .map((file) => ({ rel: relative(dir, file), text: readFileSync(file, 'utf8') }))
+    // the scenarios' own files are reforms (law/reform.ts), not law; their bibliography is the law's
+    .filter((f) => f.rel.endsWith('sources.yaml') || !f.rel.startsWith('scenarios'));
+  const docs = parsedDocuments(files, cacheDir);
+  const read = files.map((f, i) => ({ rel: f.rel, text: f.text, doc: docs[i] }));
   // Bibliographies: law/sources.yaml and any sources.yaml beside a group of law files.
   const sources: Record<string, z.infer<typeof sourcesFile>[string]> = {};
-  for (const file of files.filter((f) => f.endsWith('sources.yaml'))) {
-    const rel = relative(dir, file);
-    const text = readFileSync(file, 'utf8');
+  for (const { rel, text, doc } of read.filter((f) => f.rel.endsWith('sources.yaml'))) {
     hash.update(`${rel}\n${text}`);
-    const parsed = sourcesFile.safeParse(parseYaml(text, rel));
+    const parsed = sourcesFile.safeParse(doc);
     if (!parsed.success) throw new LawDataError(zodProblems(parsed.error).join('; '), rel);
     for (const [id, s] of Object.entries(parsed.data)) {
       if (id in sources) throw new LawDataError(`source id "${id}" is defined twice`, rel);
@@ -75,12 +136,10 @@ export function loadLawBook(dir: string = LAW_DIR): LawBook {
   }
 
   const params = new Map<string, Parameter>();
-  for (const file of files) {
-    const rel = relative(dir, file);
-    if (rel.endsWith('sources.yaml') || rel.startsWith('scenarios')) continue;
-    const text = readFileSync(file, 'utf8');
+  for (const { rel, text, doc } of read) {
+    if (rel.endsWith('sources.yaml')) continue;
     hash.update(`${rel}\n${text}`);
-    const parsed = lawFile.safeParse(parseYaml(text, rel));
+    const parsed = lawFile.safeParse(doc);
     if (!parsed.success) throw new LawDataError(zodProblems(parsed.error).join('; '), rel);
     for (const [id, p] of Object.entries(parsed.data.parameters)) {
       if (params.has(id)) throw new LawDataError(`parameter ${id} is defined twice`, rel);
