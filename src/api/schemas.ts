@@ -127,7 +127,10 @@ export const jobSchema = z
     input_bytes: z.number(),
     progress: z.object({
       records_total: z.number(),
-      records_done: z.number().nullable(),
+      records_done: z
+        .number()
+        .nullable()
+        .describe('records whose results are written so far, in input order; null before the first batch'),
       elapsed_seconds: z.number(),
     }),
     error: z.string().nullable(),

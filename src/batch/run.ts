@@ -58,6 +58,39 @@ const WORKER_YOUNG_GENERATION_MB = 64;
  */
 const MAIN_THREAD_BYTE_SCENARIOS = 12 * 2 ** 20;
 
+/**
+ * Batch worker threads that outlive one run. Starting a worker costs about half a second (its TypeScript
+ * loader and the engine's modules), so a server running one job after another keeps a pool: its threads
+ * start with the first job and end after `idleMs` without work. The pool carries the law this process
+ * loaded, so it serves runs of that law only.
+ */
+export class BatchPool {
+  private readonly piscina: Piscina;
+  constructor(
+    readonly threads: number,
+    idleMs = 5 * 60_000,
+  ) {
+    this.piscina = workerPool(threads, 0, idleMs);
+  }
+  run(task: BatchTask, signal: AbortSignal): Promise<BatchResult> {
+    return this.piscina.run(task, { signal }) as Promise<BatchResult>;
+  }
+  close(): Promise<void> {
+    return this.piscina.destroy();
+  }
+}
+
+function workerPool(threads: number, minThreads: number, idleTimeout: number): Piscina {
+  return new Piscina({
+    filename: new URL('./worker-entry.mjs', import.meta.url).href,
+    minThreads,
+    maxThreads: threads,
+    idleTimeout,
+    workerData: { law: lawBookData(defaultLawBook()) },
+    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+  });
+}
+
 export interface BatchOptions {
   input: string;
   out: string;
@@ -70,6 +103,10 @@ export interface BatchOptions {
    * small input (MAIN_THREAD_BYTE_SCENARIOS).
    */
   workers?: number;
+  /** Threads kept between runs (a server's jobs); when given, `workers` is ignored and the pool stays open. */
+  pool?: BatchPool;
+  /** Called as results are written, with the records done so far (in input order). */
+  onProgress?: (p: { records: number }) => void;
   /** csv (flat layout or USSC layout, detected from the header), jsonl, or ussc; default from the extension. */
   format?: 'csv' | 'jsonl' | 'ussc';
   /** Records per message to a worker. */
@@ -155,27 +192,29 @@ export async function runBatch(opts: BatchOptions): Promise<{ summary: Summary; 
   if (inputBytes === 0)
     throw new BatchInputError(`${opts.input} is empty: expected a header line and records`);
   const workers =
-    opts.workers ?? (inputBytes * info.length < MAIN_THREAD_BYTE_SCENARIOS ? 0 : availableParallelism());
+    opts.pool?.threads ??
+    opts.workers ??
+    (inputBytes * info.length < MAIN_THREAD_BYTE_SCENARIOS ? 0 : availableParallelism());
   const tmp = makeStaging(opts.out);
   const cleanup = () => rmSync(tmp, { recursive: true, force: true });
 
-  const pool =
-    workers > 0
-      ? new Piscina({
-          filename: new URL('./worker-entry.mjs', import.meta.url).href,
-          minThreads: workers,
-          maxThreads: workers,
-          idleTimeout: 1000,
-          workerData: { law: lawBookData(law) },
-          resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
-        })
-      : null;
+  // this run's own threads, unless the caller keeps a pool
+  const owned = !opts.pool && workers > 0 ? workerPool(workers, workers, 1000) : null;
+  const stop = new AbortController();
+  const evaluate = (task: BatchTask): Promise<BatchResult> =>
+    opts.pool
+      ? opts.pool.run(task, stop.signal)
+      : owned
+        ? (owned.run(task) as Promise<BatchResult>)
+        : Promise.resolve(processBatch(task));
 
   let aborted = false;
   const onAbort = () => {
     aborted = true;
-    // stop at once: work in flight is dropped (its promises reject and are handled below)
-    void pool?.destroy();
+    // stop at once: work in flight is dropped (its promises reject and are handled below); a kept pool
+    // ends only this run's tasks
+    stop.abort();
+    void owned?.destroy();
   };
   opts.signal?.addEventListener('abort', onAbort);
 
@@ -221,6 +260,7 @@ export async function runBatch(opts: BatchOptions): Promise<{ summary: Summary; 
         mergePartial(partial, p.result.partial);
         recordsDone += p.records;
         progress?.done(recordsDone);
+        opts.onProgress?.({ records: recordsDone });
         p.result.ids.forEach((id, i) => {
           duplicates.add(id, p.result.idLines[i] as number);
         });
@@ -252,8 +292,7 @@ export async function runBatch(opts: BatchOptions): Promise<{ summary: Summary; 
         cells: bCells,
         ...(raw ? { raw: raw.task } : {}),
       };
-      const run = pool ? (pool.run(task) as Promise<BatchResult>) : Promise.resolve(processBatch(task));
-      const tracked: Promise<void> = run
+      const tracked: Promise<void> = evaluate(task)
         .then((result) => {
           pending.set(result.seq, {
             result,
@@ -461,7 +500,7 @@ export async function runBatch(opts: BatchOptions): Promise<{ summary: Summary; 
     if (aborted) throw new BatchAborted();
     // Every result is in: the workers and their heaps go now, not after the Parquet conversion, whose own
     // memory came on top of theirs and set the run's peak RSS (destroy is idempotent: `finally` repeats it).
-    await pool?.destroy();
+    await owned?.destroy();
 
     await closeStream(results);
     await closeStream(rejected);
@@ -526,6 +565,6 @@ export async function runBatch(opts: BatchOptions): Promise<{ summary: Summary; 
     throw e;
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
-    await pool?.destroy();
+    await owned?.destroy();
   }
 }

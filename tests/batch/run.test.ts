@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { OUTPUT_FILES, runBatch } from '../../src/batch/run.ts';
+import { BatchPool, OUTPUT_FILES, runBatch } from '../../src/batch/run.ts';
 import { defaultLawBook } from '../../src/law/loader.ts';
 import { generateCases } from '../../src/synthetic/generate.ts';
 import { EVALUATION } from '../helpers/cases.ts';
@@ -80,7 +80,7 @@ describe('proportion batch', () => {
     assert.match(results[4] ?? '', /^6,ga,/);
   });
 
-  it('the same input gives byte-identical outputs with 1 and 2 workers and by default, on the main thread for an input this small (and counts add up)', async () => {
+  it('the same input gives byte-identical outputs with 1 and 2 workers, by default (on the main thread for an input this small) and twice on a kept pool (and counts and progress add up)', async () => {
     const dir = tmp();
     const input = join(dir, 'cases.csv');
     const rows: Record<string, string>[] = [];
@@ -97,16 +97,22 @@ describe('proportion batch', () => {
     }
     writeFileSync(input, `${flatCsv(rows)}1,2,3\n`);
     const outs = [];
-    for (const workers of [1, 2, undefined]) {
-      const out = join(dir, `out${workers ?? 'default'}`);
+    const pool = new BatchPool(2);
+    for (const workers of [1, 2, undefined, pool, pool]) {
+      const out = join(dir, `out${outs.length}`);
+      const progress: number[] = [];
       const { summary } = await runBatch({
         ...base,
         input,
         out,
         scenarios: ['law_today', 'dpa-2019', 'no-mandatory-minimums'],
-        ...(workers === undefined ? {} : { workers }),
+        ...(workers === undefined ? {} : typeof workers === 'number' ? { workers } : { pool: workers }),
         batchSize: 16,
+        onProgress: (p) => progress.push(p.records),
       });
+      assert.equal(progress.length, 17, 'one report per batch written');
+      assert.ok(progress.every((n, i) => i === 0 || n > (progress[i - 1] as number)));
+      assert.equal(progress.at(-1), 261);
       assert.equal(summary.records_read, 261);
       assert.equal(summary.records_read, summary.records_evaluated + summary.records_rejected);
       assert.equal(summary.records_rejected, 7 + 4 + 1 - 0);
@@ -119,6 +125,7 @@ describe('proportion batch', () => {
           readFileSync(join(outs[0] as string, f)).equals(readFileSync(join(other, f))),
           `${f} differs in ${other}`,
         );
+    await pool.close();
     assert.match(read(outs[0] as string, 'summary.md'), /SYNTHETIC DATA/);
   });
 

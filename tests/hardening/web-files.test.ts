@@ -115,6 +115,6 @@ describe('batch jobs: owner-only files, expiry, deletion', () => {
     now += 3600 * 1000;
     assert.equal(q.get(job.id), undefined);
     assert.throws(() => statSync(join(dir, job.id)));
-    q.close();
+    await q.close();
   });
 });

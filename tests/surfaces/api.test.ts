@@ -369,6 +369,40 @@ describe('POST /v1/batch (token-protected)', () => {
     assert.equal(seen?.evaluationDate, TODAY);
     assert.equal(seen?.format, 'jsonl');
   });
+  test("a running job reports the runner's progress", async () => {
+    let release = () => {};
+    const gate = new Promise<void>((res) => {
+      release = res;
+    });
+    const stub: RunBatch = async (o) => {
+      o.onProgress?.({ records: 1000 });
+      await gate;
+      return { summary: { records_read: 2500 } };
+    };
+    const a = createApp({
+      log: false,
+      token: TOKEN,
+      jobsDir: mkdtempSync(join(tmpdir(), 'jobs-')),
+      runBatch: stub,
+      today: () => TODAY,
+    });
+    const r = await a.request('/v1/batch', {
+      method: 'POST',
+      body: JSON.stringify({ cases: [JSON.parse(ANGELOS)], scenarios: ['law_today'] }),
+      headers: { 'content-type': 'application/json', ...auth },
+    });
+    const { url } = (await r.json()) as { url: string };
+    await new Promise((res) => setTimeout(res, 20));
+    type State = { state: string; progress: { records_done: number | null } };
+    const running = (await (await a.request(url, { headers: auth })).json()) as State;
+    assert.equal(running.state, 'running');
+    assert.equal(running.progress.records_done, 1000);
+    release();
+    await new Promise((res) => setTimeout(res, 20));
+    const done = (await (await a.request(url, { headers: auth })).json()) as State;
+    assert.equal(done.state, 'succeeded');
+    assert.equal(done.progress.records_done, 2500);
+  });
   test('refuses unknown scenarios (422), other content types (415), oversized uploads (413), unknown jobs (404)', async () => {
     let r = await post('/v1/batch?scenarios=nope', jsonl, {
       'content-type': 'application/x-ndjson',
