@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -8,7 +8,14 @@ import { compare } from '../src/engine/compare.ts';
 import { expectedTerm } from '../src/engine/relief.ts';
 import { assessUnder, reformCatalog, resolveScenario, ScenarioError } from '../src/engine/scenarios.ts';
 import { defaultLawBook } from '../src/law/loader.ts';
-import { applyReform, changedParameters, ReformError, readReformFile } from '../src/law/reform.ts';
+import {
+  applyReform,
+  changedParameters,
+  loadCatalog,
+  ReformError,
+  readReformFile,
+  SCENARIO_DIR,
+} from '../src/law/reform.ts';
 import { comparisonSchema } from '../src/model/assessment-schema.ts';
 import { termGte } from '../src/model/terms.ts';
 import { EVALUATION, ROOT, readJson, validCase } from './helpers/cases.ts';
@@ -19,6 +26,13 @@ const under = (slug: string, scenario: string) =>
   assessUnder(story(slug), resolveScenario(scenario), { evaluationDate: EVALUATION }).exposure;
 
 describe('reform catalog', () => {
+  it('reads the same catalog from its parsed-file cache as from the files', () => {
+    const cache = mkdtempSync(join(tmpdir(), 'reform-cache-'));
+    const parsed = loadCatalog(SCENARIO_DIR, null);
+    assert.deepEqual(loadCatalog(SCENARIO_DIR, cache), parsed);
+    assert.match(readdirSync(cache).join(), /^reforms-[0-9a-f]{64}\.json$/);
+    assert.deepEqual(loadCatalog(SCENARIO_DIR, cache), parsed);
+  });
   it('ships the enacted acts, the report agenda and its parts, and two real bills', () => {
     const ids = [...reformCatalog().keys()];
     for (const id of [

@@ -1,4 +1,3 @@
-import { DuckDBInstance } from '@duckdb/node-api';
 import type { ResultColumn } from './evaluate.ts';
 
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -13,6 +12,9 @@ export async function csvToParquet(
   parquetPath: string,
   columns: readonly ResultColumn[],
 ): Promise<void> {
+  // loaded here, not with the module: every CLI command imports batch, and the native library takes
+  // ~140 ms to load, which `proportion assess` and the others would pay for nothing
+  const { DuckDBInstance } = await import('@duckdb/node-api');
   const db = await DuckDBInstance.create(':memory:', {
     threads: '1',
     memory_limit: '256MB',

@@ -1,19 +1,15 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isDeepStrictEqual } from 'node:util';
 import { parse } from 'yaml';
 import type { z } from 'zod';
 import { LawBook } from './book.ts';
 import { LawDataError } from './errors.ts';
+import { cachedParse, PARSE_CACHE_DIR } from './parse-cache.ts';
 import { lawFile, type Parameter, sourcesFile } from './schema.ts';
 
 export const LAW_DIR = fileURLToPath(new URL('../../law/', import.meta.url));
-/** Where parsed law files are kept between processes (see parsedDocuments). */
-export const LAW_CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/proportion/', import.meta.url));
-const YAML_VERSION: string = createRequire(import.meta.url)('yaml/package.json').version;
 
 function yamlFiles(dir: string): string[] {
   const out: string[] = [];
@@ -61,52 +57,6 @@ function checkIntervals(id: string, p: Parameter, path: string): void {
   }
 }
 
-interface LawFileText {
-  rel: string;
-  text: string;
-}
-
-/**
- * What YAML makes of each file, from the cache when the same texts were parsed before. Parsing the law's
- * YAML takes ~0.6 s, most of the start of every process (a CLI command, the server, each test file), and
- * JSON.parse of the same data ~5 ms. The cache is keyed by the sha256 of every file's path and text and by
- * the parser's version, and it holds only the parser's output: the schema and the checks still run on every
- * load, so a change to them needs no invalidation. A cache that cannot be read or written is skipped (it is
- * never the only copy of anything), and a document JSON cannot carry unchanged is not cached.
- */
-function parsedDocuments(files: LawFileText[], cacheDir: string | null): unknown[] {
-  const key = createHash('sha256').update(`yaml ${YAML_VERSION}\n`);
-  for (const f of files) key.update(`${f.rel}\n${f.text.length}\n${f.text}`);
-  const cacheFile = cacheDir && join(cacheDir, `law-${key.digest('hex')}.json`);
-  if (cacheFile) {
-    try {
-      const docs: unknown = JSON.parse(readFileSync(cacheFile, 'utf8'));
-      if (Array.isArray(docs) && docs.length === files.length) return docs;
-    } catch {
-      // no cache yet, or an unreadable one: parse the YAML
-    }
-  }
-  const docs = files.map((f) => parseYaml(f.text, f.rel));
-  if (cacheFile) {
-    const json = JSON.stringify(docs);
-    if (isDeepStrictEqual(JSON.parse(json), docs)) {
-      try {
-        mkdirSync(cacheDir, { recursive: true });
-        // written aside and renamed, so a process reading at the same time sees all of it or nothing
-        const partial = `${cacheFile}.${process.pid}.${Math.random().toString(36).slice(2)}`;
-        writeFileSync(partial, json);
-        renameSync(partial, cacheFile);
-        for (const old of readdirSync(cacheDir))
-          if (/^law-[0-9a-f]{64}\.json$/.test(old) && join(cacheDir, old) !== cacheFile)
-            rmSync(join(cacheDir, old));
-      } catch {
-        // a read-only install: every load parses the YAML
-      }
-    }
-  }
-  return docs;
-}
-
 /**
  * Loads and validates every law file; any defect is a LawDataError naming the file and the path inside it.
  * `cacheDir` keeps the parsed files between processes (null: parse every time); only the shipped law is
@@ -114,14 +64,14 @@ function parsedDocuments(files: LawFileText[], cacheDir: string | null): unknown
  */
 export function loadLawBook(
   dir: string = LAW_DIR,
-  cacheDir: string | null = dir === LAW_DIR ? LAW_CACHE_DIR : null,
+  cacheDir: string | null = dir === LAW_DIR ? PARSE_CACHE_DIR : null,
 ): LawBook {
   const hash = createHash('sha256');
   const files = yamlFiles(dir)
     .map((file) => ({ rel: relative(dir, file), text: readFileSync(file, 'utf8') }))
     // the scenarios' own files are reforms (law/reform.ts), not law; their bibliography is the law's
     .filter((f) => f.rel.endsWith('sources.yaml') || !f.rel.startsWith('scenarios'));
-  const docs = parsedDocuments(files, cacheDir);
+  const docs = cachedParse('law', files, (f) => parseYaml(f.text, f.rel), cacheDir);
   const read = files.map((f, i) => ({ rel: f.rel, text: f.text, doc: docs[i] }));
   // Bibliographies: law/sources.yaml and any sources.yaml beside a group of law files.
   const sources: Record<string, z.infer<typeof sourcesFile>[string]> = {};

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../model/dates.ts';
 import { LawBook } from './book.ts';
 import { zodProblems } from './loader.ts';
+import { cachedParse, PARSE_CACHE_DIR } from './parse-cache.ts';
 import { confidence, type LawValue, type Parameter } from './schema.ts';
 
 /**
@@ -89,25 +90,34 @@ export class ReformError extends Error {
   }
 }
 
-/** Reads a reform file (.yaml, .yml or .json); every problem names its path inside the file. */
-export function readReformFile(path: string): Reform {
-  let text: string;
+/** A reform file's text as data (.json: JSON; otherwise YAML). */
+function parseReformText(text: string, path: string): unknown {
   try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new ReformError(path, [`cannot read the file: ${(e as Error).message}`]);
-  }
-  let data: unknown;
-  try {
-    data = extname(path) === '.json' ? JSON.parse(text) : parse(text);
+    return extname(path) === '.json' ? JSON.parse(text) : parse(text);
   } catch (e) {
     throw new ReformError(path, [
       `not valid ${extname(path) === '.json' ? 'JSON' : 'YAML'}: ${(e as Error).message}`,
     ]);
   }
+}
+
+function checkReform(data: unknown, path: string): Reform {
   const r = reformSchema.safeParse(data);
   if (!r.success) throw new ReformError(path, zodProblems(r.error));
   return r.data;
+}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new ReformError(path, [`cannot read the file: ${(e as Error).message}`]);
+  }
+}
+
+/** Reads a reform file (.yaml, .yml or .json); every problem names its path inside the file. */
+export function readReformFile(path: string): Reform {
+  return checkReform(parseReformText(readText(path), path), path);
 }
 
 export function catalogFiles(dir: string = SCENARIO_DIR): string[] {
@@ -117,14 +127,22 @@ export function catalogFiles(dir: string = SCENARIO_DIR): string[] {
     .map((f) => join(dir, f));
 }
 
-/** The catalog shipped with the product; an agenda that `includes` other reforms gets their provisions. */
-export function loadCatalog(dir: string = SCENARIO_DIR): Map<string, Reform> {
+/**
+ * The catalog shipped with the product; an agenda that `includes` other reforms gets their provisions.
+ * The shipped catalog's parsed files are cached between processes like the law's (src/law/parse-cache.ts).
+ */
+export function loadCatalog(
+  dir: string = SCENARIO_DIR,
+  cacheDir: string | null = dir === SCENARIO_DIR ? PARSE_CACHE_DIR : null,
+): Map<string, Reform> {
+  const files = catalogFiles(dir).map((path) => ({ rel: path, text: readText(path) }));
+  const docs = cachedParse('reforms', files, (f) => parseReformText(f.text, f.rel), cacheDir);
   const out = new Map<string, Reform>();
-  for (const f of catalogFiles(dir)) {
-    const r = readReformFile(f);
+  files.forEach(({ rel: f }, i) => {
+    const r = checkReform(docs[i], f);
     if (out.has(r.id)) throw new ReformError(f, [`id "${r.id}" is used by two catalog files`]);
     out.set(r.id, r);
-  }
+  });
   for (const r of out.values()) if (r.includes) out.set(r.id, withIncludes(r, out));
   return out;
 }
