@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
 import type { RecordStore } from '../db/store.ts';
 import type { Case } from '../model/case.ts';
 import { normalizeRecord, type RoleDeriver, type StoredRow } from '../records/normalize.ts';
 import { engineRoleDeriver } from '../records/role.ts';
+import { generateCases } from '../synthetic/generate.ts';
 import { mulberry32 } from './suppress.ts';
 
 /**
@@ -345,27 +345,11 @@ export function recordFromCase(c: Case, i: number, rnd: Rnd): Record<string, unk
   return src;
 }
 
-/** Generated source records: from src/synthetic when it exists, otherwise drawn directly. */
+/** Source records of the project's synthetic caseload (src/synthetic), in the case-records format. */
 export async function* demoSourceRecords(n: number, seed: number): AsyncGenerator<Record<string, unknown>> {
   const rnd = mulberry32(seed);
-  const modPath = new URL('../synthetic/index.ts', import.meta.url);
-  let gen: ((n: number, seed: number) => Iterable<Case>) | undefined;
-  if (existsSync(modPath)) {
-    try {
-      const mod = (await import(modPath.href)) as {
-        generateCases?: (n: number, seed: number) => Iterable<Case>;
-      };
-      gen = mod.generateCases;
-    } catch {
-      gen = undefined;
-    }
-  }
-  if (gen) {
-    let i = 0;
-    for (const c of gen(n, seed)) yield recordFromCase(c, i++, rnd);
-    return;
-  }
-  for (let i = 0; i < n; i++) yield demoSourceRecord(i, rnd);
+  let i = 0;
+  for (const c of generateCases(n, seed)) yield recordFromCase(c, i++, rnd);
 }
 
 /** Loads n synthetic records into the store. */
