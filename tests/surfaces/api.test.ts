@@ -342,12 +342,8 @@ describe('POST /v1/batch (token-protected)', () => {
     assert.equal((await app.request(results.url)).status, 401, 'result files need the token too');
     assert.equal((await app.request(`${job.url}/files/input.jsonl`, { headers: auth })).status, 404);
   });
-  test('a JSON envelope {cases, scenarios} with a stub runner', async () => {
-    let seen: Parameters<RunBatch>[0] | undefined;
-    const stub: RunBatch = async (o) => {
-      seen = o;
-      return { summary: { records_read: 1 } };
-    };
+  /** An app whose batch jobs run `stub`, with one job posted as a JSON envelope (202). */
+  async function submitWithStub(stub: RunBatch) {
     const a = createApp({
       log: false,
       token: TOKEN,
@@ -361,7 +357,15 @@ describe('POST /v1/batch (token-protected)', () => {
       headers: { 'content-type': 'application/json', ...auth },
     });
     assert.equal(r.status, 202);
-    const { url } = (await r.json()) as { url: string };
+    return { a, url: ((await r.json()) as { url: string }).url };
+  }
+  test('a JSON envelope {cases, scenarios} with a stub runner', async () => {
+    let seen: Parameters<RunBatch>[0] | undefined;
+    const stub: RunBatch = async (o) => {
+      seen = o;
+      return { summary: { records_read: 1 } };
+    };
+    const { a, url } = await submitWithStub(stub);
     await new Promise((res) => setTimeout(res, 20));
     const s = (await (await a.request(url, { headers: auth })).json()) as { state: string };
     assert.equal(s.state, 'succeeded');
@@ -379,19 +383,7 @@ describe('POST /v1/batch (token-protected)', () => {
       await gate;
       return { summary: { records_read: 2500 } };
     };
-    const a = createApp({
-      log: false,
-      token: TOKEN,
-      jobsDir: mkdtempSync(join(tmpdir(), 'jobs-')),
-      runBatch: stub,
-      today: () => TODAY,
-    });
-    const r = await a.request('/v1/batch', {
-      method: 'POST',
-      body: JSON.stringify({ cases: [JSON.parse(ANGELOS)], scenarios: ['law_today'] }),
-      headers: { 'content-type': 'application/json', ...auth },
-    });
-    const { url } = (await r.json()) as { url: string };
+    const { a, url } = await submitWithStub(stub);
     await new Promise((res) => setTimeout(res, 20));
     type State = { state: string; progress: { records_done: number | null } };
     const running = (await (await a.request(url, { headers: auth })).json()) as State;
