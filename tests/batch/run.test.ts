@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { BatchPool, OUTPUT_FILES, runBatch } from '../../src/batch/run.ts';
+import { BatchAborted, BatchPool, OUTPUT_FILES, runBatch } from '../../src/batch/run.ts';
 import { defaultLawBook } from '../../src/law/loader.ts';
 import { generateCases } from '../../src/synthetic/generate.ts';
 import { EVALUATION } from '../helpers/cases.ts';
@@ -225,6 +225,45 @@ describe('proportion batch', () => {
     const rej = read(out, 'rejected.csv');
     assert.match(rej, /^2,,\(row\),not valid JSON/m);
     assert.match(rej, /^4,x,extra,unknown field/m);
+  });
+
+  it('an interrupted run leaves no output file, with its own workers or on a kept pool, which then runs on', async () => {
+    const dir = tmp();
+    const input = join(dir, 'cases.csv');
+    const { caseToFlatObject } = await import('../../src/batch/layout.ts');
+    writeFileSync(input, flatCsv([...generateCases(3000, 11)].map(caseToFlatObject)));
+    const run = { ...base, input, scenarios: ['law_today', 'dpa-2019'], batchSize: 50 };
+    const pool = new BatchPool(1);
+    try {
+      for (const workers of [1, pool]) {
+        const out = join(dir, `stopped${typeof workers === 'number' ? workers : 'pool'}`);
+        const stop = new AbortController();
+        let reported = 0;
+        await assert.rejects(
+          runBatch({
+            ...run,
+            out,
+            ...(typeof workers === 'number' ? { workers } : { pool: workers }),
+            signal: stop.signal,
+            onProgress: (p) => {
+              reported = p.records;
+              stop.abort();
+            },
+          }),
+          BatchAborted,
+        );
+        assert.ok(reported > 0 && reported < 3000, `stopped after ${reported} records`);
+        for (const f of OUTPUT_FILES) assert.equal(existsSync(join(out, f)), false, `${f} was left behind`);
+      }
+      const again = join(dir, 'again');
+      const main = join(dir, 'main');
+      const { summary } = await runBatch({ ...run, out: again, pool });
+      await runBatch({ ...run, out: main, workers: 0 });
+      assert.equal(summary.records_evaluated, 3000);
+      assert.equal(read(again, 'results.csv'), read(main, 'results.csv'));
+    } finally {
+      await pool.close();
+    }
   });
 
   it('unknown scenarios, unknown columns and a column named twice fail before any file is written', async () => {
