@@ -49,6 +49,7 @@ export interface AppOptions {
   jobsDir?: string;
   /** The batch runner (default: src/batch's runBatch); tests may pass a stub. */
   runBatch?: RunBatch;
+  /** Worker threads of batch jobs, kept from one job to the next (default 1; 0 runs jobs on the event loop). */
   batchWorkers?: number;
   /** How long a batch job (its uploaded input and its results) is kept, in ms; default 24 hours. */
   jobTtlMs?: number;

@@ -190,19 +190,20 @@ export class JobQueue {
     const t0 = Date.now();
     this.startedAt.set(job.id, t0);
     try {
+      // one worker by default: the server's event loop must not wait on the engine (0 runs on it: tests)
+      const workers = this.opts.workers ?? 1;
       let run = this.opts.run;
       if (!run) {
         const batch = await import('../batch/run.ts');
         run = batch.runBatch;
-        // one worker at least: the server's event loop must not wait on the engine
-        this.pool ??= new batch.BatchPool(Math.max(1, this.opts.workers ?? 1));
+        if (workers > 0) this.pool ??= new batch.BatchPool(workers);
       }
       const { summary } = await run({
         input,
         out,
         scenarios: job.scenarios,
         evaluationDate: this.opts.today(),
-        ...(this.pool ? { pool: this.pool } : { workers: this.opts.workers ?? 1 }),
+        ...(this.pool ? { pool: this.pool } : { workers }),
         format: job.format,
         progress: false,
         onProgress: (p) => {

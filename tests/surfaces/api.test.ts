@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { createApp } from '../../src/api/app.ts';
-import type { RunBatch } from '../../src/api/jobs.ts';
+import { JobQueue, type RunBatch } from '../../src/api/jobs.ts';
 import { ReleaseStore } from '../../src/api/releases.ts';
 import { reformCatalog } from '../../src/engine/scenarios.ts';
 import { assessmentSchema, comparisonSchema } from '../../src/model/assessment-schema.ts';
@@ -341,6 +341,24 @@ describe('POST /v1/batch (token-protected)', () => {
     assert.match(await f.text(), /weldon-angelos/);
     assert.equal((await app.request(results.url)).status, 401, 'result files need the token too');
     assert.equal((await app.request(`${job.url}/files/input.jsonl`, { headers: auth })).status, 404);
+  });
+  test('jobs run one after another on worker threads the queue keeps', async () => {
+    const q = new JobQueue({ dir: mkdtempSync(join(tmpdir(), 'jobs-')), today: () => TODAY, workers: 1 });
+    try {
+      const input = `${ANGELOS.replace(/\s*\n\s*/g, ' ')}\n`.repeat(3);
+      const jobs = [q.create(input, 'jsonl', ['law_today']), q.create(input, 'jsonl', ['law_today'])];
+      await q.idle();
+      const results = jobs.map((j) => {
+        const done = q.get(j.id);
+        assert.equal(done?.state, 'succeeded', done?.error ?? '');
+        assert.equal(done?.progress.records_done, 3);
+        return readFileSync(q.file(j.id, 'results.csv') as string, 'utf8');
+      });
+      assert.equal(results[0], results[1]);
+      assert.equal(results[0]?.trim().split('\n').length, 4);
+    } finally {
+      await q.close();
+    }
   });
   /** An app whose batch jobs run `stub`, with one job posted as a JSON envelope (202). */
   async function submitWithStub(stub: RunBatch) {
