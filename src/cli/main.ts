@@ -276,7 +276,12 @@ program
     ) => {
       try {
         const { runImport } = await import('../records/command.ts');
-        const reports = await runImport(files, opts, (s) => process.stderr.write(`${s}\n`));
+        // a status line on a terminal only, rewritten in place (\r, then erase to the end of the line)
+        const status =
+          process.stderr.isTTY && !process.env.CI
+            ? (text: string) => process.stderr.write(`\r\u001b[K${text}`)
+            : undefined;
+        const reports = await runImport(files, opts, (s) => process.stderr.write(`${s}\n`), status);
         process.exitCode = reports.every((r) => r.committed && r.rejected.length === 0)
           ? EXIT.ok
           : EXIT.invalid;

@@ -7,6 +7,7 @@ import { addDays } from '../model/dates.ts';
 import { MISSING } from './codes.ts';
 import { scanCsv } from './csv-scan.ts';
 import { COLUMNS, DERIVED_FIELDS, FIELD_BY_NAME, type FieldDef, hasMissing, hasRaw } from './dictionary.ts';
+import type { ImportProgress } from './import.ts';
 import {
   COMPILED_FIELDS,
   type CompiledField,
@@ -74,7 +75,12 @@ export async function importCsvInDuckDB(
   checkHeader: (columns: string[]) => void,
   mappings: Mappings,
   deriveRole: RoleDeriver | undefined,
-  merge: { fileName: string; shouldCommit: (rejected: number) => boolean; beforeCommit?: () => unknown },
+  merge: {
+    fileName: string;
+    shouldCommit: (rejected: number) => boolean;
+    beforeCommit?: () => unknown;
+    onProgress?: (p: ImportProgress) => void;
+  },
 ): Promise<SqlImportResult | null> {
   const tag = randomUUID().replace(/-/g, '');
   const t: Tables = {
@@ -85,6 +91,7 @@ export async function importCsvInDuckDB(
   };
   const trim = `proportion_js_trim_${tag}`;
   try {
+    merge.onProgress?.({ phase: 'reading', rows: null });
     const columns = `{${header.map((h) => `${lit(h)}: 'VARCHAR'`).join(', ')}}`;
     const [scan, loaded] = await Promise.all([
       scanCsv(path),
@@ -101,6 +108,7 @@ export async function importCsvInDuckDB(
     const n = Number((await sql.rows(`SELECT count(*) AS n FROM ${t.src}`))[0]?.n);
     if (n !== scan.records) return null;
     checkHeader([...new Set(header)]);
+    merge.onProgress?.({ phase: 'checking', rows: n });
 
     await sql.run(
       `CREATE TEMP MACRO ${trim}(x) AS trim(x, ${JS_WHITESPACE.map((c) => `chr(${c})`).join(' || ')})`,
@@ -135,6 +143,8 @@ export async function importCsvInDuckDB(
 
     await deriveRoles(sql, t, deriveRole);
     await buildDerived(sql, t);
+    if (merge.shouldCommit(rejected.length))
+      merge.onProgress?.({ phase: 'writing', rows: n - rejected.length });
     const counts = await sql.merge(
       mergePlan(t, plans),
       () => ({ fileSha256: scan.sha256, fileName: merge.fileName, rows: n }),

@@ -50,7 +50,20 @@ export interface ImportOptions {
   rowByRow?: boolean;
   /** test hook, run inside the transaction before commit */
   beforeCommit?: () => void | Promise<void>;
+  onProgress?: (p: ImportProgress) => void;
 }
+
+/**
+ * Where an import is, for a terminal's status line: the file being read, its rows being checked (the
+ * count so far when rows are checked one by one), the accepted rows being written.
+ */
+export interface ImportProgress {
+  phase: 'reading' | 'checking' | 'writing';
+  rows: number | null;
+}
+
+/** How often the row-by-row path reports the rows checked so far. */
+const PROGRESS_EVERY_ROWS = 50_000;
 
 export class ImportFileError extends Error {}
 
@@ -211,6 +224,7 @@ export async function importFile(
           fileName: basename(path),
           shouldCommit: (rejected) => rejected === 0 || opts.allowPartial === true,
           ...(opts.beforeCommit ? { beforeCommit: opts.beforeCommit } : {}),
+          ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
         },
       ));
     if (r) return { file: path, format, ...r, committed: r.counts !== null, normalised_in: 'database' };
@@ -221,12 +235,14 @@ export async function importFile(
   let rows = 0;
   let accepted = 0;
   const batchSize = opts.batchSize ?? 5000;
+  const shouldCommit = () => rejected.length === 0 || opts.allowPartial === true;
   const source = format === 'csv' ? csvRows(path, hash, expected) : jsonlRows(path, hash);
 
   async function* batches(): AsyncGenerator<StoredRow[]> {
     let batch: StoredRow[] = [];
     for await (const s of source) {
       rows++;
+      if (rows % PROGRESS_EVERY_ROWS === 0) opts.onProgress?.({ phase: 'checking', rows });
       if (!s.value) {
         rejected.push({ line: s.line, record_id: null, reasons: [s.error ?? 'unreadable'] });
         continue;
@@ -258,6 +274,7 @@ export async function importFile(
       }
     }
     if (batch.length) yield batch;
+    if (shouldCommit()) opts.onProgress?.({ phase: 'writing', rows: accepted });
   }
 
   let digest: string | undefined;
@@ -269,7 +286,7 @@ export async function importFile(
     batches(),
     () => ({ fileSha256: fileHash(), fileName: basename(path), rows }),
     {
-      shouldCommit: () => rejected.length === 0 || opts.allowPartial === true,
+      shouldCommit,
       ...(opts.beforeCommit ? { beforeCommit: opts.beforeCommit } : {}),
     },
   );

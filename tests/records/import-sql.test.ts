@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { openStore } from '../../src/db/store.ts';
 import { SOURCE_FIELDS } from '../../src/records/dictionary.ts';
-import { type ImportOptions, type ImportReport, importFile } from '../../src/records/import.ts';
+import {
+  type ImportOptions,
+  type ImportProgress,
+  type ImportReport,
+  importFile,
+} from '../../src/records/import.ts';
 import { engineRoleDeriver } from '../../src/records/role.ts';
 import { prng } from '../../src/synthetic/index.ts';
 
@@ -266,6 +271,38 @@ describe('import in SQL (DuckDB) = import row by row', () => {
     });
   }
 
+  test('reports its progress: reading, checking, writing the accepted rows (never writing when nothing is)', async () => {
+    const file = join(dir, 'progress.csv');
+    writeFileSync(file, messyCsv(5, 200, ALL));
+    for (const [allowPartial, rowByRow] of [
+      [true, false],
+      [true, true],
+      [false, false],
+      [false, true],
+    ] as const) {
+      const seen: ImportProgress[] = [];
+      const s = await openStore(`duckdb:${join(mkdtempSync(join(dir, 'db-')), 'x.duckdb')}`);
+      try {
+        const r = await importFile(s, file, {
+          allowPartial,
+          rowByRow,
+          deriveRole,
+          onProgress: (p) => seen.push(p),
+        });
+        assert.ok(r.rejected.length > 0 && r.accepted > 0, 'the file has rejected and accepted rows');
+        const writing = allowPartial ? [{ phase: 'writing', rows: r.accepted }] : [];
+        assert.deepEqual(
+          seen,
+          rowByRow
+            ? writing
+            : [{ phase: 'reading', rows: null }, { phase: 'checking', rows: r.rows }, ...writing],
+          `allowPartial ${allowPartial}, rowByRow ${rowByRow}`,
+        );
+      } finally {
+        await s.close();
+      }
+    }
+  });
   test('all or nothing: a rejected row means nothing is written, in SQL too', async () => {
     const file = join(dir, 'messy-5.csv');
     writeFileSync(file, messyCsv(5, 200, ALL));
