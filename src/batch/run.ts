@@ -59,36 +59,35 @@ const WORKER_YOUNG_GENERATION_MB = 64;
 const MAIN_THREAD_BYTE_SCENARIOS = 12 * 2 ** 20;
 
 /**
- * Batch worker threads that outlive one run. Starting a worker costs about half a second (its TypeScript
- * loader and the engine's modules), so a server running one job after another keeps a pool: its threads
- * start with the first job and end after `idleMs` without work. The pool carries the law this process
- * loaded, so it serves runs of that law only.
+ * Batch worker threads. A run starts its own unless it is given a pool that outlives it: starting a worker
+ * costs about half a second (its TypeScript loader and the engine's modules), so a server running one job
+ * after another keeps one, whose threads start with its first task and end after `idleMs` without work.
+ * The pool carries the law this process loaded, so it serves runs of that law only.
  */
 export class BatchPool {
   private readonly piscina: Piscina;
   constructor(
     readonly threads: number,
     idleMs = 5 * 60_000,
+    /** threads started at once (a run's own pool starts them all) */
+    minThreads = 0,
   ) {
-    this.piscina = workerPool(threads, 0, idleMs);
+    this.piscina = new Piscina({
+      filename: new URL('./worker-entry.mjs', import.meta.url).href,
+      minThreads,
+      maxThreads: threads,
+      idleTimeout: idleMs,
+      workerData: { law: lawBookData(defaultLawBook()) },
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+    });
   }
   run(task: BatchTask, signal: AbortSignal): Promise<BatchResult> {
     return this.piscina.run(task, { signal }) as Promise<BatchResult>;
   }
+  /** Ends the threads at once (work in flight is dropped); closing again does nothing. */
   close(): Promise<void> {
     return this.piscina.destroy();
   }
-}
-
-function workerPool(threads: number, minThreads: number, idleTimeout: number): Piscina {
-  return new Piscina({
-    filename: new URL('./worker-entry.mjs', import.meta.url).href,
-    minThreads,
-    maxThreads: threads,
-    idleTimeout,
-    workerData: { law: lawBookData(defaultLawBook()) },
-    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
-  });
 }
 
 export interface BatchOptions {
@@ -199,14 +198,11 @@ export async function runBatch(opts: BatchOptions): Promise<{ summary: Summary; 
   const cleanup = () => rmSync(tmp, { recursive: true, force: true });
 
   // this run's own threads, unless the caller keeps a pool
-  const owned = !opts.pool && workers > 0 ? workerPool(workers, workers, 1000) : null;
+  const owned = !opts.pool && workers > 0 ? new BatchPool(workers, 1000, workers) : null;
+  const pool = opts.pool ?? owned;
   const stop = new AbortController();
   const evaluate = (task: BatchTask): Promise<BatchResult> =>
-    opts.pool
-      ? opts.pool.run(task, stop.signal)
-      : owned
-        ? (owned.run(task) as Promise<BatchResult>)
-        : Promise.resolve(processBatch(task));
+    pool ? pool.run(task, stop.signal) : Promise.resolve(processBatch(task));
 
   let aborted = false;
   const onAbort = () => {
@@ -214,7 +210,7 @@ export async function runBatch(opts: BatchOptions): Promise<{ summary: Summary; 
     // stop at once: work in flight is dropped (its promises reject and are handled below); a kept pool
     // ends only this run's tasks
     stop.abort();
-    void owned?.destroy();
+    void owned?.close();
   };
   opts.signal?.addEventListener('abort', onAbort);
 
@@ -499,8 +495,8 @@ export async function runBatch(opts: BatchOptions): Promise<{ summary: Summary; 
     if (fatal) throw fatal;
     if (aborted) throw new BatchAborted();
     // Every result is in: the workers and their heaps go now, not after the Parquet conversion, whose own
-    // memory came on top of theirs and set the run's peak RSS (destroy is idempotent: `finally` repeats it).
-    await owned?.destroy();
+    // memory came on top of theirs and set the run's peak RSS (`finally` closes again, which does nothing).
+    await owned?.close();
 
     await closeStream(results);
     await closeStream(rejected);
@@ -565,6 +561,6 @@ export async function runBatch(opts: BatchOptions): Promise<{ summary: Summary; 
     throw e;
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
-    await owned?.destroy();
+    await owned?.close();
   }
 }
